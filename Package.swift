@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lostphone",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lostphone", targets: ["lostphone"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The only C in the project: ncurses, and the few macros Swift cannot import.
+        // No `pkgConfig:` on purpose: Debian's ncursesw.pc carries -D_DEFAULT_SOURCE and
+        // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning on every build; shim.h sets
+        // what it needs and module.modulemap links the library. .ci/run installs libncursesw5-dev.
+        .systemLibrary(name: "CNcurses"),
+        // Pure Swift, no terminal: playbook, incident, journal, report, themes, text width.
+        .target(
+            name: "LostphoneCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [
+                .embedInCode("Resources/cn-mainland.yaml"),
+                .embedInCode("Resources/default-theme.yaml"),
+            ]
+        ),
+        // The full-screen app: state, keymap, update, views into a Canvas, ncurses backend.
+        .target(
+            name: "LostphoneTUI",
+            dependencies: ["LostphoneCore", "CNcurses"]
+        ),
+        // The executable: command-line parsing and wiring only.
+        .executableTarget(
+            name: "lostphone",
+            dependencies: [
+                "LostphoneTUI", "LostphoneCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"]),
+        .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"]),
+        // Drives the built binary in tmux; depends on it so `swift test` builds it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["lostphone"]),
+    ]
+)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A moment as recorded in the journal: ISO 8601 with milliseconds and the local UTC offset
+/// (`2026-11-24T21:48:13.123+08:00`). The text is kept exactly as written so a replayed journal
+/// shows the same times that were on screen.
+public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    public let date: Date
+    public let text: String
+
+    /// Formats `date` in `timeZone`.
+    public init(_ date: Date, timeZone: TimeZone = .current) {
+        // Round to the millisecond so date and text agree after a round trip.
+        let ms = (date.timeIntervalSince1970 * 1000).rounded()
+        self.date = Date(timeIntervalSince1970: ms / 1000)
+        self.text = Timestamp.format(self.date, timeZone: timeZone)
+    }
+
+    /// Parses an ISO 8601 timestamp, with or without fractional seconds; nil if it is not one.
+    public init?(parsing text: String) {
+        guard let date = Timestamp.parse(text) else { return nil }
+        self.date = date
+        self.text = text
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let t = Timestamp(parsing: s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 timestamp: \(s)")
+        }
+        self = t
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }
+    public static func == (a: Timestamp, b: Timestamp) -> Bool { a.text == b.text && a.date == b.date }
+    public func hash(into h: inout Hasher) { h.combine(text) }
+    public var description: String { text }
+
+    static func format(_ date: Date, timeZone: TimeZone) -> String {
+        var style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: timeZone)
+        style.timeZone = timeZone
+        var s = date.formatted(style)
+        // ISO8601FormatStyle writes `Z` for UTC; the journal always carries an explicit offset.
+        if s.hasSuffix("Z") { s.removeLast(); s += "+00:00" }
+        return s
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        if let d = try? withFraction.parse(text) { return d }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}
+
+/// The source of "now", injected so tests fix the time.
+public protocol WallClock: Sendable {
+    func now() -> Timestamp
+}
+
+/// The real clock, in the local time zone.
+public struct SystemClock: WallClock {
+    public init() {}
+    public func now() -> Timestamp { Timestamp(Date()) }
+}
+
+/// A clock that always answers the same moment, for tests.
+public struct FixedClock: WallClock {
+    public let moment: Timestamp
+    public init(_ moment: Timestamp) { self.moment = moment }
+    public func now() -> Timestamp { moment }
+}

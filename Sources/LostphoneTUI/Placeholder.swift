@@ -1,0 +1,1 @@
+// The app: see App.swift.

@@ -1,0 +1,2 @@
+import LostphoneCore
+print(BuiltinResources.playbookYAML.count)
