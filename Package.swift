@@ -16,7 +16,7 @@ let package = Package(
         // No `pkgConfig:` on purpose: Debian's ncursesw.pc carries -D_DEFAULT_SOURCE and
         // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning on every build; shim.h sets
         // what it needs and module.modulemap links the library. .ci/run installs libncursesw5-dev.
-        .systemLibrary(name: "CNcurses"),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         // Pure Swift, no terminal: playbook, incident, journal, report, themes, text width.
         .target(
             name: "LostphoneCore",
@@ -39,7 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"]),
+        // Fixtures (example playbook, golden reports) are read from the source tree by path.
+        .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["lostphone"]),

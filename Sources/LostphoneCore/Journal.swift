@@ -1,0 +1,239 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a journal cannot be used: the file, the line (0 when it is about the whole file) and
+/// what to do.
+public struct JournalError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int = 0, message: String) {
+        self.path = path; self.line = line; self.message = message
+    }
+
+    public var description: String {
+        line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
+    }
+}
+
+/// What opening a journal repaired, to tell the person.
+public struct JournalRecovery: Hashable, Sendable {
+    public var message: String
+    /// Where the original, unrepaired file was copied.
+    public var backupPath: String
+}
+
+/// The append-only JSON Lines file of one incident.
+///
+/// Each `append` writes one whole line and fsyncs it before returning, so an event the screen
+/// shows is on disk. An exclusive advisory lock (`flock`) keeps a second instance out.
+public final class Journal: @unchecked Sendable {
+    public let path: String
+    private var fd: Int32
+    private var size: off_t
+
+    private init(path: String, fd: Int32, size: off_t) {
+        self.path = path; self.fd = fd; self.size = size
+    }
+
+    deinit { close() }
+
+    // MARK: - encoding
+
+    static func encode(_ event: Event) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding our own value type cannot fail; if it ever did, an empty line would be refused on read.
+        var data = (try? encoder.encode(event)) ?? Data()
+        data.append(0x0A)
+        return data
+    }
+
+    static func decode(_ line: Data.SubSequence, path: String, number: Int) throws(JournalError) -> Event {
+        do {
+            return try JSONDecoder().decode(Event.self, from: Data(line))
+        } catch {
+            throw JournalError(path: path, line: number, message: "not a journal event (\(describe(error)))."
+                               + " The file was left as it is; move it aside to start afresh.")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c): return c.debugDescription
+        case DecodingError.keyNotFound(let k, _): return "missing \(k.stringValue)"
+        case DecodingError.typeMismatch(_, let c): return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.valueNotFound(_, let c): return "missing value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "malformed JSON"
+        }
+    }
+
+    /// Splits the file into whole lines and a possibly torn tail (the bytes after the last newline).
+    static func parse(_ data: Data, path: String) throws(JournalError) -> (events: [Event], wholeLength: Int, tail: Data.SubSequence) {
+        var events: [Event] = []
+        var start = data.startIndex
+        var number = 0
+        while let nl = data[start...].firstIndex(of: 0x0A) {
+            number += 1
+            let line = data[start..<nl]
+            if line.isEmpty {
+                throw JournalError(path: path, line: number, message: "empty line. The file was left as it is; move it aside to start afresh.")
+            }
+            events.append(try decode(line, path: path, number: number))
+            start = nl + 1
+        }
+        return (events, start - data.startIndex, data[start...])
+    }
+
+    // MARK: - opening
+
+    /// Reads every whole event without locking or changing anything (for `status` and `export`).
+    /// A torn last line is left out.
+    public static func read(path: String) throws(JournalError) -> [Event] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+        }
+        return try parse(data, path: path).events
+    }
+
+    /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
+    /// torn last line back (keeping a copy of the original beside it).
+    public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
+        let fd = Glibc.open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw JournalError(path: path, message: "cannot open the journal (\(String(cString: strerror(errno)))).")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let reason = errno == EWOULDBLOCK
+                ? "another lostphone is already recording this incident. Use that window, or quit it first."
+                : "cannot lock the journal (\(String(cString: strerror(errno)))."
+            _ = Glibc.close(fd)
+            throw JournalError(path: path, message: reason)
+        }
+        do throws(JournalError) {
+            let data = try readAll(fd, path: path)
+            var (events, whole, tail) = try parse(data, path: path)
+            var recovery: JournalRecovery? = nil
+            if !tail.isEmpty {
+                let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
+                guard FileManager.default.createFile(atPath: backup, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                    throw JournalError(path: path, line: events.count + 1,
+                                       message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
+                }
+                if let event = try? decode(tail, path: path, number: events.count + 1), event.seq == events.count + 1 {
+                    // Whole event, only its newline missing: keep it.
+                    guard Glibc.pwrite(fd, [UInt8(0x0A)], 1, off_t(data.count)) == 1, fsync(fd) == 0 else {
+                        throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
+                    }
+                    events.append(event)
+                    whole = data.count + 1
+                    recovery = JournalRecovery(message: "The journal's last line lacked its end; it was completed. Original kept at \(backup).", backupPath: backup)
+                } else {
+                    guard ftruncate(fd, off_t(whole)) == 0, fsync(fd) == 0 else {
+                        throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
+                    }
+                    recovery = JournalRecovery(
+                        message: "The journal's last line was cut off by a crash (\(tail.count) bytes, never shown as recorded); removed. Original kept at \(backup).",
+                        backupPath: backup)
+                }
+            }
+            if events.isEmpty {
+                throw JournalError(path: path, message: "the journal holds no event. Move it aside, or start a new incident with `lostphone --new`.")
+            }
+            return (Journal(path: path, fd: fd, size: off_t(whole)), events, recovery)
+        } catch {
+            _ = Glibc.close(fd)
+            throw error
+        }
+    }
+
+    /// Creates the journal of a new incident holding its first event. The file appears whole or
+    /// not at all (written beside it, fsynced, then linked into place), and never replaces one.
+    public static func create(path: String, first: Event) throws(JournalError) -> Journal {
+        let temp = path + ".new-\(getpid())"
+        let data = encode(first)
+        let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw JournalError(path: path, message: "cannot create the journal (\(String(cString: strerror(errno)))). Check that the directory is writable, or pass --state-dir.")
+        }
+        func fail(_ what: String) -> JournalError {
+            let reason = String(cString: strerror(errno))
+            _ = Glibc.close(fd)
+            unlink(temp)
+            return JournalError(path: path, message: "\(what) (\(reason)).")
+        }
+        guard (try? writeAll(fd, data)) != nil, fsync(fd) == 0 else { throw fail("cannot write the journal") }
+        guard link(temp, path) == 0 else { throw fail("cannot create the journal") }
+        unlink(temp)
+        syncDirectory(of: path)
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
+        return Journal(path: path, fd: fd, size: off_t(data.count))
+    }
+
+    // MARK: - appending
+
+    /// Writes `event` as one line and fsyncs. On failure the file is cut back to where it was, so
+    /// a half-written line never stays behind, and the error says why.
+    public func append(_ event: Event) throws(JournalError) {
+        guard fd >= 0 else { throw JournalError(path: path, message: "the journal is closed.") }
+        let data = Journal.encode(event)
+        do throws(JournalError) {
+            guard lseek(fd, size, SEEK_SET) == size else { throw JournalError(path: path, message: "seek failed") }
+            try Journal.writeAll(fd, data)
+            guard fsync(fd) == 0 else { throw JournalError(path: path, message: "fsync failed") }
+        } catch {
+            let reason = String(cString: strerror(errno))
+            _ = ftruncate(fd, size)
+            throw JournalError(path: path, message: "could not save (\(reason)); nothing was recorded. Free some disk space or check the disk, then try again.")
+        }
+        size += off_t(data.count)
+    }
+
+    /// Releases the lock and the file.
+    public func close() {
+        if fd >= 0 { _ = Glibc.close(fd); fd = -1 }
+    }
+
+    // MARK: - low level
+
+    static func writeAll(_ fd: Int32, _ data: Data) throws(JournalError) {
+        let ok = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        if !ok { throw JournalError(path: "", message: "write failed") }
+    }
+
+    static func readAll(_ fd: Int32, path: String) throws(JournalError) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    static func syncDirectory(of path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let dfd = Glibc.open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); _ = Glibc.close(dfd) }
+    }
+}
