@@ -1,0 +1,253 @@
+import Foundation
+import Yams
+
+/// Every problem found in a playbook file, in file order.
+public struct PlaybookErrors: Error, Sendable, CustomStringConvertible {
+    public var problems: [PlaybookProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads and validates playbooks (the format is in docs/playbook-format.md). It reports every
+/// problem at once, each with its line and column, and never accepts a half-valid playbook.
+public enum PlaybookLoader {
+    static let maxBytes = 2 * 1024 * 1024
+
+    /// The built-in `cn-mainland` playbook. Its validity is checked by the test suite; should it
+    /// ever fail to load, a minimal playbook that says so keeps the program usable.
+    public static func builtin() -> Playbook { builtinPlaybook }
+
+    private static let builtinPlaybook: Playbook = {
+        switch load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml") {
+        case .success(let p): return p
+        case .failure(let e):
+            let text = LocalizedText(zh: "内置指南无法读取：\(e.problems.first?.description ?? "")",
+                                     en: "The built-in guide could not be read: \(e.problems.first?.description ?? "")")
+            return Playbook(id: "broken", version: 0, languages: [.zh, .en], title: text,
+                            source: PlaybookSource(publisher: text),
+                            panes: [Pane(id: "urgent", title: text, steps: [Step(id: "police", title: LocalizedText(zh: "报警：110", en: "Call the police: 110"))])])
+        }
+    }()
+
+    public static func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(PlaybookErrors(problems: [PlaybookProblem(file: path, message: "cannot read the file (does it exist, and may you read it?)")]))
+        }
+        return load(yaml: String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    public static func load(yaml: String, file: String) -> Result<Playbook, PlaybookErrors> {
+        let (root, composeProblems) = YAMLReader.compose(yaml, file: file, maxBytes: maxBytes)
+        guard let root else { return .failure(PlaybookErrors(problems: composeProblems)) }
+        let reader = YAMLReader(file: file)
+        let builder = Builder(reader: reader)
+        let playbook = builder.playbook(root)
+        if let playbook, reader.problems.isEmpty { return .success(playbook) }
+        let problems = reader.problems.isEmpty
+            ? [PlaybookProblem(file: file, line: 1, column: 1, message: "not a playbook")]
+            : reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return .failure(PlaybookErrors(problems: problems))
+    }
+
+    static let idPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
+    /// Digits with single hyphens between groups: `10086`, `0755-83765566`, `400-820-5555`.
+    static let phonePattern = "^\\+?[0-9]{2,}(-[0-9]{2,})*$"
+    /// A host with at least one dot, an optional scheme and an optional path; no spaces.
+    static let webPattern = "^(https?://)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(/[A-Za-z0-9._~%/?#=&+-]*)?$"
+    static let pressPattern = "^[0-9*#]{1,4}$"
+
+    /// Walks the node tree; every method reports its own problems and returns nil on failure.
+    final class Builder {
+        let reader: YAMLReader
+        var languages: [Language] = [.zh, .en]
+        var stepIDs: [String: Int] = [:]
+
+        init(reader: YAMLReader) { self.reader = reader }
+
+        func matches(_ text: String, _ pattern: String) -> Bool {
+            text.range(of: pattern, options: .regularExpression) != nil
+        }
+
+        func playbook(_ node: Node) -> Playbook? {
+            guard let map = reader.mapping(node, "playbook", allowed: ["id", "version", "languages", "title", "source", "panes"],
+                                           required: ["id", "version", "languages", "title", "source", "panes"]) else { return nil }
+            if let n = map["languages"], let list = reader.sequence(n, "languages") {
+                var found: [Language] = []
+                for item in list {
+                    guard let s = reader.string(item, "languages") else { continue }
+                    guard let l = Language(rawValue: s) else { reader.report(item, "languages: `\(Sanitize.visible(s))` is not supported (use zh and/or en)"); continue }
+                    if found.contains(l) { reader.report(item, "languages: `\(s)` is listed twice") } else { found.append(l) }
+                }
+                if found.isEmpty { reader.report(n, "languages: name at least one of zh, en") } else { languages = found }
+            }
+            let id = map["id"].flatMap { identifier($0, "id") }
+            let version = map["version"].flatMap { reader.int($0, "version") }
+            if let v = version, v < 1, let n = map["version"] { reader.report(n, "version must be 1 or more") }
+            let title = map["title"].flatMap { text($0, "title") }
+            let source = map["source"].flatMap { self.source($0) }
+            var panes: [Pane] = []
+            var paneIDs: Set<String> = []
+            if let n = map["panes"], let list = reader.sequence(n, "panes") {
+                if list.isEmpty { reader.report(n, "panes: the playbook needs at least one pane") }
+                if list.count > 3 { reader.report(n, "panes: at most 3 panes fit beside the timeline") }
+                for item in list {
+                    if let pane = pane(item) {
+                        if !paneIDs.insert(pane.id.rawValue).inserted { reader.report(item, "pane id `\(pane.id)` is used twice") }
+                        panes.append(pane)
+                    }
+                }
+            }
+            guard let id, let version, let title, let source, reader.problems.isEmpty else { return nil }
+            return Playbook(id: id, version: version, languages: languages, title: title, source: source, panes: panes)
+        }
+
+        func identifier(_ node: Node, _ what: String) -> String? {
+            guard let s = reader.string(node, what) else { return nil }
+            guard matches(s, PlaybookLoader.idPattern) else {
+                reader.report(node, "\(what): `\(Sanitize.visible(s))` must be lower-case letters, digits and - (at most 64)")
+                return nil
+            }
+            return s
+        }
+
+        /// A text in every declared language: `{zh: …, en: …}`.
+        func text(_ node: Node, _ what: String, multiline: Bool = true) -> LocalizedText? {
+            guard let map = reader.mapping(node, what, allowed: Set(Language.allCases.map(\.rawValue))) else { return nil }
+            var values: [Language: String] = [:]
+            var ok = true
+            for language in languages {
+                guard let n = map[language.rawValue] else {
+                    reader.report(node, "\(what): the \(language.rawValue) text is missing"); ok = false; continue
+                }
+                guard let s = reader.string(n, "\(what).\(language.rawValue)", multiline: multiline) else { ok = false; continue }
+                if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    reader.report(n, "\(what).\(language.rawValue) is empty"); ok = false; continue
+                }
+                values[language] = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            for (key, n) in map where !languages.contains(where: { $0.rawValue == key }) {
+                reader.report(n, "\(what): `\(key)` is not one of the playbook's languages")
+                ok = false
+            }
+            return ok ? LocalizedText(values) : nil
+        }
+
+        func texts(_ node: Node, _ what: String) -> [LocalizedText]? {
+            guard let list = reader.sequence(node, what) else { return nil }
+            let result = list.enumerated().compactMap { text($1, "\(what)[\($0 + 1)]") }
+            return result.count == list.count ? result : nil
+        }
+
+        func source(_ node: Node) -> PlaybookSource? {
+            guard let map = reader.mapping(node, "source", allowed: ["publisher", "title", "date", "url"], required: ["publisher"]) else { return nil }
+            let publisher = map["publisher"].flatMap { text($0, "source.publisher") }
+            let title = map["title"].flatMap { text($0, "source.title") }
+            let date = map["date"].flatMap { reader.string($0, "source.date") }
+            if let d = date, !matches(d, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), let n = map["date"] { reader.report(n, "source.date must be YYYY-MM-DD") }
+            let url = map["url"].flatMap { reader.string($0, "source.url") }
+            if let u = url, !matches(u, PlaybookLoader.webPattern), let n = map["url"] { reader.report(n, "source.url is not a web address") }
+            guard let publisher else { return nil }
+            return PlaybookSource(publisher: publisher, title: title, date: date, url: url)
+        }
+
+        func pane(_ node: Node) -> Pane? {
+            guard let map = reader.mapping(node, "pane", allowed: ["id", "kind", "title", "steps"], required: ["id", "title", "steps"]) else { return nil }
+            let id = map["id"].flatMap { identifier($0, "pane id") }
+            var kind = PaneKind.actions
+            if let n = map["kind"], let s = reader.string(n, "kind") {
+                if let k = PaneKind(rawValue: s) { kind = k } else { reader.report(n, "kind must be actions or tips") }
+            }
+            let title = map["title"].flatMap { text($0, "pane title") }
+            var steps: [Step] = []
+            if let n = map["steps"], let list = reader.sequence(n, "steps") {
+                if list.isEmpty { reader.report(n, "steps: a pane needs at least one step") }
+                for item in list {
+                    guard let s = step(item) else { continue }
+                    if kind == .actions && s.priority == nil { reader.report(item, "step `\(s.id)`: steps of an actions pane need a priority") }
+                    if kind == .tips && s.priority != nil { reader.report(item, "step `\(s.id)`: tips have no priority") }
+                    steps.append(s)
+                }
+            }
+            guard let id, let title else { return nil }
+            return Pane(id: PaneID(id), kind: kind, title: title, steps: steps)
+        }
+
+        func step(_ node: Node) -> Step? {
+            guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning", "providers"],
+                                           required: ["id", "title"]) else { return nil }
+            let id = map["id"].flatMap { identifier($0, "step id") }
+            if let id, let n = map["id"] {
+                if let line = stepIDs[id] { reader.report(n, "step id `\(id)` is already used on line \(line)") }
+                else { stepIDs[id] = n.mark?.line ?? 0 }
+            }
+            let title = map["title"].flatMap { text($0, "step title", multiline: false) }
+            var priority: Int? = nil
+            if let n = map["priority"], let p = reader.int(n, "priority") {
+                if (1...99).contains(p) { priority = p } else { reader.report(n, "priority must be 1 (most urgent) to 99") }
+            }
+            let why = map["why"].flatMap { text($0, "why") }
+            let instructions = map["instructions"].flatMap { texts($0, "instructions") } ?? []
+            let contacts = map["contacts"].flatMap { self.contacts($0) } ?? []
+            let warning = map["warning"].flatMap { text($0, "warning") }
+            var providers: [Provider] = []
+            var providerIDs: Set<String> = []
+            if let n = map["providers"], let list = reader.sequence(n, "providers") {
+                for item in list {
+                    guard let p = provider(item) else { continue }
+                    if !providerIDs.insert(p.id.rawValue).inserted { reader.report(item, "provider id `\(p.id)` is used twice in this step") }
+                    providers.append(p)
+                }
+            }
+            guard let id, let title else { return nil }
+            return Step(id: StepID(id), title: title, priority: priority, why: why, instructions: instructions,
+                        contacts: contacts, warning: warning, providers: providers)
+        }
+
+        func provider(_ node: Node) -> Provider? {
+            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning"],
+                                           required: ["id", "name"]) else { return nil }
+            let id = map["id"].flatMap { identifier($0, "provider id") }
+            let name = map["name"].flatMap { text($0, "provider name", multiline: false) }
+            let instructions = map["instructions"].flatMap { texts($0, "instructions") } ?? []
+            let contacts = map["contacts"].flatMap { self.contacts($0) } ?? []
+            let note = map["note"].flatMap { text($0, "note") }
+            let warning = map["warning"].flatMap { text($0, "warning") }
+            guard let id, let name else { return nil }
+            return Provider(id: ProviderID(id), name: name, instructions: instructions, contacts: contacts, note: note, warning: warning)
+        }
+
+        func contacts(_ node: Node) -> [Contact]? {
+            guard let list = reader.sequence(node, "contacts") else { return nil }
+            return list.compactMap { contact($0) }
+        }
+
+        func contact(_ node: Node) -> Contact? {
+            guard let map = reader.mapping(node, "contact", allowed: ["phone", "web", "path", "label", "press", "source", "confirmed"]) else { return nil }
+            let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
+            guard kinds.count == 1 else {
+                reader.report(node, "contact: give exactly one of phone, web or path (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
+                return nil
+            }
+            var kind: Contact.Kind? = nil
+            if let n = map["phone"], let s = reader.string(n, "phone") {
+                if matches(s, PlaybookLoader.phonePattern) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
+                else { reader.report(n, "phone: `\(Sanitize.visible(s))` is not a phone number (digits, groups joined by -, such as 0755-83765566)") }
+            }
+            if let n = map["web"], let s = reader.string(n, "web") {
+                if matches(s, PlaybookLoader.webPattern) { kind = .web(s) }
+                else { reader.report(n, "web: `\(Sanitize.visible(s))` is not a web address (such as weixin110.qq.com or https://www.icloud.com)") }
+            }
+            if let n = map["path"], let t = text(n, "path", multiline: false) { kind = .path(t) }
+            let label = map["label"].flatMap { text($0, "label", multiline: false) }
+            var press: String? = nil
+            if let n = map["press"], let s = reader.string(n, "press") {
+                if matches(s, PlaybookLoader.pressPattern) { press = s }
+                else { reader.report(n, "press: `\(Sanitize.visible(s))` must be the keys to press (digits, * or #), quoted: \"9\"") }
+                if map["phone"] == nil { reader.report(n, "press only makes sense with a phone number") }
+            }
+            let source = map["source"].flatMap { reader.string($0, "source", multiline: false) } ?? "article"
+            let confirmed = map["confirmed"].flatMap { reader.bool($0, "confirmed") } ?? false
+            guard let kind else { return nil }
+            return Contact(kind: kind, label: label, press: press, source: source, confirmed: confirmed)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Yams
+
+/// Reads a YAML document node by node, collecting every problem with its line and column
+/// instead of stopping at the first. Shared by the playbook and theme loaders.
+final class YAMLReader {
+    let file: String
+    private(set) var problems: [FileProblem] = []
+
+    init(file: String) { self.file = file }
+
+    /// Parses `text` into a node tree (Yams keeps each node's position). Anchors and aliases are
+    /// refused: they can make a small file expand without bound.
+    static func compose(_ text: String, file: String, maxBytes: Int) -> (Node?, [FileProblem]) {
+        if text.utf8.count > maxBytes {
+            return (nil, [FileProblem(file: file, message: "the file is \(text.utf8.count) bytes, more than the \(maxBytes) allowed; is it the right file?")])
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return (nil, [FileProblem(file: file, line: 1, column: 1, message: "the file is empty")])
+            }
+            return (node, [])
+        } catch let error as YamlError {
+            return (nil, [problem(error, file: file)])
+        } catch {
+            return (nil, [FileProblem(file: file, message: "not valid YAML (\(error))")])
+        }
+    }
+
+    private static func problem(_ error: YamlError, file: String) -> FileProblem {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return FileProblem(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return FileProblem(file: file, line: context.mark.line, column: context.mark.column,
+                               message: "duplicate key \(duplicates.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return FileProblem(file: file, line: 1, column: 1, message: "cannot read the text: \(problem) (is it UTF-8?)")
+        default:
+            return FileProblem(file: file, message: "not valid YAML: \(error)")
+        }
+    }
+
+    func report(_ node: Node?, _ message: String) {
+        let mark = node?.mark
+        problems.append(FileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+    }
+
+    /// The node's key/value pairs by key, after checking for a mapping, unknown keys and missing
+    /// required keys. Keys keep their own node, for positions.
+    func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> [String: Node]? {
+        guard checkPlain(node, what), let map = node.mapping else {
+            report(node, "\(what) must be a mapping (key: value)")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in map {
+            guard let name = key.scalar?.string else { report(key, "\(what): a key must be a plain word"); continue }
+            if allowed.contains(name) {
+                result[name] = value
+            } else {
+                report(key, "\(what): unknown key `\(Sanitize.visible(name))` (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+        for name in required where result[name] == nil {
+            report(node, "\(what): `\(name)` is missing")
+        }
+        return result
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node]? {
+        guard checkPlain(node, what), let seq = node.sequence else {
+            report(node, "\(what) must be a list")
+            return nil
+        }
+        return Array(seq)
+    }
+
+    /// A scalar's text. Control characters (other than line breaks in long texts) are refused:
+    /// they could move the cursor or change colours when shown.
+    func string(_ node: Node, _ what: String, multiline: Bool = false) -> String? {
+        guard checkPlain(node, what), let scalar = node.scalar else {
+            report(node, "\(what) must be a text")
+            return nil
+        }
+        let text = scalar.string
+        let bad = text.unicodeScalars.first { s in
+            (s.value < 0x20 && !(multiline && s == "\n")) || (0x7F...0x9F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        }
+        if let bad {
+            report(node, "\(what) holds a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4))); remove it")
+            return nil
+        }
+        return text
+    }
+
+    func int(_ node: Node, _ what: String) -> Int? {
+        guard checkPlain(node, what), let scalar = node.scalar, let value = Int(scalar.string) else {
+            report(node, "\(what) must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        guard checkPlain(node, what), let scalar = node.scalar else {
+            report(node, "\(what) must be true or false")
+            return nil
+        }
+        switch scalar.string {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            report(node, "\(what) must be true or false, not `\(Sanitize.visible(scalar.string))`")
+            return nil
+        }
+    }
+
+    private func checkPlain(_ node: Node, _ what: String) -> Bool {
+        if case .alias = node { report(node, "\(what): aliases (*name) are not supported"); return false }
+        if node.anchor != nil { report(node, "\(what): anchors (&name) are not supported"); return false }
+        return true
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
