@@ -1,0 +1,90 @@
+import Foundation
+
+/// A theme the program can find, and where.
+public struct ThemeEntry: Hashable, Sendable {
+    public enum Origin: String, Sendable {
+        /// `$XDG_CONFIG_HOME/lostphone/themes/`
+        case user
+        /// `Themes/` beside the binary (or in `../share/lostphone/Themes`).
+        case installed
+        /// `Themes/` in the working directory.
+        case workingDirectory = "working directory"
+        /// Compiled into the binary.
+        case builtin = "built-in"
+    }
+    public var name: String
+    /// The file; nil for the built-in default.
+    public var path: String?
+    public var origin: Origin
+}
+
+/// Finds themes: the user's config directory first, then `Themes/` installed beside the binary,
+/// then `Themes/` in the working directory; the built-in default is always there.
+public struct ThemeCatalog: Sendable {
+    public let directories: [(String, ThemeEntry.Origin)]
+
+    public init(environment: [String: String], executableDirectory: String, workingDirectory: String) {
+        let config: String
+        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") {
+            config = x + "/lostphone/themes"
+        } else {
+            config = (environment["HOME"] ?? NSHomeDirectory()) + "/.config/lostphone/themes"
+        }
+        let share = ((executableDirectory as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("share/lostphone/Themes")
+        directories = [(config, .user),
+                       ((executableDirectory as NSString).appendingPathComponent("Themes"), .installed),
+                       (share, .installed),
+                       ((workingDirectory as NSString).appendingPathComponent("Themes"), .workingDirectory)]
+    }
+
+    /// Every theme found, each name once (the first place wins), in the order `t` cycles them:
+    /// the default first, then by name.
+    public func entries() -> [ThemeEntry] {
+        var byName: [String: ThemeEntry] = [:]
+        for (dir, origin) in directories {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            for file in names.sorted() where file.hasSuffix(".yaml") && !file.hasPrefix(".") {
+                let name = String(file.dropLast(5))
+                if byName[name] == nil {
+                    byName[name] = ThemeEntry(name: name, path: (dir as NSString).appendingPathComponent(file), origin: origin)
+                }
+            }
+        }
+        if byName["default"] == nil { byName["default"] = ThemeEntry(name: "default", path: nil, origin: .builtin) }
+        return byName.values.sorted { a, b in
+            a.name == "default" ? b.name != "default" : (b.name == "default" ? false : a.name < b.name)
+        }
+    }
+
+    /// Loads a theme by name (see `entries`) or by file path. `default` without a file is the
+    /// built-in one.
+    public func resolve(_ nameOrPath: String) -> Result<ThemeLoadResult, ThemeProblem> {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
+            guard FileManager.default.fileExists(atPath: nameOrPath) else {
+                return .failure(ThemeProblem(file: nameOrPath, message: "no such theme file"))
+            }
+            return .success(ThemeLoader.load(contentsOf: nameOrPath))
+        }
+        guard let entry = entries().first(where: { $0.name == nameOrPath }) else {
+            let known = entries().map(\.name).joined(separator: ", ")
+            return .failure(ThemeProblem(file: nameOrPath, message: "no theme of that name; known themes: \(known) (see `lostphone themes`)"))
+        }
+        guard let path = entry.path else { return .success(ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: [])) }
+        return .success(ThemeLoader.load(contentsOf: path))
+    }
+}
+
+/// The theme the person chose with `t`, remembered in `<config>/theme`.
+public enum ThemePreference {
+    public static func load(configDirectory: String) -> String? {
+        guard let text = try? String(contentsOfFile: configDirectory + "/theme", encoding: .utf8) else { return nil }
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : name
+    }
+
+    public static func save(_ name: String, configDirectory: String) throws {
+        try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+        try Data((name + "\n").utf8).write(to: URL(fileURLWithPath: configDirectory + "/theme"), options: .atomic)
+    }
+}
