@@ -1,0 +1,146 @@
+import Foundation
+
+/// Everything an export holds, computed once from the incident and the playbook; the Markdown,
+/// JSON and text renderers only lay it out. See docs/report-format.md for the JSON shape.
+public struct Report: Sendable {
+    public struct StepRow: Sendable, Hashable {
+        public var pane: PaneID
+        public var paneTitle: String
+        public var paneKind: PaneKind
+        public var id: StepID
+        public var title: String
+        public var priority: Int?
+        public var state: StepState
+        public var updatedAt: Timestamp?
+        public var provider: ProviderID?
+        public var providerName: String?
+        public var note: String?
+    }
+
+    /// How long after the start an urgent step was done.
+    public struct Duration: Sendable, Hashable {
+        public var step: StepID
+        public var title: String
+        public var doneAt: Timestamp
+        public var secondsAfterStart: Int
+        /// From the lost-at time, when the person gave one.
+        public var secondsAfterLoss: Int?
+    }
+
+    public struct EventRow: Sendable, Hashable {
+        public var event: Event
+        public var stepTitle: String?
+        public var providerName: String?
+    }
+
+    public var language: Language
+    public var generatedAt: Timestamp
+    public var incident: Incident
+    public var playbookID: String
+    public var playbookVersion: Int
+    public var playbookTitle: String
+    public var steps: [StepRow]
+    public var events: [EventRow]
+    public var durations: [Duration]
+    /// Action steps not yet done or skipped.
+    public var open: [StepRow]
+
+    public init(incident: Incident, playbook: Playbook, language l: Language, generatedAt: Timestamp) {
+        language = l
+        self.generatedAt = generatedAt
+        self.incident = incident
+        playbookID = playbook.id
+        playbookVersion = playbook.version
+        playbookTitle = playbook.title[l]
+        var rows: [StepRow] = []
+        for pane in playbook.panes {
+            for step in pane.steps {
+                let rec = incident.record(step.id)
+                rows.append(StepRow(pane: pane.id, paneTitle: pane.title[l], paneKind: pane.kind, id: step.id,
+                                    title: step.title[l], priority: step.priority, state: rec.state,
+                                    updatedAt: rec.updatedAt, provider: rec.provider,
+                                    providerName: step.provider(rec.provider)?.name[l], note: rec.note))
+            }
+        }
+        steps = rows
+        open = rows.filter { $0.paneKind == .actions && !$0.state.isSettled }
+
+        var titles: [StepID: Step] = [:]
+        for step in playbook.allSteps { titles[step.id] = step }
+        events = incident.events.map { e in
+            let step = e.step.flatMap { titles[$0] }
+            return EventRow(event: e, stepTitle: step?.title[l] ?? e.step?.rawValue,
+                            providerName: step?.provider(e.provider)?.name[l] ?? e.provider?.rawValue)
+        }
+
+        // When each step last became done (an undo or reopen takes it back).
+        var doneAt: [StepID: Timestamp] = [:]
+        for e in incident.events {
+            guard let step = e.step, let to = e.to else { continue }
+            if to == .done { doneAt[step] = e.at } else { doneAt[step] = nil }
+        }
+        let urgent = playbook.panes.first { $0.kind == .actions }
+        durations = (urgent?.steps ?? []).compactMap { step in
+            guard let at = doneAt[step.id], incident.record(step.id).state == .done else { return nil }
+            let start = incident.startedAt.date
+            return Duration(step: step.id, title: step.title[l], doneAt: at,
+                            secondsAfterStart: max(0, Int(at.date.timeIntervalSince(start).rounded())),
+                            secondsAfterLoss: incident.lostAt.map { max(0, Int(at.date.timeIntervalSince($0.date).rounded())) })
+        }
+    }
+
+    // MARK: - words shared by the renderers
+
+    var zh: Bool { language == .zh }
+
+    func stateName(_ s: StepState) -> String {
+        switch s {
+        case .pending: zh ? "待办" : "pending"
+        case .inProgress: zh ? "进行中" : "in progress"
+        case .done: zh ? "已完成" : "done"
+        case .blocked: zh ? "受阻" : "blocked"
+        case .skipped: zh ? "不适用" : "skipped"
+        }
+    }
+
+    /// `1h 02m 03s` / `1小时02分03秒`.
+    func duration(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+        if zh { return h > 0 ? "\(h)小时\(two(m))分\(two(s))秒" : "\(m)分\(two(s))秒" }
+        return h > 0 ? "\(h)h \(two(m))m \(two(s))s" : "\(m)m \(two(s))s"
+    }
+
+    private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    func eventSummary(_ row: EventRow) -> String {
+        let e = row.event
+        let step = row.stepTitle ?? ""
+        switch e.kind {
+        case .opened: return zh ? "开始处理" : "Incident opened"
+        case .details:
+            var parts: [String] = []
+            if let l = e.lostAt { parts.append((zh ? "丢失时间 " : "lost at ") + l.readable) }
+            if let m = e.deviceModel { parts.append((zh ? "型号 " : "model ") + m) }
+            if let i = e.imei { parts.append("IMEI " + i) }
+            return (zh ? "填写详情：" : "Details: ") + (parts.isEmpty ? (zh ? "（清空）" : "(cleared)") : parts.joined(separator: ", "))
+        case .move:
+            return "\(step): \(stateName(e.from ?? .pending)) → \(stateName(e.to ?? .pending))"
+        case .note:
+            return zh ? "\(step)：备注" : "\(step): note"
+        case .undo:
+            if let to = e.to { return (zh ? "撤销：" : "Undo: ") + "\(step) → \(stateName(to))" }
+            return (zh ? "撤销备注：" : "Undo note: ") + step
+        case .resolved: return zh ? "处理完毕" : "Incident resolved"
+        }
+    }
+}
+
+extension Timestamp {
+    /// `2026-11-24 21:00:13 +08:00`: the recorded local time, to the second, with its offset.
+    public var readable: String {
+        let s = text
+        guard s.count >= 19 else { return s }
+        let offset = s.range(of: "[+-][0-9]{2}:?[0-9]{2}$", options: .regularExpression).map { " " + s[$0] } ?? ""
+        return String(s.prefix(10)) + " " + String(s.dropFirst(11).prefix(8)) + offset
+    }
+}
