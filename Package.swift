@@ -41,7 +41,7 @@ let package = Package(
         ),
         // Fixtures (example playbook, golden reports) are read from the source tree by path.
         .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"]),
+        .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"], exclude: ["Snapshots"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["lostphone"]),
     ]

@@ -159,4 +159,24 @@ static inline int lp_take_quit_signal(void) {
 
 static inline void lp_set_screen_active(int v) { *lp_screen_active() = v; }
 
+// MARK: starting
+//
+// term.h comes last: it defines macros named like ordinary words (`lines`, `buttons`), which
+// must not reach the code above.
+#include <ncursesw/term.h>
+
+/// 1 when terminfo knows the terminal type `name`. Frees what it loaded, so newterm starts clean.
+static inline int lp_terminal_known(const char *name) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm((char *)name, STDOUT_FILENO, &err) != OK) { cur_term = saved; return 0; }
+    TERMINAL *loaded = cur_term;
+    set_curterm(saved);
+    del_curterm(loaded);
+    return 1;
+}
+
+/// newterm on the process's own standard output and input; NULL when ncurses cannot start.
+static inline SCREEN *lp_newterm(void) { return newterm(NULL, stdout, stdin); }
+
 #endif

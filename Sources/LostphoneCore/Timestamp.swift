@@ -36,6 +36,17 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         try c.encode(text)
     }
 
+    /// The fixed-offset zone the text was written in (`+08:00`); UTC when it has none.
+    public var timeZone: TimeZone {
+        guard let r = text.range(of: "[+-][0-9]{2}:?[0-9]{2}$", options: .regularExpression) else {
+            return TimeZone(secondsFromGMT: 0)!
+        }
+        let digits = text[r].filter(\.isNumber)
+        let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0
+        let seconds = (hours * 3600 + minutes * 60) * (text[r].hasPrefix("-") ? -1 : 1)
+        return TimeZone(secondsFromGMT: seconds) ?? TimeZone(secondsFromGMT: 0)!
+    }
+
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }
     public static func == (a: Timestamp, b: Timestamp) -> Bool { a.text == b.text && a.date == b.date }
     public func hash(into h: inout Hasher) { h.combine(text) }

@@ -1,0 +1,141 @@
+import LostphoneCore
+
+/// What has the keyboard: the lists, or a dialog on top of them.
+public enum Mode: Hashable, Sendable {
+    case normal
+    case help(scroll: Int)
+    case note(StepID, TextInput)
+    /// Search as you type; `origin` is where the selection was, restored on Esc.
+    case search(TextInput, origin: Position)
+    case details(DetailsForm)
+}
+
+/// A place in the lists: a tab and a row.
+public struct Position: Hashable, Sendable {
+    public var tab: Int
+    public var row: Int
+}
+
+/// The lost-at time and device form, shown on the first start of an incident.
+public struct DetailsForm: Hashable, Sendable {
+    public var lostAt: TextInput
+    public var model: TextInput
+    public var imei: TextInput
+    public var focus: Int = 0
+    public var error: String?
+
+    public init(lostAt: String = "", model: String = "", imei: String = "") {
+        self.lostAt = TextInput(lostAt, limit: 40)
+        self.model = TextInput(model, limit: 80)
+        self.imei = TextInput(imei, limit: 40)
+    }
+}
+
+/// A line of feedback in the status bar.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+    public init(text: String, kind: Kind) { self.text = text; self.kind = kind }
+}
+
+/// How many steps of a pane are settled (done or skipped), kept up to date as events arrive so
+/// drawing a frame never walks every step.
+public struct PaneProgress: Hashable, Sendable {
+    public var settled: Int
+    public var total: Int
+}
+
+/// Everything the screen shows. Changed only by `update`.
+public struct AppState: Sendable {
+    public var playbook: Playbook
+    public private(set) var incident: Incident
+    public var language: Language
+    public var theme: Theme
+    public var width: Int
+    public var height: Int
+    /// The focused tab: the playbook's panes, then the timeline.
+    public var focus: Int = 0
+    public var selection: [Int]
+    public var scroll: [Int]
+    public var detailOpen = true
+    public var detailScroll = 0
+    /// The provider the person picked per step; recorded with the next action on that step.
+    public var providerChoice: [StepID: ProviderID] = [:]
+    public var mode: Mode = .normal
+    public var message: StatusMessage?
+    public var now: Timestamp
+    public var shouldQuit = false
+    public private(set) var progress: [PaneProgress]
+    /// Where each step lives, for search and for keeping progress current.
+    let stepIndex: [StepID: Position]
+
+    public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme,
+                width: Int, height: Int, now: Timestamp) {
+        self.playbook = playbook
+        self.incident = incident
+        self.language = language
+        self.theme = theme
+        self.width = width
+        self.height = height
+        self.now = now
+        let tabs = playbook.panes.count + 1
+        selection = Array(repeating: 0, count: tabs)
+        scroll = Array(repeating: 0, count: tabs)
+        var index: [StepID: Position] = [:]
+        for (p, pane) in playbook.panes.enumerated() {
+            for (r, step) in pane.steps.enumerated() { index[step.id] = Position(tab: p, row: r) }
+        }
+        stepIndex = index
+        progress = []
+        recomputeProgress()
+        selection[tabs - 1] = max(0, incident.events.count - 1)
+    }
+
+    public var strings: Strings { Strings.of(language) }
+    public var tabCount: Int { playbook.panes.count + 1 }
+    public var timelineTab: Int { playbook.panes.count }
+    public var isTimeline: Bool { focus == timelineTab }
+
+    /// Rows in a tab's list.
+    public func rowCount(_ tab: Int) -> Int {
+        tab < playbook.panes.count ? playbook.panes[tab].steps.count : incident.events.count
+    }
+
+    /// The step under the selection, in a pane or (the event's step) in the timeline.
+    public var selectedStep: Step? {
+        if focus < playbook.panes.count {
+            let steps = playbook.panes[focus].steps
+            return steps.indices.contains(selection[focus]) ? steps[selection[focus]] : nil
+        }
+        let events = incident.events
+        guard events.indices.contains(selection[focus]), let id = events[selection[focus]].step else { return nil }
+        return playbook.step(id)
+    }
+
+    /// The provider shown for a step: the one picked on screen, else the one recorded, else the first.
+    public func provider(for step: Step) -> Provider? {
+        if let p = step.provider(providerChoice[step.id]) { return p }
+        if let p = step.provider(incident.record(step.id).provider) { return p }
+        return step.providers.first
+    }
+
+    /// Replaces the incident (after an event was durably appended) and refreshes what depends on
+    /// it. Only the pane of the changed step is recounted, so a recorded action costs the same
+    /// with ten steps or ten thousand.
+    mutating func setIncident(_ new: Incident, changed step: StepID?) {
+        let old = incident
+        incident = new
+        guard let step, let pos = stepIndex[step] else { return }
+        let before = old.record(step).state.isSettled ? 1 : 0
+        let after = new.record(step).state.isSettled ? 1 : 0
+        progress[pos.tab].settled += after - before
+    }
+
+    private mutating func recomputeProgress() {
+        progress = playbook.panes.map { pane in
+            PaneProgress(settled: pane.steps.reduce(0) { $0 + (incident.record($1.id).state.isSettled ? 1 : 0) },
+                         total: pane.steps.count)
+        }
+    }
+}

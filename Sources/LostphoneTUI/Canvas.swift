@@ -1,0 +1,148 @@
+import LostphoneCore
+
+/// One cell of the screen: a grapheme and its style. A wide grapheme occupies its cell and the
+/// next, which is marked as a continuation and never drawn on its own.
+public struct Cell: Hashable, Sendable {
+    public var grapheme: Character
+    public var style: Style
+    public var isContinuation: Bool
+
+    public static let blank = Cell(grapheme: " ", style: .plain, isContinuation: false)
+}
+
+/// A grid of cells that views draw into and that the terminal backend puts on screen. Width is
+/// decided here, once: callers pass text and get back how many columns it took, and a wide
+/// character is never cut in half. Control characters never reach the grid raw: they become
+/// visible placeholders (the Unicode control pictures ␀…␟, ␡, or � for C1 controls).
+public struct Canvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, style: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(grapheme: " ", style: style, isContinuation: false),
+                      count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+    }
+
+    /// Writes `text` from (x, y) without going past `limit` columns (or the right edge), and
+    /// returns the number of columns written. A wide character that would not fit is left out,
+    /// and the cell it would have started in is blanked in `style`.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var col = x
+        for raw in text {
+            let c = Sanitize.visible(raw)
+            let w = TextWidth.of(c)
+            if w == 0 { continue }  // a lone combining mark: ignore rather than misalign
+            if col + w > end {
+                if col >= 0 && col < end { setCell(col, y, Cell(grapheme: " ", style: style, isContinuation: false)) }
+                break
+            }
+            if col >= 0 {
+                setCell(col, y, Cell(grapheme: c, style: style, isContinuation: false))
+                if w == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true)) }
+            }
+            col += w
+        }
+        return max(0, col - x)
+    }
+
+    /// Fills a rectangle with blanks in `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX { setCell(x, y, Cell(grapheme: " ", style: style, isContinuation: false)) }
+        }
+    }
+
+    /// Re-styles a row segment without changing its text (for selection highlights).
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX { cells[y * width + x].style = transform(cells[y * width + x].style) }
+        }
+    }
+
+    /// Sets one cell, repairing a wide character that the write splits: its other half becomes a
+    /// blank, so the grid never holds half a wide character.
+    private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
+        let i = y * width + x
+        let old = cells[i]
+        if old.isContinuation && !cell.isContinuation && x > 0 {
+            cells[i - 1] = Cell(grapheme: " ", style: cells[i - 1].style, isContinuation: false)
+        }
+        if !old.isContinuation && x + 1 < width && cells[i + 1].isContinuation && !cell.isContinuation
+            && TextWidth.of(cell.grapheme) < 2 {
+            cells[i + 1] = Cell(grapheme: " ", style: cells[i + 1].style, isContinuation: false)
+        }
+        if cell.isContinuation == false && TextWidth.of(cell.grapheme) == 2 && x + 2 < width
+            && cells[i + 1].isContinuation == false && cells[i + 2].isContinuation {
+            // writing a wide char over [narrow][wide]: the old wide char's second half is orphaned
+            cells[i + 2] = Cell(grapheme: " ", style: cells[i + 2].style, isContinuation: false)
+        }
+        cells[i] = cell
+    }
+
+    /// A horizontal run of cells of one style that differs from the previous frame.
+    public struct Run: Hashable, Sendable {
+        public var y: Int
+        public var x: Int
+        public var endX: Int
+        public var style: Style
+    }
+
+    /// The runs to send to go from `previous` to this canvas; everything when there is no
+    /// previous frame or its size differs. A run never starts on the second half of a wide
+    /// character.
+    public func changedRuns(from previous: Canvas?) -> [Run] {
+        let full = previous == nil || previous!.width != width || previous!.height != height
+        var runs: [Run] = []
+        for y in 0..<height {
+            let row = y * width
+            var x = 0
+            while x < width {
+                if !full, previous!.cells[row + x] == cells[row + x] { x += 1; continue }
+                var start = x
+                if cells[row + start].isContinuation && start > 0 { start -= 1 }
+                let style = cells[row + start].style
+                var end = x + 1
+                while end < width, cells[row + end].style == style,
+                      full || previous!.cells[row + end] != cells[row + end] || cells[row + end].isContinuation {
+                    end += 1
+                }
+                runs.append(Run(y: y, x: start, endX: end, style: style))
+                x = end
+            }
+        }
+        return runs
+    }
+
+    /// The screen as text, one string per row, trailing spaces kept: what tests and the README
+    /// screenshot read.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var s = ""
+            for x in 0..<width where !self[x, y].isContinuation { s.append(self[x, y].grapheme) }
+            return s
+        }
+    }
+
+    /// The screen as text with trailing spaces trimmed, rows joined by newlines.
+    public var text: String {
+        lines.map { line in
+            var l = line
+            while l.last == " " { l.removeLast() }
+            return l
+        }.joined(separator: "\n")
+    }
+}

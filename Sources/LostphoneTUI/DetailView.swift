@@ -1,0 +1,94 @@
+import LostphoneCore
+
+/// The selected step in full: why, what to do, the chosen provider's instructions and contacts,
+/// the provider switcher, warnings, and what was recorded.
+enum DetailView {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
+        let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        guard inner.width > 4, let step = state.selectedStep else {
+            if state.isTimeline {
+                canvas.put(state.strings.noEvents, x: inner.x, y: inner.y, style: state.theme[.muted], limit: inner.width)
+            }
+            return
+        }
+        let rows = lines(step, state).flatMap { $0.wrapped(to: inner.width) }
+        let maxScroll = max(0, rows.count - inner.height)
+        let top = min(state.detailScroll, maxScroll)
+        for (i, spans) in rows.dropFirst(top).prefix(inner.height).enumerated() {
+            canvas.put(spans, x: inner.x, y: inner.y + i, width: inner.width, theme: state.theme)
+        }
+        if rows.count > inner.height {
+            let more = top < maxScroll ? "↓ Ctrl-E" : "↑ Ctrl-Y"
+            canvas.put(more, x: inner.maxX - TextWidth.of(more), y: inner.maxY - 1, style: state.theme[.muted])
+        }
+    }
+
+    /// The detail text as unwrapped lines.
+    static func lines(_ step: Step, _ state: AppState) -> [StyledLine] {
+        let s = state.strings
+        let lang = state.language
+        let rec = state.incident.record(step.id)
+        var out: [StyledLine] = []
+        out.append(StyledLine(step.title[lang], .heading))
+        var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + (s.stateNames[rec.state] ?? ""), StepGlyph.element(rec.state))]
+        if let t = rec.updatedAt { status.append(Span(" · \(s.lastChange) \(DetailsInput.clock(t))", .muted)) }
+        out.append(StyledLine(status))
+        if let note = rec.note, !note.isEmpty {
+            out.append(StyledLine([Span("\(s.note): ", .heading), Span(note)], hangingIndent: 2))
+        }
+        if let w = step.warning { out.append(.blank); out.append(StyledLine([Span("⚠ \(s.warning): ", .warning), Span(w[lang], .warning)], hangingIndent: 2)) }
+        if let why = step.why { out.append(.blank); out.append(StyledLine(why[lang], .text)) }
+        if !step.instructions.isEmpty {
+            out.append(.blank)
+            out.append(StyledLine(s.whatToDo, .heading))
+            out += numbered(step.instructions, lang)
+        }
+        if !step.contacts.isEmpty {
+            out.append(.blank)
+            out += contactLines(step.contacts, state)
+        }
+        if !step.providers.isEmpty, let provider = state.provider(for: step) {
+            let i = step.providers.firstIndex { $0.id == provider.id } ?? 0
+            out.append(.blank)
+            out.append(StyledLine([
+                Span("\(s.provider): ", .heading),
+                Span("◀ ", .key), Span(provider.name[lang], .heading), Span(" ▶", .key),
+                Span(" (\(i + 1)/\(step.providers.count)) \(s.providerHint)", .muted),
+            ]))
+            if let w = provider.warning { out.append(StyledLine([Span("⚠ ", .warning), Span(w[lang], .warning)], hangingIndent: 2)) }
+            out += contactLines(provider.contacts, state)
+            out += numbered(provider.instructions, lang)
+            if let n = provider.note { out.append(StyledLine(n[lang], .muted)) }
+        }
+        return out
+    }
+
+    static func numbered(_ items: [LocalizedText], _ lang: Language) -> [StyledLine] {
+        items.enumerated().map { i, t in
+            let n = "\(i + 1). "
+            return StyledLine([Span(n, .priority), Span(t[lang])], hangingIndent: TextWidth.of(n))
+        }
+    }
+
+    /// A contact on a line of its own: the number large and clear, the IVR option, the label,
+    /// and a discreet mark when no official source confirms it.
+    static func contactLines(_ contacts: [Contact], _ state: AppState) -> [StyledLine] {
+        let s = state.strings
+        let lang = state.language
+        return contacts.map { c in
+            var spans: [Span]
+            switch c.kind {
+            case .phone(let number):
+                spans = [Span("☎ \(s.phone) ", .muted), Span(number, .contactPhone)]
+                if let p = c.press { spans.append(Span(" → \(s.press) \(p)", .contactPhone)) }
+            case .web(let address):
+                spans = [Span("⌁ \(s.web) ", .muted), Span(address, .contactWeb)]
+            case .path(let path):
+                spans = [Span("☰ \(s.menu) ", .muted), Span(path[lang], .contactPath)]
+            }
+            if let label = c.label { spans.append(Span("  " + label[lang], .muted)) }
+            if !c.confirmed { spans.append(Span(" (\(s.unconfirmed); \(s.source): \(c.source))", .unconfirmed)) }
+            return StyledLine(spans, hangingIndent: 4)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import LostphoneCore
+
+/// What `update` asks the runtime to do: the only way anything reaches the disk.
+public enum Effect: Hashable, Sendable {
+    /// Build the event for this command, append it to the journal (fsync), then report back with
+    /// `.recorded` or `.recordFailed`. The screen changes only on `.recorded`.
+    case record(IncidentCommand)
+    /// Write the report and answer `.exported` or `.exportFailed`.
+    case export
+    /// Load the next theme and answer `.themeChanged`.
+    case nextTheme
+    /// Repaint the whole terminal.
+    case redraw
+    /// Remember the language for next time.
+    case saveLanguage(Language)
+}

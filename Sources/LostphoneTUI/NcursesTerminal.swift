@@ -1,0 +1,203 @@
+import CNcurses
+import LostphoneCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the full screen cannot start, said so a person knows what to do instead.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String {
+        """
+        lostphone: cannot open the full screen: \(reason).
+        Without it you can still use:
+          lostphone guide     the whole guide as plain text
+          lostphone status    what has been recorded so far
+          lostphone export    a report for the police, the bank or the insurer
+        """
+    }
+}
+
+/// The real terminal, through ncurses. The only file that imports CNcurses.
+///
+/// ncurses keeps its own picture of the screen and `refresh` sends only the cells that changed;
+/// on top of that this backend writes into ncurses only the cells that differ from the last
+/// canvas, so a frame costs what changed, not the screen size. It never calls `clear()` per
+/// frame: over a slow SSH link a full repaint on every key is visible lag.
+public final class NcursesTerminal: TerminalBackend {
+    private var screen: OpaquePointer?
+    private var previous: Canvas?
+    private var pairs: [PairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    public private(set) var colorDepth: ColorDepth = .none
+    private let environment: [String: String]
+
+    private struct PairKey: Hashable { let fg: Int32; let bg: Int32 }
+
+    /// Checks that standard input and output are a terminal ncurses can drive.
+    public static func checkUsable(environment: [String: String]) -> TerminalUnavailable? {
+        if isatty(STDIN_FILENO) == 0 { return TerminalUnavailable(reason: "standard input is not a terminal") }
+        if isatty(STDOUT_FILENO) == 0 { return TerminalUnavailable(reason: "standard output is not a terminal") }
+        guard let term = environment["TERM"], !term.isEmpty else {
+            return TerminalUnavailable(reason: "TERM is not set (try TERM=xterm-256color)")
+        }
+        if term == "dumb" { return TerminalUnavailable(reason: "TERM=dumb cannot draw a full screen") }
+        if lp_terminal_known(term) == 0 {
+            return TerminalUnavailable(reason: "the terminal type '\(term)' is unknown here (try TERM=xterm-256color)")
+        }
+        return nil
+    }
+
+    public init(environment: [String: String]) throws {
+        self.environment = environment
+        if let problem = NcursesTerminal.checkUsable(environment: environment) { throw problem }
+        UTF8Locale.ensureUTF8CharacterType()
+        lp_save_terminal(STDIN_FILENO)
+        lp_install_signal_handlers()
+        // newterm, unlike initscr, returns nil instead of exiting the process on failure.
+        guard let s = lp_newterm() else {
+            throw TerminalUnavailable(reason: "ncurses could not start on this terminal")
+        }
+        screen = s
+        set_term(s)
+        lp_set_screen_active(1)
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(lp_stdscr(), false)
+        keypad(lp_stdscr(), true)
+        scrollok(lp_stdscr(), false)
+        set_escdelay(25)
+        curs_set(0)
+        _ = mousemask(mmask_t(lp_mouse_mask_clicks()), nil)
+        mouseinterval(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        colorDepth = has_colors()
+            ? ColorDepth.detect(colors: Int(lp_colors()), environment: environment)
+            : .none
+    }
+
+    deinit { stop() }
+
+    /// Leaves the full screen and gives the terminal back exactly as it was.
+    public func stop() {
+        guard let s = screen else { return }
+        curs_set(1)
+        endwin()
+        delscreen(s)
+        screen = nil
+        lp_set_screen_active(0)
+    }
+
+    public var width: Int { Int(lp_cols()) }
+    public var height: Int { Int(lp_lines()) }
+
+    /// Forgets the last frame and makes ncurses repaint the whole terminal on the next draw
+    /// (Ctrl-L, after something else wrote over the screen).
+    public func invalidate() {
+        previous = nil
+        clearok(lp_stdscr(), true)
+    }
+
+    public func draw(_ canvas: Canvas) {
+        if previous == nil { erase() }
+        for run in canvas.changedRuns(from: previous) {
+            put(canvas, y: run.y, from: run.x, to: run.endX, style: run.style)
+        }
+        wnoutrefresh(lp_stdscr())
+        doupdate()
+        previous = canvas
+    }
+
+    private func put(_ canvas: Canvas, y: Int, from: Int, to: Int, style: Style) {
+        var buffer: [wchar_t] = []
+        buffer.reserveCapacity(to - from)
+        for x in from..<to where !canvas[x, y].isContinuation {
+            for s in canvas[x, y].grapheme.unicodeScalars { buffer.append(wchar_t(bitPattern: s.value)) }
+        }
+        let (attrs, pair) = cursesStyle(style)
+        buffer.withUnsafeBufferPointer { p in
+            _ = lp_put(Int32(y), Int32(from), p.baseAddress, Int32(p.count), attrs, pair)
+        }
+    }
+
+    private func cursesStyle(_ style: Style) -> (UInt32, Int32) {
+        let s = style.degraded(to: colorDepth)
+        var a = lp_a_normal()
+        if s.attributes.contains(.bold) { a |= lp_a_bold() }
+        if s.attributes.contains(.dim) { a |= lp_a_dim() }
+        if s.attributes.contains(.underline) { a |= lp_a_underline() }
+        if s.attributes.contains(.reverse) { a |= lp_a_reverse() }
+        guard colorDepth != .none else { return (a, 0) }
+        let key = PairKey(fg: Int32(s.foreground.curses(for: colorDepth)), bg: Int32(s.background.curses(for: colorDepth)))
+        if key.fg == -1 && key.bg == -1 { return (a, 0) }
+        if let p = pairs[key] { return (a, p) }
+        guard nextPair < lp_color_pairs() else { return (a, 0) }
+        let p = nextPair
+        nextPair += 1
+        _ = lp_init_pair(p, key.fg, key.bg)
+        pairs[key] = p
+        return (a, p)
+    }
+
+    public func read(timeoutMilliseconds: Int) -> InputEvent? {
+        if let sig = takeSignal() { return .signal(sig) }
+        timeout(Int32(timeoutMilliseconds))
+        var wch: wint_t = 0
+        let r = wget_wch(lp_stdscr(), &wch)
+        if let sig = takeSignal() { return .signal(sig) }
+        if r == lp_key_code_yes() { return functionKey(Int32(wch)) }
+        if r == lp_ok() { return character(UInt32(wch)) }
+        return nil
+    }
+
+    private func takeSignal() -> Int32? {
+        let s = lp_take_quit_signal()
+        return s == 0 ? nil : s
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case lp_key_up(): return .key(.up)
+        case lp_key_down(): return .key(.down)
+        case lp_key_left(): return .key(.left)
+        case lp_key_right(): return .key(.right)
+        case lp_key_ppage(): return .key(.pageUp)
+        case lp_key_npage(): return .key(.pageDown)
+        case lp_key_home(): return .key(.home)
+        case lp_key_end(): return .key(.end)
+        case lp_key_btab(): return .key(.backTab)
+        case lp_key_enter(): return .key(.enter)
+        case lp_key_backspace(): return .key(.backspace)
+        case lp_key_dc(): return .key(.delete)
+        case lp_key_resize():
+            previous = nil
+            return .resize
+        case lp_key_mouse():
+            var y: Int32 = 0, x: Int32 = 0
+            var b: UInt = 0
+            guard lp_get_mouse(&y, &x, &b) != 0 else { return nil }
+            if lp_mouse_is_wheel_up(b) != 0 { return .wheelUp }
+            if lp_mouse_is_wheel_down(b) != 0 { return .wheelDown }
+            if lp_mouse_is_click(b) != 0 { return .click(x: Int(x), y: Int(y)) }
+            return nil
+        default: return nil
+        }
+    }
+
+    private func character(_ value: UInt32) -> InputEvent? {
+        switch value {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
+        default:
+            guard let s = Unicode.Scalar(value) else { return nil }
+            return .key(.char(Character(s)))
+        }
+    }
+}

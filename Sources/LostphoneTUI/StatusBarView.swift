@@ -1,0 +1,78 @@
+import LostphoneCore
+
+/// The bottom line: a prompt while typing, else the last message, else the key hints that fit.
+enum StatusBarView {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        canvas.fill(rect, style: theme[.status])
+        let s = state.strings
+        switch state.mode {
+        case .note(_, let field):
+            prompt(&canvas, rect, state, label: s.notePrompt, field: field)
+            return
+        case .search(let field, _):
+            prompt(&canvas, rect, state, label: s.searchPrompt, field: field)
+            return
+        default: break
+        }
+        if let m = state.message {
+            let element: ThemeElement = m.kind == .error ? .error : (m.kind == .success ? .success : .status)
+            canvas.fill(rect, style: theme[element])
+            canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
+            return
+        }
+        var x = rect.x + 1
+        for (key, label) in hints(state) {
+            let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
+            if x + w > rect.maxX { break }
+            x += canvas.put(key, x: x, y: rect.y, style: theme[.key])
+            x += canvas.put(" " + label + "  ", x: x, y: rect.y, style: theme[.status])
+        }
+    }
+
+    /// Key hints, most important first, so whatever is cut for width is the least needed.
+    static func hints(_ state: AppState) -> [(String, String)] {
+        let s = state.strings
+        return [
+            ("?", s.hintHelp), ("d", s.hintDone), ("↑↓", s.hintMove), ("Tab", s.hintPane),
+            ("s", s.hintStart), ("b", s.hintBlocked), ("n", s.hintNote), ("u", s.hintUndo),
+            ("←→", s.hintProvider), ("x", s.hintSkip), ("Enter", s.hintDetail), ("e", s.hintExport),
+            ("L", s.hintLanguage), ("q", s.hintQuit),
+        ]
+    }
+
+    /// A text field with a visible cursor (a reversed cell), scrolled so the cursor shows.
+    static func prompt(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, label: String, field: TextInput) {
+        let theme = state.theme
+        var x = rect.x
+        x += canvas.put(" " + label, x: x, y: rect.y, style: theme[.key], limit: max(0, rect.width - 10))
+        TextFieldView.draw(&canvas, Rect(x: x, y: rect.y, width: rect.maxX - x, height: 1), field: field,
+                           style: theme[.status], focused: true)
+    }
+}
+
+/// A text field: its text, scrolled so the cursor is visible, the cursor as a reversed cell.
+enum TextFieldView {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, field: TextInput, style: Style, focused: Bool) {
+        guard rect.width > 1 else { return }
+        let chars = field.characters
+        // Start far enough in that the cursor fits.
+        var start = 0
+        var widthToCursor = TextWidth.of(String(chars[0..<field.cursor]))
+        while widthToCursor > rect.width - 2 && start < field.cursor {
+            widthToCursor -= TextWidth.of(chars[start])
+            start += 1
+        }
+        canvas.fill(rect, style: style)
+        let visible = String(chars[start...])
+        canvas.put(visible, x: rect.x, y: rect.y, style: style, limit: rect.width)
+        guard focused else { return }
+        let cx = rect.x + widthToCursor
+        if cx < rect.maxX {
+            let under = field.cursor < chars.count ? String(chars[field.cursor]) : " "
+            var cursorStyle = style
+            cursorStyle.attributes.insert(.reverse)
+            canvas.put(under, x: cx, y: rect.y, style: cursorStyle, limit: rect.maxX - cx)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import LostphoneCore
+
+/// Puts canvases on a screen and reads input. The ncurses backend is the real one; tests use
+/// `RecordingBackend`.
+public protocol TerminalBackend: AnyObject {
+    var width: Int { get }
+    var height: Int { get }
+    /// How many colours the terminal can show, after NO_COLOR.
+    var colorDepth: ColorDepth { get }
+    /// Shows `canvas`, sending only what changed since the last frame.
+    func draw(_ canvas: Canvas)
+    /// Waits up to `timeoutMilliseconds` for input; nil on timeout.
+    func read(timeoutMilliseconds: Int) -> InputEvent?
+    /// Forgets what is on screen, so the next draw repaints everything.
+    func invalidate()
+}

@@ -1,0 +1,323 @@
+import LostphoneCore
+
+/// The pure heart of the app: an action and the state in, the new state and effects out.
+/// Nothing here touches the terminal, the disk or the clock.
+public enum Update {
+    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        // Dialogs take keys first.
+        if case .input(let key) = action { return input(key, &state) }
+        var effects: [Effect] = []
+        switch action {
+        case .moveSelection(let d): move(&state, by: d)
+        case .pageUp: move(&state, by: -max(1, listHeight(state) - 1))
+        case .pageDown: move(&state, by: max(1, listHeight(state) - 1))
+        case .top: move(&state, by: -Int.max / 2)
+        case .bottom: move(&state, by: Int.max / 2)
+        case .nextPane: focus(&state, (state.focus + 1) % state.tabCount)
+        case .previousPane: focus(&state, (state.focus + state.tabCount - 1) % state.tabCount)
+        case .focusPane(let i): if i < state.tabCount { focus(&state, i) }
+        case .nextProvider: cycleProvider(&state, by: 1)
+        case .previousProvider: cycleProvider(&state, by: -1)
+        case .toggleDetail:
+            state.detailOpen.toggle()
+            state.detailScroll = 0
+        case .scrollDetail(let d): state.detailScroll = max(0, state.detailScroll + d)
+        case .record(let target): effects += record(target, &state)
+        case .startNote:
+            guard let step = actionableStep(&state) else { break }
+            state.mode = .note(step.id, TextInput(state.incident.record(step.id).note ?? ""))
+        case .undo:
+            if state.incident.lastUndoableEvent == nil {
+                state.message = StatusMessage(text: state.language == .zh ? "没有可撤销的记录" : "Nothing to undo", kind: .info)
+            } else {
+                effects.append(.record(.undo))
+            }
+        case .export: effects.append(.export)
+        case .startSearch:
+            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]))
+        case .toggleLanguage:
+            state.language = state.language.toggled
+            state.message = StatusMessage(text: state.strings.languageNow, kind: .info)
+            effects.append(.saveLanguage(state.language))
+        case .nextTheme: effects.append(.nextTheme)
+        case .toggleHelp: state.mode = .help(scroll: 0)
+        case .editDetails:
+            let i = state.incident
+            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { DetailsInput.display($0) } ?? "",
+                                              model: i.device.model ?? "", imei: i.device.imei ?? ""))
+        case .quit: state.shouldQuit = true
+        case .redraw: effects.append(.redraw)
+        case .click(let x, let y): click(&state, x: x, y: y)
+        case .wheel(let d): move(&state, by: d * 3)
+        case .input: break
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            clampScroll(&state)
+        case .tick(let now): state.now = now
+        case .recorded(let event): recorded(event, &state)
+        case .recordFailed(let why):
+            state.message = StatusMessage(text: "\(state.strings.saveFailed): \(why)", kind: .error)
+        case .refused(let why):
+            state.message = StatusMessage(text: why, kind: .error)
+        case .exported(let path):
+            state.message = StatusMessage(text: "\(state.strings.exportedTo) \(path)", kind: .success)
+        case .exportFailed(let why):
+            state.message = StatusMessage(text: "\(state.strings.exportFailed): \(why)", kind: .error)
+        case .themeChanged(let name, let problems):
+            state.message = problems.isEmpty
+                ? StatusMessage(text: "\(state.strings.themeNow): \(name)", kind: .info)
+                : StatusMessage(text: "\(state.strings.themeNow) \(name): \(problems[0])", kind: .error)
+        }
+        return effects
+    }
+
+    /// The key handler for the current mode; in normal mode, the keymap.
+    public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        if case .normal = state.mode {
+            guard let action = Keymap.action(for: key) else { return [] }
+            // A new key clears an old message, except the message the key itself produces.
+            state.message = nil
+            return apply(action, to: &state)
+        }
+        return apply(.input(key), to: &state)
+    }
+
+    // MARK: - navigation
+
+    static func listHeight(_ state: AppState) -> Int {
+        Layout(width: state.width, height: state.height, detailOpen: state.detailOpen).list.height
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        let n = state.rowCount(state.focus)
+        guard n > 0 else { return }
+        let cur = state.selection[state.focus]
+        state.selection[state.focus] = max(0, min(n - 1, cur.addingReportingOverflow(delta).partialValue))
+        state.detailScroll = 0
+        clampScroll(&state)
+    }
+
+    static func focus(_ state: inout AppState, _ tab: Int) {
+        state.focus = tab
+        state.detailScroll = 0
+        if tab == state.timelineTab { state.selection[tab] = max(0, state.incident.events.count - 1) }
+        clampScroll(&state)
+    }
+
+    /// Keeps the selected row inside the visible part of the list.
+    static func clampScroll(_ state: inout AppState) {
+        let h = max(1, listHeight(state))
+        for tab in 0..<state.tabCount {
+            let n = state.rowCount(tab)
+            state.selection[tab] = max(0, min(state.selection[tab], n - 1))
+            var top = state.scroll[tab]
+            let sel = state.selection[tab]
+            if sel < top { top = sel }
+            if sel >= top + h { top = sel - h + 1 }
+            top = max(0, min(top, max(0, n - h)))
+            state.scroll[tab] = top
+        }
+    }
+
+    static func cycleProvider(_ state: inout AppState, by delta: Int) {
+        guard let step = state.selectedStep, !step.providers.isEmpty else { return }
+        let current = state.provider(for: step)?.id
+        let i = step.providers.firstIndex { $0.id == current } ?? 0
+        let n = step.providers.count
+        state.providerChoice[step.id] = step.providers[((i + delta) % n + n) % n].id
+        state.detailScroll = 0
+    }
+
+    static func click(_ state: inout AppState, x: Int, y: Int) {
+        let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
+        if layout.tabs.contains(x: x, y: y) {
+            if let tab = TabsView.tab(at: x, state: state) { focus(&state, tab) }
+        } else if layout.list.contains(x: x, y: y) {
+            let row = state.scroll[state.focus] + (y - layout.list.y)
+            if row < state.rowCount(state.focus) {
+                state.selection[state.focus] = row
+                state.detailScroll = 0
+                clampScroll(&state)
+            }
+        }
+    }
+
+    // MARK: - recording
+
+    /// The step an action applies to, or nil with a message saying why there is none.
+    static func actionableStep(_ state: inout AppState) -> Step? {
+        if state.isTimeline {
+            state.message = StatusMessage(
+                text: state.language == .zh ? "请在 1–3 面板中选择一个步骤" : "Pick a step in panes 1–3 first", kind: .info)
+            return nil
+        }
+        return state.selectedStep
+    }
+
+    static func record(_ target: StepState, _ state: inout AppState) -> [Effect] {
+        guard let step = actionableStep(&state) else { return [] }
+        let rec = state.incident.record(step.id)
+        guard rec.state.canMove(to: target) else {
+            state.message = StatusMessage(text: refusal(step, from: rec.state, to: target, state), kind: .error)
+            return []
+        }
+        return [.record(.move(step.id, to: target, provider: state.provider(for: step)?.id))]
+    }
+
+    static func refusal(_ step: Step, from: StepState, to: StepState, _ state: AppState) -> String {
+        let names = state.strings.stateNames
+        let title = step.title[state.language]
+        if state.language == .zh {
+            if from == to { return "「\(title)」已经是\(names[from] ?? "")" }
+            return "「\(title)」是\(names[from] ?? "")，请先按 r 重新打开"
+        }
+        if from == to { return "“\(title)” is already \(names[from] ?? "")" }
+        return "“\(title)” is \(names[from] ?? ""); press r to reopen it first"
+    }
+
+    static func recorded(_ event: Event, _ state: inout AppState) {
+        guard let next = try? state.incident.applying(event) else {
+            state.message = StatusMessage(text: "\(state.strings.saveFailed): internal error applying event \(event.seq)", kind: .error)
+            return
+        }
+        state.setIncident(next, changed: event.step)
+        if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
+            state.selection[state.timelineTab] = state.incident.events.count - 1
+        }
+        clampScroll(&state)
+        state.message = StatusMessage(text: RecordedMessage.text(event, state), kind: .success)
+    }
+
+    // MARK: - dialogs
+
+    static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .normal:
+            return []
+        case .help(let scroll):
+            switch key {
+            case .escape, .char("?"), .char("q"), .enter, .char("？"): state.mode = .normal
+            case .down, .char("j"):
+                let rows = Keymap.helpRows(state.strings).count
+                let visible = max(1, min(rows + 4, state.height) - 3)
+                state.mode = .help(scroll: min(scroll + 1, max(0, rows - visible)))
+            case .up, .char("k"): state.mode = .help(scroll: max(0, scroll - 1))
+            default: break
+            }
+            return []
+        case .note(let step, var field):
+            switch key {
+            case .escape: state.mode = .normal
+            case .enter:
+                state.mode = .normal
+                let text = field.text.trimmingWhitespace()
+                let provider = state.playbook.step(step).flatMap { state.provider(for: $0)?.id }
+                if text != (state.incident.record(step).note ?? "") {
+                    return [.record(.note(step, text, provider: provider))]
+                }
+            default:
+                field.handle(key)
+                state.mode = .note(step, field)
+            }
+            return []
+        case .search(var field, let origin):
+            switch key {
+            case .escape:
+                state.mode = .normal
+                state.focus = origin.tab
+                state.selection[origin.tab] = origin.row
+                clampScroll(&state)
+            case .enter:
+                state.mode = .normal
+            case .down, .ctrl("n"), .tab:
+                jumpToMatch(field.text, after: Position(tab: state.focus, row: state.selection[state.focus]), &state)
+            default:
+                field.handle(key)
+                state.mode = .search(field, origin: origin)
+                jumpToMatch(field.text, after: nil, from: origin, &state)
+            }
+            return []
+        case .details(var form):
+            switch key {
+            case .escape: state.mode = .normal
+            case .tab, .down: form.focus = (form.focus + 1) % 3; state.mode = .details(form)
+            case .backTab, .up: form.focus = (form.focus + 2) % 3; state.mode = .details(form)
+            case .enter:
+                let lostText = form.lostAt.text.trimmingWhitespace()
+                var lostAt: Timestamp? = nil
+                if !lostText.isEmpty {
+                    guard let t = DetailsInput.parse(lostText, now: state.now) else {
+                        form.error = state.strings.detailsBadTime
+                        state.mode = .details(form)
+                        return []
+                    }
+                    lostAt = t
+                }
+                state.mode = .normal
+                let model = form.model.text.trimmingWhitespace()
+                let imei = form.imei.text.trimmingWhitespace()
+                let device = DeviceDetails(model: model.isEmpty ? nil : model, imei: imei.isEmpty ? nil : imei)
+                if lostAt != state.incident.lostAt || device != state.incident.device {
+                    return [.record(.details(lostAt: lostAt, device: device))]
+                }
+            default:
+                switch form.focus {
+                case 0: form.lostAt.handle(key)
+                case 1: form.model.handle(key)
+                default: form.imei.handle(key)
+                }
+                form.error = nil
+                state.mode = .details(form)
+            }
+            return []
+        }
+    }
+
+    /// Moves the selection to the first step (from `origin`, or after `after`) whose title or
+    /// provider names contain `query`, in either language.
+    static func jumpToMatch(_ query: String, after: Position?, from origin: Position? = nil, _ state: inout AppState) {
+        let q = query.lowercased()
+        guard !q.isEmpty else { return }
+        let all = state.playbook.panes.enumerated().flatMap { p, pane in
+            pane.steps.enumerated().map { row, step in (Position(tab: p, row: row), step) }
+        }
+        guard !all.isEmpty else { return }
+        let startIndex: Int
+        if let after, let i = all.firstIndex(where: { $0.0 == after }) {
+            startIndex = i + 1
+        } else if let origin, let i = all.firstIndex(where: { $0.0 == origin }) {
+            startIndex = i
+        } else {
+            startIndex = 0
+        }
+        for k in 0..<all.count {
+            let (pos, step) = all[(startIndex + k) % all.count]
+            if SearchMatch.matches(step, q) {
+                state.focus = pos.tab
+                state.selection[pos.tab] = pos.row
+                state.detailScroll = 0
+                clampScroll(&state)
+                return
+            }
+        }
+        state.message = StatusMessage(text: state.strings.noMatch, kind: .info)
+    }
+}
+
+/// Whether a step matches a search, by its title or its providers' names, in any language.
+enum SearchMatch {
+    static func matches(_ step: Step, _ lowercasedQuery: String) -> Bool {
+        let texts = Language.allCases.flatMap { lang in [step.title[lang]] + step.providers.map { $0.name[lang] } }
+        return texts.contains { $0.lowercased().contains(lowercasedQuery) } || step.id.rawValue.contains(lowercasedQuery)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
