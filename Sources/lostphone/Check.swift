@@ -1,0 +1,47 @@
+import Foundation
+import ArgumentParser
+import LostphoneCore
+
+extension Lostphone {
+    /// Validates playbooks and themes and says exactly where each problem is.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate playbook and theme files; exits non-zero on any problem.")
+
+        @Argument(help: ArgumentHelp("Playbook or theme YAML files.", valueName: "file"))
+        var files: [String]
+
+        func run() throws {
+            var failed = 0
+            for file in files {
+                let problems = Self.problems(in: file)
+                if problems.isEmpty {
+                    print("\(file): ok")
+                } else {
+                    failed += 1
+                    for p in problems { print(p) }
+                }
+            }
+            if failed > 0 {
+                printError("lostphone check: \(failed) of \(files.count) file(s) have problems.")
+                throw ExitCode(1)
+            }
+        }
+
+        /// A file with a `styles:` or `palette:` key is a theme; anything else a playbook.
+        static func problems(in file: String) -> [String] {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                return ["\(file): cannot read the file (does it exist, and may you read it?)"]
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let looksLikeTheme = text.split(separator: "\n").contains { $0.hasPrefix("styles:") || $0.hasPrefix("palette:") }
+            if looksLikeTheme {
+                return ThemeLoader.load(yaml: text, file: file).problems.map(\.description)
+            }
+            switch PlaybookLoader.load(yaml: text, file: file) {
+            case .success: return []
+            case .failure(let e): return e.problems.map(\.description)
+            }
+        }
+    }
+}

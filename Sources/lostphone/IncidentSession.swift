@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LostphoneCore
+
+/// Opening the incident the person is working on, for the full screen (locked, for writing) or
+/// for `status` and `export` (read only, so they work while the full screen is open).
+struct IncidentSession {
+    var incident: Incident
+    var journal: Journal
+    var path: String
+    var recovery: JournalRecovery?
+    var isNew: Bool
+
+    /// The newest unresolved incident, or a new one when there is none or `startNew` is set.
+    static func openForRecording(store: IncidentStore, playbook: Playbook, startNew: Bool,
+                                 clock: any WallClock) throws -> IncidentSession {
+        do {
+            try store.prepare()
+            if !startNew, let path = store.latestOpen() {
+                let (journal, events, recovery) = try Journal.open(path: path)
+                do {
+                    let incident = try Incident.replay(events)
+                    return IncidentSession(incident: incident, journal: journal, path: path, recovery: recovery, isNew: false)
+                } catch {
+                    journal.close()
+                    printError("lostphone: \(path): \(error.message)\nThe file was left as it is. Start a new incident with `lostphone --new`, or fix the file.")
+                    throw ExitCode(1)
+                }
+            }
+            let now = clock.now()
+            let id = Incident.makeID(at: now)
+            let (incident, first) = Incident.open(id: id, playbook: playbook, at: now)
+            let path = store.path(for: id)
+            let journal = try Journal.create(path: path, first: first)
+            return IncidentSession(incident: incident, journal: journal, path: path, recovery: nil, isNew: true)
+        } catch let error as JournalError {
+            printError("lostphone: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The newest incident's events, read without taking the lock.
+    static func readLatest(store: IncidentStore) throws -> (Incident, String) {
+        guard let summary = store.list().first else {
+            printError("lostphone: no incident has been recorded yet in \(store.directory). Run `lostphone` to start one.")
+            throw ExitCode(1)
+        }
+        do {
+            let events = try Journal.read(path: summary.path)
+            return (try Incident.replay(events), summary.path)
+        } catch let error as JournalError {
+            printError("lostphone: \(error.description)")
+            throw ExitCode(1)
+        } catch let error as IncidentError {
+            printError("lostphone: \(summary.path): \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}

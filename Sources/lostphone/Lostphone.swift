@@ -1,0 +1,65 @@
+import Foundation
+import ArgumentParser
+import LostphoneCore
+
+/// The command line: the full screen by default, and plain-text commands for everything a
+/// terminal without a full screen (or a screen reader, or a printer) needs.
+@main
+struct Lostphone: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lostphone",
+        abstract: "Guides you through the first hour after a phone is lost or stolen, and records what you did.",
+        discussion: """
+        Run without a subcommand for the full-screen program. Everything you record is saved at \
+        once under $XDG_STATE_HOME/lostphone (~/.local/state/lostphone).
+        """,
+        version: "lostphone 0.1.0",
+        subcommands: [Open.self, Guide.self, Status.self, Export.self, Check.self, Themes.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+/// Options every command that reads an incident or the playbook takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Where incidents are kept.", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use this playbook (YAML) instead of the built-in one.", valueName: "file"))
+    var playbook: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language: zh (中文) or en. Default: the locale.", valueName: "zh|en"))
+    var lang: Language?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var store: IncidentStore {
+        IncidentStore(directory: stateDir ?? IncidentStore.defaultDirectory(environment: environment))
+    }
+
+    /// The playbook, or an exit with every problem listed.
+    func loadPlaybook() throws -> Playbook {
+        guard let path = playbook else { return PlaybookLoader.builtin() }
+        switch PlaybookLoader.load(contentsOf: path) {
+        case .success(let p): return p
+        case .failure(let errors):
+            for problem in errors.problems { printError(problem.description) }
+            printError("lostphone: the playbook \(path) has \(errors.problems.count) problem(s); fix them (lostphone check \(path)) or run without --playbook.")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The language asked for, else the remembered one, else the locale's.
+    func language() -> Language {
+        if let lang { return lang }
+        if let saved = Preferences(environment: environment).language { return saved }
+        let env = environment
+        let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
+        return Language.fromLocale(locale)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

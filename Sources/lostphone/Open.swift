@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LostphoneCore
+import LostphoneTUI
+
+extension Lostphone {
+    /// The full-screen program.
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open the full-screen program (the default command).")
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"))
+        var theme: String?
+
+        @Flag(name: .customLong("new"), help: "Start a new incident; earlier ones are kept.")
+        var startNew = false
+
+        func run() throws {
+            let env = common.environment
+            let playbook = try common.loadPlaybook()
+            // Refuse before touching the disk: without a terminal nothing should be created.
+            if let problem = NcursesTerminal.checkUsable(environment: env) {
+                printError(problem.description)
+                throw ExitCode(2)
+            }
+            let clock = SystemClock()
+            let session = try IncidentSession.openForRecording(store: common.store, playbook: playbook,
+                                                               startNew: startNew, clock: clock)
+            let themes = ThemeChoice(environment: env, requested: theme)
+            let preferences = Preferences(environment: env)
+            var startMessage: StatusMessage? = nil
+            if let r = session.recovery { startMessage = StatusMessage(text: r.message, kind: .error) }
+            if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
+            let language = common.language()
+            let terminal: NcursesTerminal
+            do {
+                terminal = try NcursesTerminal(environment: env)
+            } catch {
+                printError(String(describing: error))
+                throw ExitCode(2)
+            }
+            let baseConfig = AppConfiguration(
+                playbook: playbook, incident: session.incident, journal: session.journal, language: language,
+                theme: themes.theme, themeName: themes.name, themeNames: themes.names, environment: env,
+                clock: clock, startMessage: startMessage, askDetails: session.isNew,
+                loadTheme: { themes.load($0) }, saveTheme: { themes.remember($0) },
+                saveLanguage: { preferences.language = $0 },
+                export: { incident, playbook, language in
+                    ReportWriter.exportFromApp(incident: incident, playbook: playbook, language: language,
+                                               stateDirectory: common.store.directory)
+                })
+            var config = baseConfig
+            config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
+            let app = App(config: config, terminal: terminal)
+            let status = app.run()
+            terminal.stop()
+            session.journal.close()
+            let zh = language == .zh
+            print(zh ? "所有记录已保存在 \(session.path)。再次运行 lostphone 可继续；lostphone export 可导出报告。"
+                     : "Everything is saved in \(session.path). Run lostphone again to continue; lostphone export writes a report.")
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

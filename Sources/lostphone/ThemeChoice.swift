@@ -1,0 +1,37 @@
+import Foundation
+import LostphoneCore
+
+/// The theme to start with and the ones `t` cycles through: `--theme`, else the remembered
+/// choice, else the default. A theme that fails to load falls back to the default and says why.
+struct ThemeChoice {
+    let catalog: ThemeCatalog
+    let configDirectory: String
+    var theme: Theme
+    var name: String
+    var names: [String]
+    var problems: [String]
+
+    init(environment: [String: String], requested: String?) {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        catalog = ThemeCatalog(environment: environment, executableDirectory: executable,
+                               workingDirectory: FileManager.default.currentDirectoryPath)
+        configDirectory = Preferences(environment: environment).directory
+        names = catalog.entries().map(\.name)
+        name = requested ?? ThemePreference.load(configDirectory: configDirectory) ?? "default"
+        theme = ThemeLoader.builtinDefault
+        problems = []
+        (theme, problems) = load(name)
+        if !problems.isEmpty && requested == nil { name = "default" }
+    }
+
+    func load(_ name: String) -> (Theme, [String]) {
+        switch catalog.resolve(name) {
+        case .success(let result): return (result.theme, result.problems.map(\.description))
+        case .failure(let problem): return (ThemeLoader.builtinDefault, [problem.description])
+        }
+    }
+
+    func remember(_ name: String) {
+        try? ThemePreference.save(name, configDirectory: configDirectory)
+    }
+}

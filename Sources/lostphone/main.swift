@@ -1,2 +1,0 @@
-import LostphoneCore
-print(BuiltinResources.playbookYAML.count)
