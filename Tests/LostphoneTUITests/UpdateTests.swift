@@ -1,0 +1,199 @@
+import LostphoneCore
+import Testing
+@testable import LostphoneTUI
+
+@Suite struct UpdateTests {
+    @Test func arrowAndVimKeysMoveTheSelection() {
+        var d = Driver()
+        d.press(.down, .char("j"))
+        #expect(d.state.selection[0] == 2)
+        d.press(.char("k"))
+        #expect(d.state.selection[0] == 1)
+        d.press(.char("G"))
+        #expect(d.state.selection[0] == d.state.playbook.panes[0].steps.count - 1)
+        d.press(.char("g"))
+        #expect(d.state.selection[0] == 0)
+    }
+
+    @Test func selectionStopsAtTheEnds() {
+        var d = Driver()
+        d.press(.up, .up)
+        #expect(d.state.selection[0] == 0)
+        for _ in 0..<50 { d.press(.down) }
+        #expect(d.state.selection[0] == d.state.playbook.panes[0].steps.count - 1)
+    }
+
+    @Test func tabAndNumbersChangePane() {
+        var d = Driver()
+        d.press(.tab)
+        #expect(d.state.focus == 1)
+        d.press(.backTab, .backTab)
+        #expect(d.state.focus == d.state.tabCount - 1)
+        d.press(.char("3"))
+        #expect(d.state.focus == 2)
+        d.press(.char("4"))
+        #expect(d.state.isTimeline)
+    }
+
+    @Test func doneRecordsTheChosenProviderAndTime() {
+        var d = Driver()
+        let sim = d.state.playbook.panes[0].steps[0]
+        d.press(.right)
+        d.press(.char("d"))
+        let rec = d.record(sim.id)
+        #expect(rec.state == .done)
+        #expect(rec.provider == sim.providers[1].id)
+        #expect(rec.updatedAt == at(61))
+    }
+
+    @Test func aMoveTheStateMachineForbidsIsRefusedWithAReason() {
+        var d = Driver()
+        let sim = d.state.playbook.panes[0].steps[0].id
+        d.press(.char("d"), .char("b"))
+        #expect(d.record(sim).state == .done)
+        #expect(d.state.message?.kind == .error)
+        #expect(d.state.message?.text.contains("r") == true)
+    }
+
+    @Test func undoRestoresThePreviousState() {
+        var d = Driver()
+        let sim = d.state.playbook.panes[0].steps[0].id
+        d.press(.char("s"))
+        let before = d.record(sim)
+        d.press(.char("d"))
+        d.press(.char("u"))
+        #expect(d.record(sim).state == before.state)
+        #expect(d.record(sim).provider == before.provider)
+        #expect(d.state.incident.events.last?.kind == .undo)
+    }
+
+    @Test func noteTakesChineseTextAndEditingKeys() {
+        var d = Driver()
+        let sim = d.state.playbook.panes[0].steps[0].id
+        d.press(.char("n"))
+        d.type("受理号 12345x")
+        d.press(.backspace)
+        d.press(.home)
+        d.type("移动")
+        d.press(.enter)
+        #expect(d.record(sim).note == "移动受理号 12345")
+        #expect(d.state.mode == .normal)
+    }
+
+    @Test func escapeCancelsANoteWithoutRecording() {
+        var d = Driver()
+        let events = d.state.incident.events.count
+        d.press(.char("n"))
+        d.type("abc")
+        d.press(.escape)
+        #expect(d.state.incident.events.count == events)
+    }
+
+    @Test func providerChoiceIsRememberedPerStep() {
+        var d = Driver()
+        d.press(.right, .right)
+        let first = d.state.selectedStep!
+        let chosen = d.state.provider(for: first)?.id
+        d.press(.down, .up)
+        #expect(d.state.provider(for: d.state.selectedStep!)?.id == chosen)
+        #expect(chosen == first.providers[2 % first.providers.count].id)
+    }
+
+    @Test func leftFromTheFirstProviderWrapsToTheLast() {
+        var d = Driver()
+        let step = d.state.selectedStep!
+        d.press(.left)
+        #expect(d.state.provider(for: step)?.id == step.providers.last?.id)
+    }
+
+    @Test func languageSwitchesAndIsRemembered() {
+        var d = Driver(language: .en)
+        d.press(.char("L"))
+        #expect(d.state.language == .zh)
+        #expect(d.effects.contains(.saveLanguage(.zh)))
+    }
+
+    @Test func searchJumpsAcrossPanesAndEscapeGoesBack() {
+        var d = Driver()
+        d.press(.char("/"))
+        d.type("icloud")
+        let found = d.state.selectedStep
+        #expect(found != nil)
+        d.press(.escape)
+        #expect(d.state.focus == 0 && d.state.selection[0] == 0)
+        d.press(.char("/"))
+        d.type("Alipay")
+        d.press(.enter)
+        #expect(d.state.selectedStep?.id == "alipay")
+    }
+
+    @Test func helpOpensAndClosesWithQuestionMarkOrEscape() {
+        var d = Driver()
+        d.press(.char("?"))
+        #expect(d.state.mode == .help(scroll: 0))
+        d.press(.escape)
+        #expect(d.state.mode == .normal)
+    }
+
+    @Test func quitSetsTheFlag() {
+        var d = Driver()
+        d.press(.char("q"))
+        #expect(d.state.shouldQuit)
+    }
+
+    @Test func detailsFormRecordsLostAtAndDevice() {
+        var d = Driver()
+        d.press(.char("i"))
+        d.type("20:30")
+        d.press(.tab)
+        d.type("iPhone 12")
+        d.press(.tab)
+        d.type("356938035643809")
+        d.press(.enter)
+        #expect(d.state.incident.device.model == "iPhone 12")
+        #expect(d.state.incident.device.imei == "356938035643809")
+        #expect(d.state.incident.lostAt.map { DetailsInput.display($0) } == "2026-11-24 20:30")
+    }
+
+    @Test func detailsFormRefusesATimeItCannotRead() {
+        var d = Driver()
+        d.press(.char("i"))
+        d.type("yesterday-ish")
+        d.press(.enter)
+        guard case .details(let form) = d.state.mode else { Issue.record("form closed"); return }
+        #expect(form.error != nil)
+    }
+
+    @Test func actionsInTheTimelineAskForAStep() {
+        var d = Driver()
+        d.press(.char("4"), .char("d"))
+        #expect(d.state.message?.kind == .info)
+        #expect(d.state.incident.events.count == 1)
+    }
+
+    @Test func progressCountsDoneAndSkipped() {
+        var d = Driver()
+        d.press(.char("d"), .down, .char("x"), .down, .char("b"))
+        #expect(d.state.progress[0].settled == 2)
+        d.press(.char("u"), .char("u"))
+        #expect(d.state.progress[0].settled == 1)
+    }
+
+    @Test func clickSelectsARowAndATab() {
+        var d = Driver(width: 140, height: 45)
+        d.send(.click(x: 5, y: 4))
+        #expect(d.state.selection[0] == 2)
+        let tabs = TabsView.placed(d.state)
+        d.send(.click(x: tabs[2].x + 1, y: 1))
+        #expect(d.state.focus == 2)
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var d = Driver(width: 80, height: 40)
+        d.press(.char("3"), .char("G"))
+        d.send(.resize(width: 80, height: 12))
+        let h = Layout(width: 80, height: 12, detailOpen: d.state.detailOpen).list.height
+        let sel = d.state.selection[2], top = d.state.scroll[2]
+        #expect(sel >= top && sel < top + h)
+    }
+}
