@@ -62,7 +62,12 @@ extension Color {
         default:
             guard let (r, g, b) = rgb else { return .default }
             let count = depth == .ansi8 ? 8 : 16
-            return .ansi(UInt8(Color.nearest(r, g, b, among: (0..<count).map { Color.ansiRGB[$0] })))
+            // A grey goes to a grey: the nearest hue by distance alone is often cyan, which
+            // surprises everyone.
+            let isGrey = Int(max(r, g, b)) - Int(min(r, g, b)) < 24
+            let candidates = (0..<count).filter { !isGrey || [0, 7, 8, 15].contains($0) }
+            let best = Color.nearest(r, g, b, among: candidates.map { Color.ansiRGB[$0] })
+            return .ansi(UInt8(candidates[best]))
         }
     }
 
@@ -101,7 +106,8 @@ extension Color {
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
         let rm = (Int(a.0) + Int(b.0)) / 2
         let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
-        return ((512 + rm) * dr * dr >> 8) + 4 * dg * dg + ((767 - rm) * db * db >> 8)
+        // Shifts bind tighter than * in Swift: the products are parenthesised.
+        return (((512 + rm) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rm) * db * db) >> 8)
     }
 }
 

@@ -110,6 +110,9 @@ public struct Report: Sendable {
         return h > 0 ? "\(h)h \(two(m))m \(two(s))s" : "\(m)m \(two(s))s"
     }
 
+    /// ` (text)` in English, `（text）` in Chinese.
+    func paren(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
+
     private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     func eventSummary(_ row: EventRow) -> String {

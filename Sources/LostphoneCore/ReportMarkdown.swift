@@ -56,7 +56,7 @@ extension Report {
         if open.isEmpty {
             o.append(zh ? "所有行动步骤均已完成或不适用。" : "Every action step is done or skipped.")
         } else {
-            for row in open { o.append("- \(Report.cell(row.title)) (\(stateName(row.state)))") }
+            for row in open { o.append("- \(Report.cell(row.title))\(paren(stateName(row.state)))") }
         }
         o.append("")
 

@@ -9,8 +9,8 @@ extension Report {
             let clean = Sanitize.visible(text, keepLineBreaks: true)
             var first = true
             for raw in clean.split(separator: "\n", omittingEmptySubsequences: false) {
-                let pad = first ? indent : indent + hanging
-                let lines = TextWidth.wrap(String(raw), to: max(10, width - pad))
+                // Wrapped to the narrower continuation width, so no line can overflow.
+                let lines = TextWidth.wrap(String(raw), to: max(10, width - indent - hanging))
                 for (i, line) in (lines.isEmpty ? [""] : lines).enumerated() {
                     let p = (first && i == 0) ? indent : indent + hanging
                     o.append(String(repeating: " ", count: p) + line)
@@ -46,7 +46,7 @@ extension Report {
 
         heading(zh ? "尚未完成" : "Still open")
         if open.isEmpty { put(zh ? "所有行动步骤均已完成或不适用。" : "Every action step is done or skipped.") }
-        for row in open { put("- \(row.title) (\(stateName(row.state)))", indent: 2, hanging: 2) }
+        for row in open { put("- \(row.title)\(paren(stateName(row.state)))", indent: 2, hanging: 2) }
 
         var pane: PaneID? = nil
         for row in steps {

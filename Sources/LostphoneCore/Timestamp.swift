@@ -53,12 +53,18 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public var description: String { text }
 
     static func format(_ date: Date, timeZone: TimeZone) -> String {
-        var style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: timeZone)
-        style.timeZone = timeZone
-        var s = date.formatted(style)
-        // ISO8601FormatStyle writes `Z` for UTC; the journal always carries an explicit offset.
-        if s.hasSuffix("Z") { s.removeLast(); s += "+00:00" }
-        return s
+        // Written by hand: Foundation's ISO 8601 styles write `Z` or `+0800`, and the journal
+        // always carries an explicit `+08:00`.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let ms = min(999, Int((Double(c.nanosecond ?? 0) / 1_000_000).rounded()))
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let oh = abs(offset) / 3600, om = (abs(offset) % 3600) / 60
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d",
+                      c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0, ms)
+            + sign + String(format: "%02d:%02d", oh, om)
     }
 
     static func parse(_ text: String) -> Date? {

@@ -8,8 +8,9 @@ final class YAMLReader {
 
     init(file: String) { self.file = file }
 
-    /// Parses `text` into a node tree (Yams keeps each node's position). Anchors and aliases are
-    /// refused: they can make a small file expand without bound.
+    /// Parses `text` into a node tree (Yams keeps each node's position). Aliases are shared,
+    /// not copied, and every schema level has a fixed type, so a "billion laughs" file cannot
+    /// make the loaders walk more than the file holds: it fails the type check at its first level.
     static func compose(_ text: String, file: String, maxBytes: Int) -> (Node?, [FileProblem]) {
         if text.utf8.count > maxBytes {
             return (nil, [FileProblem(file: file, message: "the file is \(text.utf8.count) bytes, more than the \(maxBytes) allowed; is it the right file?")])
@@ -48,7 +49,7 @@ final class YAMLReader {
     /// The node's key/value pairs by key, after checking for a mapping, unknown keys and missing
     /// required keys. Keys keep their own node, for positions.
     func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> [String: Node]? {
-        guard checkPlain(node, what), let map = node.mapping else {
+        guard let map = node.mapping else {
             report(node, "\(what) must be a mapping (key: value)")
             return nil
         }
@@ -68,7 +69,7 @@ final class YAMLReader {
     }
 
     func sequence(_ node: Node, _ what: String) -> [Node]? {
-        guard checkPlain(node, what), let seq = node.sequence else {
+        guard let seq = node.sequence else {
             report(node, "\(what) must be a list")
             return nil
         }
@@ -78,7 +79,7 @@ final class YAMLReader {
     /// A scalar's text. Control characters (other than line breaks in long texts) are refused:
     /// they could move the cursor or change colours when shown.
     func string(_ node: Node, _ what: String, multiline: Bool = false) -> String? {
-        guard checkPlain(node, what), let scalar = node.scalar else {
+        guard let scalar = node.scalar else {
             report(node, "\(what) must be a text")
             return nil
         }
@@ -95,7 +96,7 @@ final class YAMLReader {
     }
 
     func int(_ node: Node, _ what: String) -> Int? {
-        guard checkPlain(node, what), let scalar = node.scalar, let value = Int(scalar.string) else {
+        guard let scalar = node.scalar, let value = Int(scalar.string) else {
             report(node, "\(what) must be a whole number")
             return nil
         }
@@ -103,7 +104,7 @@ final class YAMLReader {
     }
 
     func bool(_ node: Node, _ what: String) -> Bool? {
-        guard checkPlain(node, what), let scalar = node.scalar else {
+        guard let scalar = node.scalar else {
             report(node, "\(what) must be true or false")
             return nil
         }
@@ -114,12 +115,6 @@ final class YAMLReader {
             report(node, "\(what) must be true or false, not `\(Sanitize.visible(scalar.string))`")
             return nil
         }
-    }
-
-    private func checkPlain(_ node: Node, _ what: String) -> Bool {
-        if case .alias = node { report(node, "\(what): aliases (*name) are not supported"); return false }
-        if node.anchor != nil { report(node, "\(what): anchors (&name) are not supported"); return false }
-        return true
     }
 }
 

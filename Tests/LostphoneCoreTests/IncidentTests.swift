@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import LostphoneCore
+
+let t0 = Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!
+func at(_ seconds: Int) -> Timestamp {
+    Timestamp(t0.date.addingTimeInterval(TimeInterval(seconds)), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
+}
+
+@Suite struct IncidentTests {
+    let playbook = PlaybookLoader.builtin()
+
+    func fresh() -> Incident { Incident.open(id: "t", playbook: playbook, at: t0).0 }
+
+    func record(_ incident: inout Incident, _ command: IncidentCommand, _ second: Int) throws {
+        let event = try incident.event(for: command, at: at(second))
+        try incident.apply(event)
+    }
+
+    @Test func aMoveIsRecordedWithProviderAndTime() throws {
+        var i = fresh()
+        try record(&i, .move("sim", to: .done, provider: "china-mobile"), 60)
+        #expect(i.record("sim") == StepRecord(state: .done, provider: "china-mobile", note: nil, updatedAt: at(60)))
+        #expect(i.events.last?.seq == 2)
+        #expect(i.events.last?.at.text == "2026-11-24T21:01:00.000+08:00")
+    }
+
+    @Test func aForbiddenMoveIsRefusedWithAReason() throws {
+        var i = fresh()
+        try record(&i, .move("sim", to: .done, provider: nil), 1)
+        #expect(throws: IncidentError.self) { try i.event(for: .move("sim", to: .blocked, provider: nil), at: at(2)) }
+        let before = i
+        var forged = try i.event(for: .move("sim", to: .pending, provider: nil), at: at(2))
+        forged.to = .blocked
+        #expect(throws: IncidentError.self) { try i.apply(forged) }
+        #expect(i == before, "a refused event changes nothing")
+    }
+
+    @Test func undoRestoresTheEarlierStateIncludingProviderAndNote() throws {
+        var i = fresh()
+        try record(&i, .move("bank", to: .inProgress, provider: "icbc"), 1)
+        try record(&i, .note("bank", "case 42", provider: "icbc"), 2)
+        let beforeSwitch = i.record("bank")
+        try record(&i, .move("bank", to: .done, provider: "boc"), 3)
+        try record(&i, .undo, 4)
+        #expect(i.record("bank").state == beforeSwitch.state)
+        #expect(i.record("bank").provider == "icbc")
+        #expect(i.record("bank").note == "case 42")
+        try record(&i, .undo, 5)
+        #expect(i.record("bank").note == nil)
+        try record(&i, .undo, 6)
+        #expect(i.record("bank").state == .pending)
+        #expect(throws: IncidentError.self) { try i.event(for: .undo, at: at(7)) }
+        #expect(i.events.map(\.kind) == [.opened, .move, .note, .move, .undo, .undo, .undo], "history is never rewritten")
+    }
+
+    @Test func detailsAndResolveAreKept() throws {
+        var i = fresh()
+        try record(&i, .details(lostAt: at(-1800), device: DeviceDetails(model: "iPhone 12", imei: "356938035643809")), 1)
+        try record(&i, .resolve, 2)
+        #expect(i.lostAt == at(-1800))
+        #expect(i.device.imei == "356938035643809")
+        #expect(i.resolvedAt == at(2))
+        #expect(throws: IncidentError.self) { try i.event(for: .resolve, at: at(3)) }
+    }
+
+    /// Random valid command sequences: replaying the events gives exactly the live state, and
+    /// every undo gives back the state from before the action it takes back.
+    @Test(arguments: 0..<40)
+    func replayEqualsLiveAndUndoRestores(seed: Int) throws {
+        var rng = SplitMix(seed: UInt64(seed))
+        var live = fresh()
+        var history: [[StepID: StepRecord]] = [live.records]   // state before each undoable action
+        let steps = playbook.allSteps
+        for n in 1...200 {
+            let step = steps[Int(rng.next() % UInt64(steps.count))]
+            let provider = step.providers.isEmpty ? nil : step.providers[Int(rng.next() % UInt64(step.providers.count))].id
+            let roll = rng.next() % 10
+            let command: IncidentCommand
+            if roll < 2, live.lastUndoableEvent != nil {
+                command = .undo
+            } else if roll < 4 {
+                command = .note(step.id, "note \(n) 备注|\u{1B}", provider: provider)
+            } else {
+                let targets = Array(live.record(step.id).state.allowedMoves).sorted { $0.rawValue < $1.rawValue }
+                command = .move(step.id, to: targets[Int(rng.next() % UInt64(targets.count))], provider: provider)
+            }
+            let before = live.records
+            try record(&live, command, n)
+            if case .undo = command {
+                let restored = history.removeLast()
+                #expect(comparable(live.records) == comparable(restored), "undo at \(n) did not restore")
+            } else {
+                history.append(before)
+            }
+        }
+        let replayed = try Incident.replay(live.events, id: "t")
+        #expect(replayed == live)
+    }
+
+    /// State and provider and note; the time of the last change moves on with an undo.
+    func comparable(_ r: [StepID: StepRecord]) -> [StepID: StepRecord] {
+        r.mapValues { StepRecord(state: $0.state, provider: $0.provider, note: $0.note) }
+            .filter { $0.value != .initial }
+    }
+
+    @Test func replayRefusesAJournalThatDoesNotStartWithOpened() {
+        let e = Event(seq: 1, at: t0, kind: .move, step: "sim", from: .pending, to: .done)
+        #expect(throws: IncidentError.self) { try Incident.replay([e]) }
+    }
+
+    @Test func replayRefusesAGapInSequenceNumbers() throws {
+        var i = fresh()
+        try record(&i, .move("sim", to: .done, provider: nil), 1)
+        var events = i.events
+        events[1].seq = 5
+        #expect(throws: IncidentError.self) { try Incident.replay(events) }
+    }
+
+    @Test func idsComeFromTheLocalStartTime() {
+        #expect(Incident.makeID(at: t0) == "20261124-210000")
+    }
+}
+
+/// A small deterministic generator, so a failing seed can be replayed.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E3779B97F4A7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import LostphoneCore
+
+/// Every fact of the article, as the guide must print it in both languages.
+let articleFacts: [String] = [
+    "10086", "10010", "10000",                                     // carriers
+    "95017", "weixin110.qq.com", "0755-83765566",                  // WeChat
+    "95188", "110.alipay.com/safety/emergency/index.htm",          // Alipay
+    "95118",                                                       // JD Finance
+    "www.icloud.com",                                              // Apple
+]
+
+@Suite struct PlaybookTests {
+    let playbook = PlaybookLoader.builtin()
+
+    @Test func builtinPlaybookLoadsWithoutProblems() throws {
+        let result = PlaybookLoader.load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml")
+        if case .failure(let e) = result { Issue.record("\(e)") }
+        #expect(playbook.id == "cn-mainland")
+        #expect(playbook.panes.map(\.id.rawValue) == ["urgent", "locate", "tips"])
+    }
+
+    @Test func urgentStepsFollowTheArticlesOrder() {
+        #expect(playbook.panes[0].steps.map(\.id.rawValue) == ["sim", "bank", "wechat", "alipay", "lending", "police"])
+        #expect(playbook.panes[0].steps.map { $0.priority ?? 0 } == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func thereAreTenTips() {
+        #expect(playbook.panes[2].kind == .tips)
+        #expect(playbook.panes[2].steps.count == 10)
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func guideHoldsEveryNumberAndAddressOfTheArticle(language: Language) {
+        let text = Guide.render(playbook, language: language, width: 80)
+        for fact in articleFacts {
+            #expect(text.contains(fact), "the \(language.rawValue) guide lacks \(fact)")
+        }
+        // "then press 9" for WeChat Pay and the Tencent line.
+        let press = language == .zh ? "转 9 键" : "then press 9"
+        #expect(text.components(separatedBy: press).count - 1 >= 2, "both IVR options (press 9) must be shown")
+    }
+
+    @Test func guideHoldsEveryMenuPathInBothLanguages() {
+        let zh = Guide.render(playbook, language: .zh, width: 200)
+        for path in ["我 → 设置 → 账号与安全 → 微信安全中心 → 冻结账号", "设置 → 隐私 → 定位服务", "设置 → 安全 → 查找手机",
+                     "查找我的 iPhone", "播放声音", "丢失模式", "抹掉 iPhone"] {
+            #expect(zh.contains(path), "zh guide lacks \(path)")
+        }
+        let en = Guide.render(playbook, language: .en, width: 200)
+        for path in ["Me → Settings → Account Security → WeChat Security Center → Freeze Account",
+                     "Settings → Privacy → Location Services", "Settings → Security → Find my phone",
+                     "Find My iPhone", "Play Sound", "Lost Mode", "Erase iPhone"] {
+            #expect(en.contains(path), "en guide lacks \(path)")
+        }
+    }
+
+    @Test func eraseCarriesTheArticlesWarningAndComesLast() throws {
+        let locate = playbook.panes[1]
+        let erase = try #require(locate.steps.last)
+        #expect(erase.id == "apple-erase")
+        #expect(erase.warning != nil)
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func guideLinesFitTheWidth(language: Language) {
+        for line in Guide.render(playbook, language: language, width: 60).split(separator: "\n") {
+            #expect(TextWidth.of(line) <= 60, "too wide: \(line)")
+        }
+    }
+
+    @Test func secondExamplePlaybookLoads() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/example-playbook.yaml")
+        let result = PlaybookLoader.load(contentsOf: url.path)
+        let p = try result.get()
+        #expect(p.id == "example")
+        #expect(p.allSteps.contains { $0.providers.count == 2 })
+    }
+}
+
+@Suite struct PlaybookValidationTests {
+    func problems(_ yaml: String) -> [String] {
+        switch PlaybookLoader.load(yaml: yaml, file: "t.yaml") {
+        case .success: return []
+        case .failure(let e): return e.problems.map(\.description)
+        }
+    }
+
+    let valid = """
+    id: t
+    version: 1
+    languages: [zh, en]
+    title: {zh: 标题, en: Title}
+    source: {publisher: {zh: 某处, en: Somewhere}}
+    panes:
+      - id: urgent
+        title: {zh: 紧急, en: Urgent}
+        steps:
+          - id: sim
+            title: {zh: 卡, en: SIM}
+            priority: 1
+            contacts:
+              - phone: "10086"
+                press: "9"
+    """
+
+    @Test func aValidPlaybookHasNoProblems() {
+        #expect(problems(valid) == [])
+    }
+
+    @Test func everyProblemIsReportedAtOnceWithItsPosition() {
+        let broken = valid
+            .replacingOccurrences(of: "title: {zh: 卡, en: SIM}", with: "title: {zh: 卡}\n        colour: red")
+            .replacingOccurrences(of: "phone: \"10086\"", with: "phone: \"1008six\"")
+        let found = problems(broken)
+        #expect(found.count == 3, "\(found)")
+        #expect(found.contains { $0.hasPrefix("t.yaml:11:") && $0.contains("the en text is missing") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("t.yaml:12:9:") && $0.contains("unknown key `colour`") }, "\(found)")
+        #expect(found.contains { $0.contains("not a phone number") }, "\(found)")
+    }
+
+    @Test func duplicateStepIdsAreRefused() {
+        let yaml = valid + "\n      - id: sim\n        title: {zh: 二, en: Two}\n        priority: 2\n"
+        #expect(problems(yaml).contains { $0.contains("step id `sim` is already used on line 10") })
+    }
+
+    @Test func malformedWebAddressAndPressAreRefused() {
+        let yaml = valid.replacingOccurrences(of: "phone: \"10086\"\n            press: \"9\"", with: "web: \"not a url\"\n          - phone: \"110\"\n            press: \"nine\"")
+        let found = problems(yaml)
+        #expect(found.contains { $0.contains("not a web address") }, "\(found)")
+        #expect(found.contains { $0.contains("press:") }, "\(found)")
+    }
+
+    @Test func controlCharactersInTextAreRefused() {
+        let yaml = valid.replacingOccurrences(of: "en: SIM", with: "en: \"SIM\\e[31m\"")
+        #expect(problems(yaml).contains { $0.contains("control character (U+001B)") })
+    }
+
+    @Test func brokenYAMLNamesItsLine() {
+        let found = problems("id: t\npanes: [\n  - {")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("t.yaml:") == true)
+    }
+
+    @Test func aBillionLaughsFileEndsInAProblemQuickly() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for n in 1...9 { yaml += "a\(n): &a\(n) [" + Array(repeating: "*a\(n - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        yaml += "id: t\nversion: 1\nlanguages: [zh, en]\ntitle: {zh: 标题, en: T}\nsource: {publisher: {zh: a, en: b}}\npanes: *a9\n"
+        let found = problems(yaml)
+        #expect(!found.isEmpty)
+        #expect(found.count < 100, "one problem per node actually read, not per expanded node")
+    }
+
+    @Test func anOversizedFileIsRefusedBeforeParsing() {
+        let big = valid + "\n#" + String(repeating: "x", count: PlaybookLoader.maxBytes)
+        #expect(problems(big).first?.contains("more than") == true)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import LostphoneCore
+
+/// A fixed incident: every kind of event, fixed times in +08:00.
+func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident {
+    let playbook = PlaybookLoader.builtin()
+    var (i, _) = Incident.open(id: "20261124-210000", playbook: playbook, at: t0)
+    let commands: [(IncidentCommand, Int)] = [
+        (.details(lostAt: at(-1800), device: DeviceDetails(model: "iPhone 12", imei: "356938035643809")), 30),
+        (.move("sim", to: .inProgress, provider: "china-mobile"), 60),
+        (.move("sim", to: .done, provider: "china-mobile"), 240),
+        (.note("sim", note, provider: "china-mobile"), 250),
+        (.move("bank", to: .blocked, provider: "icbc"), 400),
+        (.move("wechat", to: .done, provider: nil), 700),
+        (.move("alipay", to: .skipped, provider: nil), 720),
+        (.undo, 725),
+        (.move("police", to: .done, provider: nil), 3700),
+    ]
+    for (command, second) in commands {
+        try i.apply(try i.event(for: command, at: at(second)))
+    }
+    return i
+}
+
+@Suite struct ReportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/reports")
+
+    func report(_ language: Language, note: String = "case A-123, agent Wang") throws -> Report {
+        Report(incident: try sampleIncident(note: note), playbook: PlaybookLoader.builtin(), language: language, generatedAt: at(4000))
+    }
+
+    /// Compares with the golden file; `UPDATE_SNAPSHOTS=1` rewrites it (review the diff).
+    func golden(_ text: String, _ name: String) throws {
+        let url = Self.fixtures.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if text != expected {
+            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(line + 1):\n got: \(line < a.count ? a[line] : "<end>")\nwant: \(line < b.count ? b[line] : "<end>")")
+        }
+    }
+
+    @Test(arguments: [(ReportFormat.md, Language.en), (.json, .en), (.txt, .en), (.md, .zh), (.txt, .zh)])
+    func goldenReports(format: ReportFormat, language: Language) throws {
+        try golden(format.render(try report(language)), "report-\(language.rawValue).\(format.rawValue)")
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let data = Data(try report(.en).json().utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        let incident = try #require(object["incident"] as? [String: Any])
+        #expect(incident["startedAt"] as? String == "2026-11-24T21:00:00.000+08:00")
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        let sim = try #require(steps.first { $0["id"] as? String == "sim" })
+        for key in ["pane", "id", "state", "updatedAt", "provider", "note"] { #expect(sim.keys.contains(key), "steps lack \(key)") }
+        #expect(sim["state"] as? String == "done")
+        let events = try #require(object["events"] as? [[String: Any]])
+        for key in ["seq", "at", "step", "from", "to", "provider", "note"] { #expect(events[2].keys.contains(key), "events lack \(key)") }
+        let durations = try #require(object["durations"] as? [[String: Any]])
+        #expect(durations.first?["secondsAfterStart"] as? Int == 240)
+        #expect(durations.first?["secondsAfterLoss"] as? Int == 2040)
+        #expect((object["open"] as? [String]) == ["bank", "alipay", "lending"] + PlaybookLoader.builtin().panes[1].steps.map(\.id.rawValue))
+    }
+
+    static let hostile = "a|b\n## not a heading <script>*x*</script> \"q\" \\ \u{1B}[31mred\u{7}"
+
+    @Test func aHostileNoteStaysInsideItsMarkdownCell() throws {
+        let md = try report(.en, note: Self.hostile).markdown()
+        let row = try #require(md.split(separator: "\n").first { $0.contains("not a heading") })
+        #expect(row.hasPrefix("| "))
+        #expect(row.contains("a\\|b<br>\\#\\# not a heading &lt;script&gt;\\*x\\*&lt;/script&gt;"))
+        #expect(!md.contains("\u{1B}") && md.contains("␛\\[31mred␇"))
+        // Every table row keeps its number of columns.
+        for line in md.split(separator: "\n") where line.hasPrefix("| ") {
+            let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect([3, 4, 5, 6].contains(cells), "broken row: \(line)")
+        }
+    }
+
+    @Test func aHostileNoteRoundTripsThroughJSON() throws {
+        let json = try report(.en, note: Self.hostile).json()
+        #expect(!json.contains("\u{1B}"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let steps = object?["steps"] as? [[String: Any]]
+        #expect(steps?.first { $0["id"] as? String == "sim" }?["note"] as? String == Self.hostile)
+    }
+
+    @Test func aHostileNoteIsVisibleButInertInText() throws {
+        let text = try report(.en, note: Self.hostile).text()
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
+        #expect(text.contains("␛[31mred␇"))
+    }
+
+    @Test(arguments: [Language.en, .zh])
+    func textFitsEightyColumns(language: Language) throws {
+        for line in try report(language, note: String(repeating: "很长的备注", count: 40)).text().split(separator: "\n") {
+            #expect(TextWidth.of(line) <= 80, "too wide: \(line)")
+        }
+    }
+
+    @Test func writingIsAtomicPrivateAndDoesNotOverwriteWithoutForce() throws {
+        let dir = TempDir()
+        let path = dir.file("r.md")
+        try ReportWriter.write("one", to: path, force: false)
+        #expect(mode(path) == 0o600)
+        #expect(throws: ReportWriteError.self) { try ReportWriter.write("two", to: path, force: false) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
+        try ReportWriter.write("two", to: path, force: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r.md"], "no temporary file left")
+    }
+
+    @Test func anUnwritablePlaceGivesAClearError() {
+        #expect {
+            try ReportWriter.write("x", to: "/proc/lostphone-report.md", force: false)
+        } throws: { error in
+            (error as? ReportWriteError)?.message.contains("cannot write in /proc") == true
+        }
+    }
+}
