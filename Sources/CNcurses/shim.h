@@ -149,6 +149,13 @@ static inline void lp_install_signal_handlers(void) {
     sigaction(SIGBUS, &fa, NULL);
     sigaction(SIGFPE, &fa, NULL);
     sigaction(SIGABRT, &fa, NULL);
+    // A parent may have left signals blocked (a test runner, a service manager); the program
+    // relies on these, so it unblocks them rather than hang on Ctrl-Z or a resize.
+    sigset_t needed;
+    sigemptyset(&needed);
+    int wanted[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
+    for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; i++) sigaddset(&needed, wanted[i]);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }
 
 static inline int lp_take_quit_signal(void) {

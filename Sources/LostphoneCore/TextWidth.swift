@@ -79,33 +79,55 @@ public enum TextWidth {
     }
 
     /// Lines of at most `columns`, broken at spaces where possible and between any two CJK
-    /// characters otherwise. Existing newlines are kept.
+    /// characters otherwise (never before closing punctuation such as ，or 。). Existing
+    /// newlines are kept.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
+        let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", ",", ".", ";", ":", "!", "?", ")"]
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            var lastSpace: String.Index? = nil
+            // Where the line may be broken, and whether a space sits there to be dropped.
+            var breakAt: String.Index? = nil
+            var breakIsSpace = false
+            var previousWide = false
             for c in paragraph {
                 let w = of(c)
-                if lineWidth + w > columns {
-                    if let sp = lastSpace, c != " " {
-                        let rest = String(line[line.index(after: sp)...])
-                        lines.append(String(line[..<sp]))
+                if c == " " {
+                    breakAt = line.endIndex; breakIsSpace = true
+                } else if (w == 2 || previousWide) && !line.isEmpty && !noBreakBefore.contains(c) {
+                    breakAt = line.endIndex; breakIsSpace = false
+                }
+                if lineWidth + w > columns && c != " " {
+                    if let b = breakAt, b > line.startIndex || breakIsSpace {
+                        let restStart = breakIsSpace ? line.index(after: b) : b
+                        let rest = restStart < line.endIndex ? String(line[restStart...]) : ""
+                        lines.append(String(line[..<b]))
                         line = rest
-                        lineWidth = of(rest)
                     } else {
                         lines.append(line)
                         line = ""
-                        lineWidth = 0
                     }
-                    lastSpace = nil
-                    if c == " " { continue }
+                    lineWidth = of(line)
+                    breakAt = nil
+                    // A line too long for any break point is cut where it overflows.
+                    while lineWidth + w > columns && !line.isEmpty {
+                        let head = prefix(line, fitting: columns)
+                        lines.append(head)
+                        line = String(line.dropFirst(head.count))
+                        lineWidth = of(line)
+                    }
                 }
-                if c == " " { lastSpace = line.endIndex }
+                if c == " " && lineWidth + w > columns {
+                    // A space at the end of a full line: the break itself.
+                    lines.append(line); line = ""; lineWidth = 0; breakAt = nil
+                    previousWide = false
+                    continue
+                }
                 line.append(c)
                 lineWidth += w
+                previousWide = w == 2
             }
             lines.append(line)
         }

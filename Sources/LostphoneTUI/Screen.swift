@@ -90,26 +90,29 @@ enum TabsView {
         parts(state).map { "\($0.number) \($0.title) \($0.count)" }
     }
 
-    /// Each tab's label and columns. When they do not all fit, the longest title loses a column
-    /// at a time, so the numbers and the progress stay readable.
+    /// Each tab's label and columns. When they do not all fit, the progress counts go first
+    /// (the focused tab keeps its own), then the longest title loses a column at a time: the
+    /// titles are what a person navigates by.
     static func placed(_ state: AppState) -> [(label: String, x: Int, width: Int)] {
         var items = parts(state)
         let available = state.width - 1
         func width(_ t: (number: String, title: String, count: String)) -> Int {
-            TextWidth.of(t.number) + (t.title.isEmpty ? 0 : TextWidth.of(t.title) + 1) + 1 + TextWidth.of(t.count) + 3
+            TextWidth.of(t.number) + (t.title.isEmpty ? 0 : TextWidth.of(t.title) + 1)
+                + (t.count.isEmpty ? 0 : TextWidth.of(t.count) + 1) + 3
         }
-        var total = items.reduce(0) { $0 + width($1) }
+        var total: Int { items.reduce(0) { $0 + width($1) } }
+        if total > available {
+            for i in items.indices where i != state.focus { items[i].count = "" }
+        }
         while total > available {
             guard let i = items.indices.max(by: { TextWidth.of(items[$0].title) < TextWidth.of(items[$1].title) }),
                   TextWidth.of(items[i].title) > 0 else { break }
-            let before = width(items[i])
             let w = TextWidth.of(items[i].title)
             items[i].title = w <= 2 ? "" : TextWidth.truncate(items[i].title, to: w - 1)
-            total += width(items[i]) - before
         }
         var x = 1
         return items.map { t in
-            let l = t.title.isEmpty ? "\(t.number) \(t.count)" : "\(t.number) \(t.title) \(t.count)"
+            let l = [t.number, t.title, t.count].filter { !$0.isEmpty }.joined(separator: " ")
             let w = TextWidth.of(l) + 2
             defer { x += w + 1 }
             return (l, x, w)

@@ -17,3 +17,17 @@ import Testing
         #expect(TextWidth.wrap("call the bank now", to: 9) == ["call the", "bank now"])
     }
 }
+
+@Suite struct WrapTests {
+    @Test func cjkAfterANumberStaysOnTheSameLine() {
+        #expect(TextWidth.wrap("1. 立即致电银行", to: 9) == ["1. 立即致", "电银行"])
+    }
+
+    @Test func closingPunctuationNeverStartsALine() {
+        #expect(TextWidth.wrap("甲乙丙，丁", to: 6) == ["甲乙", "丙，丁"])
+    }
+
+    @Test func aWordLongerThanTheLineIsCut() {
+        #expect(TextWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// A whole emergency, as a person at the keyboard would go through it, checked on screen and on disk.
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct EmergencyFlowTests {
+    @Test func markStepsAddAChineseNoteUndoSwitchProviderLanguageResizeQuit() throws {
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
+        // First start asks about the phone; the person fills it in.
+        try t.expectScreen(contains: "About the lost phone")
+        try t.type("20:30")
+        try t.press("Tab")
+        try t.type("iPhone 12")
+        try t.press("Enter")
+        try t.expectScreen(contains: "iPhone 12")
+
+        // Switch the SIM step to China Unicom and mark it done.
+        try t.press("Right")
+        try t.expectScreen(contains: "China Unicom", "10010")
+        try t.press("d")
+        try t.expectScreen(contains: "Saved")
+
+        // A note with Chinese text.
+        try t.press("n")
+        try t.type("受理号 A123，客服 王女士")
+        try t.press("Enter")
+        try t.expectScreen(contains: "受理号 A123")
+
+        // Next step: blocked, then undo.
+        try t.press("j", "b")
+        try t.expectScreen(contains: "blocked")
+        try t.press("u")
+        try t.expectScreen(contains: "Undone")
+
+        // Language switch, resize, quit.
+        // Back on the SIM step, the chosen provider is remembered, now in Chinese.
+        try t.press("L", "k")
+        try t.expectScreen(contains: "紧急冻结", "中国联通")
+        try t.resize(width: 80, height: 24)
+        try t.expectScreen(contains: "紧急冻结")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+
+        let events = try t.journalEvents()
+        let kinds = events.compactMap { $0["kind"] as? String }
+        #expect(kinds == ["opened", "details", "move", "note", "move", "undo"])
+        #expect(events[2]["provider"] as? String == "china-unicom")
+        #expect(events[2]["to"] as? String == "done")
+        #expect(events[3]["note"] as? String == "受理号 A123，客服 王女士")
+        #expect(events[4]["to"] as? String == "blocked")
+        #expect(events[5]["undoes"] as? Int == 5)
+    }
+
+    @Test func reopeningShowsWhatWasRecorded() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        do {
+            let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
+            try t.expectScreen(contains: "About the lost phone")
+            try t.press("Escape", "d")
+            try t.expectScreen(contains: "Saved")
+            try t.press("q")
+            try t.expectScreen(contains: "EXITED:0")
+        }
+        let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
+        // Not a new incident: no details form, and the SIM step is done.
+        try t.expectScreen(contains: "Urgent freezes 1/")
+        try t.expectScreen(lacks: "About the lost phone")
+    }
+
+    @Test func helpListsEveryKey() throws {
+        let t = try TmuxSession(width: 100, height: 40, arguments: ["--lang", "en"])
+        try t.press("Escape", "?")
+        try t.expectScreen(contains: "Keys", "undo the last recorded action", "export the report",
+                           "switch language", "quit (everything is already saved)")
+        try t.press("Escape")
+        try t.expectScreen(lacks: "undo the last recorded action")
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// The terminal comes back whatever ends the program, and no terminal gets a clear refusal.
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct HardeningTests {
+    // `trap : INT` keeps the wrapper shell alive through Ctrl-C, as an interactive shell is.
+    static let wrapper = "trap : INT; printf 'BEFORE-MARK\\n'; stty -g > \"$HOME/stty.before\"; {bin}; echo EXIT:$?; stty -g > \"$HOME/stty.after\"; sleep 600"
+
+    func expectRestored(_ t: TmuxSession, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try t.expectScreen(contains: "EXIT:\(status)", "BEFORE-MARK", sourceLocation: sourceLocation)
+        #expect(try t.paneValue("alternate_on") == "0", sourceLocation: sourceLocation)
+        #expect(try t.paneValue("cursor_flag") == "1", sourceLocation: sourceLocation)
+        try t.waitFor(timeout: 5, sourceLocation: sourceLocation, what: "stty.after") { _ in
+            FileManager.default.fileExists(atPath: t.home.appendingPathComponent("stty.after").path)
+        }
+        let before = try String(contentsOf: t.home.appendingPathComponent("stty.before"), encoding: .utf8)
+        let after = try String(contentsOf: t.home.appendingPathComponent("stty.after"), encoding: .utf8)
+        #expect(before == after, "terminal modes not restored", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    func quitSignalsRestoreTheTerminalAndKeepTheJournal(signal: Int32) throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: HardeningTests.wrapper)
+        try t.expectScreen(contains: "About the lost phone")
+        try t.press("Escape", "d")
+        try t.expectScreen(contains: "Saved")
+        guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
+        kill(pid, signal)
+        try expectRestored(t, status: 128 + signal)
+        #expect(try t.journalEvents().last?["to"] as? String == "done")
+    }
+
+    @Test func ctrlCQuitsCleanly() throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: HardeningTests.wrapper)
+        try t.expectScreen(contains: "About the lost phone")
+        try t.press("Escape")
+        try t.press("C-c")
+        // Ctrl-C is SIGINT (the terminal stays in cbreak mode so Ctrl-Z works too): 128 + 2.
+        try expectRestored(t, status: 130)
+    }
+
+    @Test func aCrashRestoresTheTerminal() throws {
+        // LOSTPHONE_TEST_CRASH makes the program trap (a Swift runtime error) after drawing.
+        let t = try TmuxSession(arguments: ["--lang", "en"], environment: ["LOSTPHONE_TEST_CRASH": "1"],
+                                shellWrapper: HardeningTests.wrapper)
+        try t.expectScreen(contains: "EXIT:")
+        let screen = try t.screen()
+        #expect(try t.paneValue("alternate_on") == "0", "still on the alternate screen:\n\(screen)")
+        #expect(try t.paneValue("cursor_flag") == "1")
+    }
+
+    @Test func suspendAndResumeRedraws() throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"],
+                                shellWrapper: "exec bash --norc -i")
+        try t.type("\(TmuxSession.quote(TmuxSession.binary)) --lang en\n")
+        try t.expectScreen(contains: "About the lost phone")
+        try t.press("Escape")
+        try t.expectScreen(lacks: "About the lost phone")
+        try t.press("C-z")
+        try t.expectScreen(contains: "Stopped")
+        try t.type("fg\n")
+        try t.expectScreen(contains: "Urgent freezes", "China Mobile")
+        try t.press("q")
+        try t.expectScreen(lacks: "Urgent freezes")
+    }
+
+    @Test func noTerminalIsRefusedWithExitStatusTwoAndPointsElsewhere() throws {
+        let env = ["HOME": NSTemporaryDirectory(), "TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
+                   "XDG_STATE_HOME": NSTemporaryDirectory() + "/lostphone-notty-\(UUID().uuidString)"]
+        let r = try runBinary([], environment: env)
+        #expect(r.status == 2)
+        #expect(r.err.contains("lostphone guide") && r.err.contains("lostphone status") && r.err.contains("lostphone export"))
+        #expect(!FileManager.default.fileExists(atPath: env["XDG_STATE_HOME"]! + "/lostphone"),
+                "nothing should be created without a terminal")
+    }
+
+    @Test(arguments: ["", "dumb", "no-such-terminal-xyz"])
+    func unusableTermIsRefusedTheSameWay(term: String) throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"], environment: ["TERM": term])
+        try t.expectScreen(contains: "EXITED:2", "lostphone guide")
+    }
+
+    @Test(arguments: [(1, 1), (10, 3), (39, 9), (300, 100)])
+    func anySizeRunsWithoutCrashingAndRecoversWhenEnlarged(width: Int, height: Int) throws {
+        let t = try TmuxSession(width: width, height: height, arguments: ["--lang", "en"])
+        // A 1×1 terminal cannot show even one character (ncurses never writes the last cell),
+        // so "running" is checked by the process, and "right" by the screen once it is larger.
+        try t.waitFor(timeout: 10, sourceLocation: #_sourceLocation, what: "the program running") { _ in (try? t.programPID()) != nil }
+        try t.press("Escape", "j", "Tab", "?")
+        try t.resize(width: 100, height: 30)
+        try t.expectScreen(contains: "Keys", "quit")
+        try t.press("q", "q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
+    @Test func burstOfResizesWhileKeysArriveEndsOnTheRightScreen() throws {
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["--lang", "en"])
+        try t.expectScreen(contains: "About the lost phone")
+        try t.press("Escape")
+        let sizes = [(30, 8), (200, 60), (41, 10), (120, 40), (1, 1), (90, 30)]
+        for (i, (w, h)) in sizes.enumerated() {
+            try t.resize(width: w, height: h)
+            try t.press(i % 2 == 0 ? "j" : "Tab")
+        }
+        try t.resize(width: 100, height: 30)
+        try t.press("1", "g")
+        try t.expectScreen(contains: "Urgent freezes", "China Mobile")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+}

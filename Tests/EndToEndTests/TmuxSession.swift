@@ -1,0 +1,239 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// The built `lostphone` binary running in a real terminal (a detached tmux session): keys in,
+/// screen out. Each session has its own tmux server socket and its own state and config
+/// directories, so tests run side by side without seeing each other.
+///
+/// The vocabulary reads like a person at the keyboard: `press`, `type`, `expectScreen`.
+final class TmuxSession {
+    let socket: String
+    let name = "lp"
+    let home: URL
+    var stateDir: URL { home.appendingPathComponent("state/lostphone") }
+    var configDir: URL { home.appendingPathComponent("config") }
+
+    /// Whether tmux can be found. Under CI its absence is a failure, not a skip.
+    static var tmuxPath: String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let p = "\(dir)/tmux"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    static var available: Bool {
+        if tmuxPath != nil { return true }
+        // CI must not pass by skipping: a missing tmux there is an error, reported by the test.
+        return ProcessInfo.processInfo.environment["CI"] != nil
+    }
+
+    /// The built binary: beside the test runner (SwiftPM puts both in the same folder), or
+    /// `LOSTPHONE_BIN`.
+    static var binary: String {
+        if let p = ProcessInfo.processInfo.environment["LOSTPHONE_BIN"] { return p }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("lostphone").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/lostphone").path
+    }
+
+    /// Starts `lostphone` with `arguments` in a `width`×`height` terminal. `shellWrapper` runs
+    /// the program inside `sh -c`, with `{bin}` standing for the binary, for tests that check
+    /// what the terminal looks like after it exits.
+    init(width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:],
+         home: URL? = nil, shellWrapper: String? = nil) throws {
+        guard let tmux = TmuxSession.tmuxPath else {
+            throw E2EError("tmux is not installed (CI requires it: apt-get install tmux)")
+        }
+        self.tmux = tmux
+        socket = "lp-e2e-\(UUID().uuidString.prefix(8))"
+        if let home { self.home = home } else {
+            self.home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: self.home, withIntermediateDirectories: true)
+            ownsHome = true
+        }
+        var env: [String: String] = [
+            "HOME": self.home.path,
+            "PATH": "/usr/bin:/bin",
+            "TERM": "screen-256color",
+            "LANG": "C.UTF-8",
+            "XDG_STATE_HOME": self.home.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": configDir.path,
+            "TZ": "UTC",
+        ]
+        for (k, v) in environment { env[k] = v }
+        // An empty value means: leave the variable unset.
+        let envWords = env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
+        let program = ([TmuxSession.quote(TmuxSession.binary)] + arguments.map(TmuxSession.quote)).joined(separator: " ")
+        let inner = shellWrapper.map { $0.replacingOccurrences(of: "{bin}", with: program) } ?? "\(program); echo EXITED:$?; sleep 600"
+        let command = "env -i " + envWords.joined(separator: " ") + " sh -c " + TmuxSession.quote(inner)
+        try run(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        try run(["set-option", "-t", name, "status", "off"])
+        _ = try? run(["set-option", "-g", "escape-time", "0"])
+    }
+
+    private let tmux: String
+
+    private var ownsHome = false
+
+    deinit {
+        _ = try? run(["kill-server"])
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
+    }
+
+    /// Presses keys by tmux name: `Down`, `Tab`, `Enter`, `Escape`, `C-c`, or plain characters.
+    func press(_ keys: String...) throws {
+        for k in keys { try run(["send-keys", "-t", name, k]) }
+    }
+
+    /// Types text literally (CJK included).
+    func type(_ text: String) throws {
+        try run(["send-keys", "-t", name, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The screen as text.
+    func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", name])
+    }
+
+    /// A tmux format value of the pane (`alternate_on`, `cursor_flag`, `pane_dead`, `pane_pid`).
+    func paneValue(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, "#{\(format)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits until the screen contains every one of `texts`; fails with the screen if it never does.
+    @discardableResult
+    func expectScreen(contains texts: String..., timeout: Double = 10,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(timeout: timeout, sourceLocation: sourceLocation, what: "screen containing \(texts)") { screen in
+            texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    @discardableResult
+    func expectScreen(lacks text: String, timeout: Double = 10,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(timeout: timeout, sourceLocation: sourceLocation, what: "screen without \(text)") { !$0.contains(text) }
+    }
+
+    @discardableResult
+    func waitFor(timeout: Double, sourceLocation: SourceLocation, what: String,
+                 _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw E2EError("timed out waiting for \(what)")
+    }
+
+    /// The pid of the program (the shell's child), for signal tests.
+    func programPID() throws -> Int32? {
+        let shell = try paneValue("pane_pid")
+        let out = try TmuxSession.capture("/usr/bin/pgrep", ["-P", shell, "-f", "lostphone"])
+        return out.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+
+    /// The journal files of the incidents, newest last.
+    func journals() throws -> [URL] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: stateDir, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// The journal's events as JSON objects.
+    func journalEvents() throws -> [[String: Any]] {
+        guard let file = try journals().last else { return [] }
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+
+    @discardableResult
+    private func run(_ args: [String]) throws -> String {
+        try TmuxSession.capture(tmux, ["-u", "-L", socket] + args)
+    }
+
+    /// Runs a command and returns its standard output. posix_spawn and waitpid rather than
+    /// Foundation's Process: under the test runner, Process sometimes never saw tmux exit.
+    /// Output goes through files, because the tmux server a new-session starts inherits them.
+    @discardableResult
+    static func capture(_ executable: String, _ args: [String]) throws -> String {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lp-cap-\(UUID().uuidString)").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer { unlink(outPath); unlink(errPath) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The child starts with no blocked signals and default handlers, whatever the test
+        // runner's threads had: the tmux server and the program under test inherit this.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw E2EError("cannot run \(executable): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        if exited != 0 && executable.hasSuffix("tmux") && !args.contains("kill-server") {
+            throw E2EError("\(executable) \(args.joined(separator: " ")) failed: \(err)")
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+struct E2EError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Runs the binary without a terminal and returns its exit status, standard output and error.
+func runBinary(_ args: [String], environment: [String: String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+    p.arguments = args
+    p.environment = environment
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
