@@ -20,7 +20,9 @@ enum StepListView {
             let time = rec.updatedAt.map { DetailsInput.clock($0, seconds: false) } ?? ""
             let timeWidth = time.isEmpty || rect.width < 50 ? 0 : TextWidth.of(time) + 1
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
-            canvas.put(step.title[state.language], x: x, y: y, style: titleStyle, limit: rect.maxX - x - timeWidth - 1)
+            let room = max(0, rect.maxX - x - timeWidth - 1)
+            // A cut title says so (…) rather than ending mid-word.
+            canvas.put(TextWidth.truncate(step.title[state.language], to: room), x: x, y: y, style: titleStyle, limit: room)
             if timeWidth > 0 { canvas.put(time, x: rect.maxX - timeWidth, y: y, style: state.theme[.muted]) }
             if selected {
                 let sel = state.theme[.selection]
