@@ -75,4 +75,29 @@ import Testing
         try t.press("Escape")
         try t.expectScreen(lacks: "undo the last recorded action")
     }
+
+    @Test func themeKeyCyclesLiveAndTheChoiceIsRemembered() throws {
+        // The working directory is the package root, so Themes/ there is found.
+        let t = try TmuxSession(arguments: ["--lang", "en"])
+        try t.press("Escape", "t")
+        try t.expectScreen(contains: "Theme: gruvbox-dark")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+        let saved = try String(contentsOf: t.configDir.appendingPathComponent("lostphone/theme"), encoding: .utf8)
+        #expect(saved == "gruvbox-dark\n")
+    }
+
+    @Test func exportKeyWritesTheReportAndSaysWhere() throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"],
+                                shellWrapper: "cd \"$HOME\" && {bin}; echo EXITED:$?; sleep 600")
+        try t.press("Escape", "d", "e")
+        let screen = try t.expectScreen(contains: "lostphone-report-")
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
+        #expect(files.count == 1, "\(files)")
+        let report = try String(contentsOf: t.home.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(report.contains("| Report the loss and freeze the SIM card | done |"))
+        #expect(screen.contains(files[0]))
+        let mode = (try FileManager.default.attributesOfItem(atPath: t.home.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+    }
 }
