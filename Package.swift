@@ -40,6 +40,17 @@ let package = Package(
             ]
         ),
         // Fixtures (example playbook, golden reports) are read from the source tree by path.
+        // `swift run -c release lostphone-bench`: key-to-frame, bytes per key, start-up, replay,
+        // export and memory, as medians and ratios (README, Benchmarks). CI builds it only.
+        .executableTarget(
+            name: "lostphone-bench",
+            dependencies: ["LostphoneTUI", "LostphoneCore"]
+        ),
+        // `scripts/fuzz.sh`: mutation fuzzing of the playbook, theme and journal parsers.
+        .executableTarget(
+            name: "lostphone-fuzz",
+            dependencies: ["LostphoneCore"]
+        ),
         .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"], exclude: ["Snapshots"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.

@@ -110,7 +110,13 @@ public struct AppState: Sendable {
         }
         let events = incident.events
         guard events.indices.contains(selection[focus]), let id = events[selection[focus]].step else { return nil }
-        return playbook.step(id)
+        return step(id)
+    }
+
+    /// A step by id, through the index: the screen never searches the whole playbook.
+    public func step(_ id: StepID) -> Step? {
+        guard let pos = stepIndex[id] else { return nil }
+        return playbook.panes[pos.tab].steps[pos.row]
     }
 
     /// The provider shown for a step: the one picked on screen, else the one recorded, else the first.
@@ -123,12 +129,12 @@ public struct AppState: Sendable {
     /// Replaces the incident (after an event was durably appended) and refreshes what depends on
     /// it. Only the pane of the changed step is recounted, so a recorded action costs the same
     /// with ten steps or ten thousand.
-    mutating func setIncident(_ new: Incident, changed step: StepID?) {
-        let old = incident
-        incident = new
-        guard let step, let pos = stepIndex[step] else { return }
-        let before = old.record(step).state.isSettled ? 1 : 0
-        let after = new.record(step).state.isSettled ? 1 : 0
+    /// Applies a durably appended event in place: no copy of a long journal per action.
+    mutating func applyRecorded(_ event: Event) throws(IncidentError) {
+        let before = event.step.map { incident.record($0).state.isSettled ? 1 : 0 } ?? 0
+        try incident.apply(event)
+        guard let step = event.step, let pos = stepIndex[step] else { return }
+        let after = incident.record(step).state.isSettled ? 1 : 0
         progress[pos.tab].settled += after - before
     }
 

@@ -43,10 +43,10 @@ enum EventText {
         let zh = state.language == .zh
         func title(_ id: StepID?) -> String {
             guard let id else { return "" }
-            return state.playbook.step(id)?.title[state.language] ?? id.rawValue
+            return state.step(id)?.title[state.language] ?? id.rawValue
         }
         func providerName(_ e: Event) -> String? {
-            guard let id = e.step, let p = e.provider, let step = state.playbook.step(id) else { return e.provider?.rawValue }
+            guard let id = e.step, let p = e.provider, let step = state.step(id) else { return e.provider?.rawValue }
             return step.provider(p)?.name[state.language] ?? p.rawValue
         }
         var spans: [Span] = []

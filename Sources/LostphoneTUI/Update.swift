@@ -177,11 +177,12 @@ public enum Update {
     }
 
     static func recorded(_ event: Event, _ state: inout AppState) {
-        guard let next = try? state.incident.applying(event) else {
-            state.message = StatusMessage(text: "\(state.strings.saveFailed): internal error applying event \(event.seq)", kind: .error)
+        do {
+            try state.applyRecorded(event)
+        } catch {
+            state.message = StatusMessage(text: "\(state.strings.saveFailed): \(error.message)", kind: .error)
             return
         }
-        state.setIncident(next, changed: event.step)
         if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
             state.selection[state.timelineTab] = state.incident.events.count - 1
         }
@@ -212,7 +213,7 @@ public enum Update {
             case .enter:
                 state.mode = .normal
                 let text = field.text.trimmingWhitespace()
-                let provider = state.playbook.step(step).flatMap { state.provider(for: $0)?.id }
+                let provider = state.step(step).flatMap { state.provider(for: $0)?.id }
                 if text != (state.incident.record(step).note ?? "") {
                     return [.record(.note(step, text, provider: provider))]
                 }
