@@ -51,7 +51,9 @@ public struct IncidentStore: Sendable {
     /// The newest incident, unless it was resolved (then a new one should start).
     public func latestOpen() -> String? {
         guard let newest = list().first else { return nil }
-        if let events = try? Journal.read(path: newest.path), events.contains(where: { $0.kind == .resolved }) {
+        // A byte search, not a decode: opening a long journal should read it once, not twice.
+        if let data = FileManager.default.contents(atPath: newest.path),
+           data.range(of: Data(#""kind":"resolved""#.utf8)) != nil {
             return nil
         }
         return newest.path

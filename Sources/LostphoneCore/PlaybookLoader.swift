@@ -64,8 +64,18 @@ public enum PlaybookLoader {
 
         init(reader: YAMLReader) { self.reader = reader }
 
+        /// Compiled once per load: `String.range(of:options: .regularExpression)` compiles the
+        /// pattern on every call, which dominated loading a 10,000-step playbook.
+        private var compiled: [String: NSRegularExpression] = [:]
+
         func matches(_ text: String, _ pattern: String) -> Bool {
-            text.range(of: pattern, options: .regularExpression) != nil
+            let regex: NSRegularExpression
+            if let r = compiled[pattern] { regex = r } else {
+                guard let r = try? NSRegularExpression(pattern: pattern) else { return false }
+                compiled[pattern] = r
+                regex = r
+            }
+            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
 
         func playbook(_ node: Node) -> Playbook? {

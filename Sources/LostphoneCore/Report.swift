@@ -143,7 +143,7 @@ extension Timestamp {
     public var readable: String {
         let s = text
         guard s.count >= 19 else { return s }
-        let offset = s.range(of: "[+-][0-9]{2}:?[0-9]{2}$", options: .regularExpression).map { " " + s[$0] } ?? ""
+        let offset = offsetSuffix.map { " " + $0 } ?? ""
         return String(s.prefix(10)) + " " + String(s.dropFirst(11).prefix(8)) + offset
     }
 }

@@ -38,13 +38,24 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     /// The fixed-offset zone the text was written in (`+08:00`); UTC when it has none.
     public var timeZone: TimeZone {
-        guard let r = text.range(of: "[+-][0-9]{2}:?[0-9]{2}$", options: .regularExpression) else {
-            return TimeZone(secondsFromGMT: 0)!
-        }
-        let digits = text[r].filter(\.isNumber)
+        guard let offset = offsetSuffix else { return TimeZone(secondsFromGMT: 0)! }
+        let digits = offset.filter(\.isNumber)
         let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0
-        let seconds = (hours * 3600 + minutes * 60) * (text[r].hasPrefix("-") ? -1 : 1)
+        let seconds = (hours * 3600 + minutes * 60) * (offset.hasPrefix("-") ? -1 : 1)
         return TimeZone(secondsFromGMT: seconds) ?? TimeZone(secondsFromGMT: 0)!
+    }
+
+    /// The UTC offset the text ends with (`+08:00`, `-0500`), if any.
+    public var offsetSuffix: Substring? {
+        for length in [6, 5] where text.count > length {
+            let tail = text.suffix(length)
+            let chars = Array(tail)
+            guard chars[0] == "+" || chars[0] == "-" else { continue }
+            func digit(_ i: Int) -> Bool { chars[i].isASCII && chars[i].isNumber }
+            let shapeOK = length == 6 ? chars[3] == ":" && [1, 2, 4, 5].allSatisfy(digit) : [1, 2, 3, 4].allSatisfy(digit)
+            if shapeOK { return tail }
+        }
+        return nil
     }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }

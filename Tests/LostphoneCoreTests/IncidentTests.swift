@@ -134,3 +134,14 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func offsetsAreWrittenWithAColonAndReadBack() {
+        let t = Timestamp(Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: -(5 * 3600 + 1800))!)
+        #expect(t.text == "1969-12-31T18:30:00.000-05:30")
+        #expect(t.timeZone.secondsFromGMT() == -(5 * 3600 + 1800))
+        #expect(Timestamp(parsing: "2026-11-24T21:00:00+0800")?.offsetSuffix == "+0800")
+        #expect(Timestamp(parsing: "2026-11-24T13:00:00Z")?.offsetSuffix == nil)
+        #expect(t0.readable == "2026-11-24 21:00:00 +08:00")
+    }
+}
