@@ -42,7 +42,7 @@ nonisolated(unsafe) var rows: [Row] = []
 func report(_ name: String, _ value: Double, _ unit: String, _ note: String = "") {
     rows.append(Row(name: name, value: value, unit: unit, note: note))
     let shown = value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
-    print(name.padding(toLength: 58, withPad: " ", startingAt: 0), shown.leftPad(12), unit.padding(toLength: 6, withPad: " ", startingAt: 0), note)
+    print(name.padding(toLength: 66, withPad: " ", startingAt: 0), shown.leftPad(12), unit.padding(toLength: 6, withPad: " ", startingAt: 0), note)
 }
 
 extension String {
@@ -269,7 +269,7 @@ func wire(playbookFile: String?, stateDir: String, home: String, marker: String,
 // MARK: - run
 
 print("lostphone-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores\(quick ? " (quick)" : "")")
-print("name".padding(toLength: 58, withPad: " ", startingAt: 0), "median".leftPad(12), "unit")
+print("name".padding(toLength: 66, withPad: " ", startingAt: 0), "median".leftPad(12), "unit")
 
 let builtin = PlaybookLoader.builtin()
 let largeYAML = largePlaybookYAML(steps: largeSteps)

@@ -56,6 +56,20 @@ let articleFacts: [String] = [
         }
     }
 
+    /// One telling phrase of each of the ten tips, per language.
+    @Test func guideHoldsAllTenTipsInBothLanguages() {
+        let zh = Guide.render(playbook, language: .zh, width: 400)
+        for phrase in ["超过 6 位", "SIM 卡设置密码", "身份证、驾驶证、护照、社保卡、银行卡", "备份到云端", "正规应用商店",
+                       "安全锁", "少绑定银行卡", "金融服务", "个人信息", "向公安机关报案"] {
+            #expect(zh.contains(phrase), "zh guide lacks tip phrase \(phrase)")
+        }
+        let en = Guide.render(playbook, language: .en, width: 400)
+        for phrase in ["6", "SIM card", "ID card", "cloud", "official", "lock", "bank cards", "financial services",
+                       "personal information", "police"] {
+            #expect(en.contains(phrase), "en guide lacks tip phrase \(phrase)")
+        }
+    }
+
     @Test func eraseCarriesTheArticlesWarningAndComesLast() throws {
         let locate = playbook.panes[1]
         let erase = try #require(locate.steps.last)
