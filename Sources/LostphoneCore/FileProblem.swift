@@ -7,8 +7,11 @@ public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var column: Int
     public var message: String
 
+    /// Text quoted from the file (a key, a value) is made visible and kept short, so a message
+    /// can never carry an escape sequence to the terminal or flood it.
     public init(file: String, line: Int = 0, column: Int = 0, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+        self.file = file; self.line = line; self.column = column
+        self.message = Sanitize.brief(message)
     }
 
     public var description: String {

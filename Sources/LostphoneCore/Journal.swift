@@ -58,7 +58,7 @@ public final class Journal: @unchecked Sendable {
         do {
             return try decoder.decode(Event.self, from: Data(line))
         } catch {
-            throw JournalError(path: path, line: number, message: "not a journal event (\(describe(error)))."
+            throw JournalError(path: path, line: number, message: "not a journal event (\(Sanitize.brief(describe(error), limit: 120)))."
                                + " The file was left as it is; move it aside to start afresh.")
         }
     }
@@ -120,6 +120,10 @@ public final class Journal: @unchecked Sendable {
             let data = try readAll(fd, path: path)
             var (events, whole, tail) = try parse(data, path: path)
             var recovery: JournalRecovery? = nil
+            if events.isEmpty {
+                // Nothing whole to keep: repairing would leave an empty file, so touch nothing.
+                throw JournalError(path: path, message: "the journal holds no event, only \(data.count) bytes of a cut-off line. The file was left as it is; move it aside, or start a new incident with `lostphone --new`.")
+            }
             if !tail.isEmpty {
                 let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
                 guard FileManager.default.createFile(atPath: backup, contents: data, attributes: [.posixPermissions: 0o600]) else {

@@ -31,4 +31,10 @@ public enum Sanitize {
     public static func hasControlCharacters(_ text: String) -> Bool {
         text.contains { visible($0) != $0 }
     }
+
+    /// `text` made visible and cut to `limit` characters (with …), for quoting input in messages.
+    public static func brief(_ text: String, limit: Int = 300) -> String {
+        let v = visible(text)
+        return v.count <= limit ? v : String(v.prefix(limit - 1)) + "…"
+    }
 }

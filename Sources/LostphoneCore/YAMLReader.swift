@@ -34,8 +34,15 @@ final class YAMLReader {
         case let .duplicatedKeysInMapping(duplicates, context):
             return FileProblem(file: file, line: context.mark.line, column: context.mark.column,
                                message: "duplicate key \(duplicates.joined(separator: ", "))")
-        case let .reader(problem, _, _, _):
-            return FileProblem(file: file, line: 1, column: 1, message: "cannot read the text: \(problem) (is it UTF-8?)")
+        case let .reader(problem, offset, _, yaml):
+            // The reader gives an offset in characters, not a mark: count the lines before it.
+            var line = 1, column = 1
+            if let offset {
+                for scalar in yaml.unicodeScalars.prefix(offset) {
+                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return FileProblem(file: file, line: line, column: column, message: "cannot read the text: \(problem)")
         default:
             return FileProblem(file: file, message: "not valid YAML: \(error)")
         }
