@@ -38,8 +38,9 @@ final class YAMLReader {
             // The reader gives an offset in characters, not a mark: count the lines before it.
             var line = 1, column = 1
             if let offset {
-                for scalar in yaml.unicodeScalars.prefix(offset) {
-                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                // Characters, as libyaml counts them through Yams: "\r\n" is one.
+                for ch in yaml.prefix(offset) {
+                    if ch == "\n" || ch == "\r\n" || ch == "\r" { line += 1; column = 1 } else { column += 1 }
                 }
             }
             return FileProblem(file: file, line: line, column: column, message: "cannot read the text: \(problem)")

@@ -15,7 +15,8 @@
 //   and a line at most the file's line count + 1; Journal.open never changes a file it throws
 //   on; what it returns starts with what Journal.read returned; a file it repaired keeps a
 //   byte-for-byte copy of the original at the backup path;
-// - Incident.replay either returns an incident or throws an IncidentError with a message.
+// - Incident.replay either returns an incident or throws an IncidentError with a message free
+//   of control characters.
 //
 // Failing inputs go to fuzz-out/crash-<n>.bin (with crash-<n>.txt saying what broke); nothing
 // is written there on a clean run.
@@ -118,7 +119,7 @@ enum Current {
     nonisolated(unsafe) static var crashPath: UnsafeMutablePointer<CChar>? = nil
     nonisolated(unsafe) static var crashNote: UnsafeMutablePointer<CChar>? = nil
     nonisolated(unsafe) static var crashNoteLength = 0
-    /// The number of the input being parsed and its target's name, written into the note.
+    /// The number of the input being parsed, written after the note.
     nonisolated(unsafe) static var inputNumber = 0
     /// The handlers installed before ours, by signal number.
     nonisolated(unsafe) static var previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
@@ -174,20 +175,26 @@ func saveCurrentInputFromSignalHandler() {
     }
 }
 
-/// On a fatal signal: save the input, put back the previous handler (Swift's backtracer) and
-/// return, so the faulting instruction runs again and the process dies of the same signal.
+/// On a fatal signal: save the input, let the previous handler (Swift's backtracer) print its
+/// backtrace, then die of the same signal, whether it came from a fault, abort() or kill. The
+/// handler is installed with SA_NODEFER, so each raise below is delivered at once.
 func fatalSignalHandler(_ signal: Int32) {
     saveCurrentInputFromSignalHandler()
-    _ = sigaction(signal, Current.previousActions + Int(signal), nil)
     if signal == SIGALRM {
-        // A hang: no instruction to re-run.
+        // One input ran for hangSeconds: a hang.
         _exit(3)
     }
+    _ = sigaction(signal, Current.previousActions + Int(signal), nil)
+    _ = raise(signal)
+    // The backtracer returned (it does for a signal sent with kill): die by the default action.
+    var fallback = sigaction()
+    _ = sigaction(signal, &fallback, nil)
+    _ = raise(signal)
 }
 
 func installSignalHandlers() {
     // Stack overflows arrive on an exhausted stack: give the handler its own.
-    let size = 1 << 16
+    let size = 1 << 18
     var stack = stack_t()
     stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
     stack.ss_size = size
@@ -200,7 +207,7 @@ func installSignalHandlers() {
         #else
         action.__sigaction_u.__sa_handler = fatalSignalHandler
         #endif
-        action.sa_flags = Int32(SA_ONSTACK)
+        action.sa_flags = Int32(SA_ONSTACK | SA_NODEFER)
         sigemptyset(&action.sa_mask)
         (Current.previousActions + Int(signal)).initialize(to: sigaction())
         _ = sigaction(signal, &action, Current.previousActions + Int(signal))
@@ -280,6 +287,7 @@ let yamlTokens: [[UInt8]] = [
     "\"", "'", "\\", "\"\\u0000\"", "\"\\e[2J\"", "\u{202E}", "\u{2028}", "\u{85}", "\u{FEFF}", "~", "null",
     "yes", "no", "0x1F", "1e999", "-1", "99999999999999999999", "<<: *a\n", ",", "@", "`", "%",
     "zh", "en", "id: ", "priority: ", "phone: ", "fg: ", "bg: ", "#ff00ff", "bright-red", "256",
+    "\"\\e]0;x\\a\": ", "\"\\e]0;x\\a\": 1\n", "\"\\x1b[2J\": ", "\"\\u202e\"", "\"\\N\"", "\"\\0\"",
 ].map { Array($0.utf8) } + [
     [0xFF], [0xFE], [0xC0, 0x80], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
 ]
@@ -303,12 +311,18 @@ struct Mutator {
     /// The largest input worth making: a little over the size limit.
     let sizeLimit: Int
 
+    /// Where the last insertion went: line edits often return to it, so two edits can build
+    /// on each other (a key inserted, then its line duplicated into a duplicate key).
+    var focus: Int? = nil
+
     mutating func position(in b: [UInt8]) -> Int { rng.below(b.count + 1) }
 
-    /// The start of a random line (just after a newline), for line-level edits.
+    /// The start of a line (just after a newline), for line-level edits: half the time the
+    /// line of the last insertion, otherwise a random one.
     mutating func lineStart(in b: [UInt8]) -> Int {
         guard !b.isEmpty else { return 0 }
         var i = rng.below(b.count)
+        if let focus, focus < b.count, rng.chance(50) { i = focus }
         while i > 0 && b[i - 1] != 0x0A { i -= 1 }
         return i
     }
@@ -364,15 +378,20 @@ struct Mutator {
                 let token = rng.pick(tokens)
                 var at = rng.chance(40) ? lineStart(in: b) : position(in: b)
                 if rng.chance(25), let colon = b[at...].firstIndex(of: 0x3A) { at = colon + 1 }
-                b.insert(contentsOf: token, at: min(at, b.count))
+                at = min(at, b.count)
+                b.insert(contentsOf: token, at: at)
+                focus = at
             case 11: // replace a chunk with a token
                 if !b.isEmpty { b.replaceSubrange(chunk(of: b, maxLength: 16), with: rng.pick(tokens)) }
             case 12: // a very long line
                 if rng.chance(30) { b.insert(contentsOf: longLine() + [0x0A], at: lineStart(in: b)) }
             case 13: // delete a line
                 if !b.isEmpty { b.removeSubrange(lineRange(in: b)) }
-            case 14: // duplicate a line, possibly elsewhere
-                if !b.isEmpty { let line = Array(b[lineRange(in: b)]); b.insert(contentsOf: line, at: lineStart(in: b)) }
+            case 14: // duplicate a line, right after itself (a duplicate key) or elsewhere
+                if !b.isEmpty {
+                    let range = lineRange(in: b), line = Array(b[range])
+                    b.insert(contentsOf: line, at: rng.chance(50) ? range.upperBound : lineStart(in: b))
+                }
             case 15: // swap two lines
                 if !b.isEmpty {
                     let r1 = lineRange(in: b), line1 = Array(b[r1])
@@ -556,6 +575,9 @@ final class JournalRunner {
         } catch {
             if error.message.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw Failure(rule: "Incident.replay threw without a message", detail: "")
+            }
+            if Sanitize.hasControlCharacters(error.message) {
+                throw Failure(rule: "Incident.replay error message holds a control character", detail: Sanitize.visible(error.message))
             }
             return .refused
         }

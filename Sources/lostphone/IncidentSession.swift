@@ -19,11 +19,13 @@ struct IncidentSession {
             if !startNew, let path = store.latestOpen() {
                 let (journal, events, recovery) = try Journal.open(path: path)
                 do {
-                    let incident = try Incident.replay(events)
+                    let incident = try Incident.replay(events, id: Self.id(of: path))
                     return IncidentSession(incident: incident, journal: journal, path: path, recovery: recovery, isNew: false)
                 } catch {
                     journal.close()
-                    printError("lostphone: \(path): \(error.message)\nThe file was left as it is. Start a new incident with `lostphone --new`, or fix the file.")
+                    let state = recovery.map { "Only its cut-off last line was removed (the original is kept at \($0.backupPath)); the rest was left as it is." }
+                        ?? "The file was left as it is."
+                    printError("lostphone: \(path): \(error.message)\n\(state) Start a new incident with `lostphone --new`, or fix the file.")
                     throw ExitCode(1)
                 }
             }
@@ -39,6 +41,11 @@ struct IncidentSession {
         }
     }
 
+    /// The incident id is the journal's file name.
+    static func id(of path: String) -> String {
+        String(URL(fileURLWithPath: path).lastPathComponent.dropLast(".jsonl".count))
+    }
+
     /// The newest incident's events, read without taking the lock.
     static func readLatest(store: IncidentStore) throws -> (Incident, String) {
         guard let summary = store.list().first else {
@@ -47,7 +54,7 @@ struct IncidentSession {
         }
         do {
             let events = try Journal.read(path: summary.path)
-            return (try Incident.replay(events), summary.path)
+            return (try Incident.replay(events, id: summary.id), summary.path)
         } catch let error as JournalError {
             printError("lostphone: \(error.description)")
             throw ExitCode(1)
