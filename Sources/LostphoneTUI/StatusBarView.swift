@@ -21,10 +21,18 @@ enum StatusBarView {
             canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
             return
         }
+        // How to leave is always in sight, at the right end (as htop keeps F10 Quit).
+        let quit = ("q", state.strings.hintQuit)
+        let quitWidth = TextWidth.of(quit.0) + 1 + TextWidth.of(quit.1) + 1
+        let end = rect.width > quitWidth + 10 ? rect.maxX - quitWidth : rect.maxX
+        if end < rect.maxX {
+            let qx = end + canvas.put(quit.0, x: end, y: rect.y, style: theme[.key])
+            canvas.put(" " + quit.1, x: qx, y: rect.y, style: theme[.status])
+        }
         var x = rect.x + 1
-        for (key, label) in hints(state) {
+        for (key, label) in hints(state) where key != quit.0 {
             let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
-            if x + w > rect.maxX { break }
+            if x + w > end { break }
             x += canvas.put(key, x: x, y: rect.y, style: theme[.key])
             x += canvas.put(" " + label + "  ", x: x, y: rect.y, style: theme[.status])
         }

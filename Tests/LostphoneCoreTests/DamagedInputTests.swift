@@ -9,18 +9,6 @@ import Testing
 
 // MARK: - helpers
 
-/// A directory of its own for one test, removed afterwards.
-private final class ScratchDirectory {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "lostphone-damaged-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-    func file(_ name: String) -> String { path + "/" + name }
-    var names: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
-}
-
 private func bytes(at path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
 private func overwrite(_ path: String, with data: Data) throws {
@@ -138,7 +126,7 @@ private func joinLines(_ lines: [Data]) -> Data {
 
 /// Opens a damaged journal expecting a JournalError on `line`, and checks that the file and
 /// its directory were left exactly as they were.
-private func expectRefusedUntouched(_ path: String, in dir: ScratchDirectory, line: Int,
+private func expectRefusedUntouched(_ path: String, in dir: TempDir, line: Int,
                                     sourceLocation: SourceLocation = #_sourceLocation) {
     let before = bytes(at: path)
     let namesBefore = dir.names
@@ -383,7 +371,7 @@ extension DamagedInputTests {
 extension DamagedInputTests {
     @Suite struct Journals {
         @Test func aJournalCutAtAnyByteKeepsItsWholeLinesAndSetsTheTailApart() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let (data, events) = try writeSampleJournal(to: dir.file("sample.jsonl"))
             let ends = lineEnds(data)
             #expect(ends.count == events.count)
@@ -398,7 +386,7 @@ extension DamagedInputTests {
         }
 
         @Test func openingAJournalCutShortRepairsATornTailAndKeepsTheOriginal() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let (data, events) = try writeSampleJournal(to: dir.file("sample.jsonl"))
             let ends = lineEnds(data)
             let firstEnd = ends[0]
@@ -440,7 +428,7 @@ extension DamagedInputTests {
         }
 
         @Test func aJournalCutInsideItsFirstLineIsRefusedWithAMessage() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let (data, _) = try writeSampleJournal(to: dir.file("sample.jsonl"))
             let firstEnd = lineEnds(data)[0]
             for cut in stride(from: 1, to: firstEnd - 1, by: 5) {
@@ -454,7 +442,7 @@ extension DamagedInputTests {
         @Test func aJournalWhoseOnlyLineIsTornIsLeftAsItIs() throws {
             // With no whole event there is nothing to keep: cutting the torn line would leave an
             // empty file (and a .torn copy the error never mentions) behind a "move it aside".
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let (data, _) = try writeSampleJournal(to: dir.file("sample.jsonl"))
             let path = dir.file("torn.jsonl")
             let torn = data.prefix(40)
@@ -473,7 +461,7 @@ extension DamagedInputTests {
         }
 
         @Test func damageToAnyMiddleLineStopsAtThatLineAndChangesNothing() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, _) = try writeSampleJournal(to: path)
             let lines = journalLines(data)
@@ -500,7 +488,7 @@ extension DamagedInputTests {
         }
 
         @Test func seededMutationsOfAMiddleLineStopAtThatLineOrStillReplay() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, _) = try writeSampleJournal(to: path)
             let lines = journalLines(data)
@@ -532,7 +520,7 @@ extension DamagedInputTests {
         }
 
         @Test func aHugeGarbageLineIsRefusedWithoutQuotingIt() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, _) = try writeSampleJournal(to: path)
             var lines = journalLines(data)
@@ -548,7 +536,7 @@ extension DamagedInputTests {
         }
 
         @Test func aHugeButValidNoteIsKeptWhole() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, events) = try writeSampleJournal(to: path)
             let note = String(repeating: "受理号 A1 ", count: 300_000)
@@ -567,7 +555,7 @@ extension DamagedInputTests {
         }
 
         @Test func aLineWithInvalidUTF8IsRefusedAtThatLine() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, _) = try writeSampleJournal(to: path)
             var lines = journalLines(data)
@@ -590,7 +578,7 @@ extension DamagedInputTests {
         }
 
         @Test func anEmptyJournalFileIsRefusedAndLeftAlone() throws {
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("empty.jsonl")
             try overwrite(path, with: Data())
             expectRefusedUntouched(path, in: dir, line: 0)
@@ -612,7 +600,7 @@ extension DamagedInputTests {
             // Decoding and replay errors quote the journal's own text and are printed on the
             // terminal as they are: an escape sequence must arrive visible, and a 64 KiB value
             // must not make a 64 KiB message.
-            let dir = ScratchDirectory()
+            let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (data, _) = try writeSampleJournal(to: path)
             var lines = journalLines(data)
