@@ -44,7 +44,7 @@ let package = Package(
         // export and memory, as medians and ratios (README, Benchmarks). CI builds it only.
         .executableTarget(
             name: "lostphone-bench",
-            dependencies: ["LostphoneTUI", "LostphoneCore"]
+            dependencies: ["LostphoneTUI", "LostphoneCore", .product(name: "Yams", package: "Yams")]
         ),
         // `scripts/fuzz.sh`: mutation fuzzing of the playbook, theme and journal parsers.
         .executableTarget(

@@ -13,6 +13,7 @@ import Glibc
 #endif
 import LostphoneCore
 import LostphoneTUI
+import Yams
 
 // MARK: - options
 
@@ -316,6 +317,13 @@ for (label, text) in [("built-in", BuiltinResources.playbookYAML), ("10k steps",
         times.append(Double(now() - start) / 1e6)
     }
     report("playbook load (Yams + validation), \(label)", median(times), "ms")
+    var composeTimes: [Double] = []
+    for _ in 0..<(quick ? 3 : 7) {
+        let start = now()
+        _ = try? Yams.compose(yaml: text)
+        composeTimes.append(Double(now() - start) / 1e6)
+    }
+    report("  of which Yams.compose alone, \(label)", median(composeTimes), "ms")
 }
 for (label, path) in [("built-in (40 events)", dir + "/small-state/20261124-210000.jsonl"), ("100k events", dir + "/large-state/20261124-210000.jsonl")] {
     var times: [Double] = []
