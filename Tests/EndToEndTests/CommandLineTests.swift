@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The plain-text commands, run as a person would from a shell without a full screen.
+@Suite struct CommandLineTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func environment(_ home: URL) -> [String: String] {
+        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
+         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
+    }
+
+    func home() throws -> URL {
+        let h = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: h, withIntermediateDirectories: true)
+        return h
+    }
+
+    /// An incident journal written as the program writes it: opened, then the SIM step done with a note.
+    func writeIncident(in home: URL, note: String) throws {
+        let dir = home.appendingPathComponent("state/lostphone")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let lines = [
+            #"{"at":"2026-11-24T21:00:00.000+08:00","kind":"opened","playbook":"cn-mainland","playbookVersion":1,"seq":1}"#,
+            #"{"at":"2026-11-24T21:04:00.000+08:00","from":"pending","kind":"move","provider":"china-mobile","seq":2,"step":"sim","to":"done"}"#,
+            "{\"at\":\"2026-11-24T21:04:10.000+08:00\",\"kind\":\"note\",\"note\":\(try String(decoding: JSONEncoder().encode(note), as: UTF8.self)),\"provider\":\"china-mobile\",\"seq\":3,\"step\":\"sim\"}",
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("20261124-210000.jsonl"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func guidePrintsTheWholePlaybookInChinese() throws {
+        let r = try runBinary(["guide", "--lang", "zh"], environment: environment(try home()))
+        #expect(r.status == 0)
+        #expect(r.out.contains("紧急冻结") && r.out.contains("10086") && r.out.contains("weixin110.qq.com"))
+    }
+
+    @Test func checkNamesFileLineAndColumnAndExitsNonZero() throws {
+        let h = try home()
+        let bad = h.appendingPathComponent("bad.yaml")
+        try "styles:\n  text: {fg: \"#12\"}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try runBinary(["check", bad.path, root.appendingPathComponent("Themes/light.yaml").path,
+                               root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml").path],
+                              environment: environment(h))
+        #expect(r.status == 1)
+        #expect(r.out.contains("\(bad.path):2:"), "\(r.out)")
+        #expect(r.out.contains("light.yaml: ok") && r.out.contains("example-playbook.yaml: ok"), "\(r.out)")
+    }
+
+    @Test func anotherPlaybookIsUsedWithDashDashPlaybook() throws {
+        let r = try runBinary(["guide", "--lang", "en", "--playbook",
+                               root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml").path],
+                              environment: environment(try home()))
+        #expect(r.status == 0)
+        #expect(!r.out.contains("10086"))
+        #expect(r.out.contains("example.org"))
+    }
+
+    @Test func themesListsTheShippedThemesAndTheirPlace() throws {
+        let r = try runBinary(["themes"], environment: environment(try home()))
+        #expect(r.status == 0)
+        for name in ["default", "light", "high-contrast", "monochrome", "solarized-dark", "gruvbox-dark"] {
+            #expect(r.out.contains(name), "themes lacks \(name)")
+        }
+    }
+
+    @Test func exportWritesEachFormatAndNeverOverwritesWithoutForce() throws {
+        let h = try home()
+        try writeIncident(in: h, note: "ref | 42")
+        let env = environment(h)
+        let json = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect(object?["schemaVersion"] as? Int == 1)
+        let out = h.appendingPathComponent("r.md").path
+        #expect(try runBinary(["export", "-o", out], environment: env).status == 0)
+        let again = try runBinary(["export", "-o", out], environment: env)
+        #expect(again.status == 1 && again.err.contains("--force"))
+        #expect(try runBinary(["export", "--format", "txt", "-o", out, "--force"], environment: env).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("LOST PHONE REPORT"))
+        let unwritable = try runBinary(["export", "-o", "/proc/report.md"], environment: env)
+        #expect(unwritable.status == 1 && unwritable.err.contains("cannot write in /proc"))
+    }
+
+    @Test func statusSummarisesTheLatestIncident() throws {
+        let h = try home()
+        try writeIncident(in: h, note: "ref 42")
+        let r = try runBinary(["status", "--lang", "en"], environment: environment(h))
+        #expect(r.status == 0)
+        #expect(r.out.contains("20261124-210000") && r.out.contains("ref 42"), "\(r.out)")
+    }
+}
