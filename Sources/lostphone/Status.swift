@@ -25,15 +25,18 @@ enum StatusText {
                        journalPath: String) -> String {
         let zh = language == .zh
         var out = ""
-        func line(_ s: String = "") { out += s + "\n" }
+        // Everything from the journal is made visible: a note could hold an escape sequence.
+        func line(_ s: String = "") { out += Sanitize.visible(s) + "\n" }
         line(zh ? "手机丢失处理记录 \(incident.id)" : "Lost phone incident \(incident.id)")
-        line((zh ? "开始于 " : "Started ") + incident.startedAt.text)
-        if let l = incident.lostAt { line((zh ? "丢失于 " : "Lost at ") + l.text) }
+        line((zh ? "开始于 " : "Started ") + incident.startedAt.readable)
+        if let l = incident.lostAt { line((zh ? "丢失于 " : "Lost at ") + l.readable) }
         if let m = incident.device.model { line((zh ? "型号 " : "Model ") + m) }
         if let i = incident.device.imei { line("IMEI " + i) }
-        if let r = incident.resolvedAt { line((zh ? "已结案 " : "Resolved ") + r.text) }
+        if let r = incident.resolvedAt { line((zh ? "已结案 " : "Resolved ") + r.readable) }
         let elapsed = Int(now.date.timeIntervalSince(incident.startedAt.date))
-        line((zh ? "已过 " : "Elapsed ") + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60))
+        line((zh ? "已过 " : "Elapsed ") + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60)
+         )
+        line((zh ? "状态：[x] 已完成 [>] 进行中 [!] 受阻 [-] 不适用 [ ] 待办" : "[x] done [>] in progress [!] blocked [-] skipped [ ] to do"))
         for pane in playbook.panes {
             let settled = pane.steps.filter { incident.record($0.id).state.isSettled }.count
             line()
@@ -42,9 +45,9 @@ enum StatusText {
                 let rec = incident.record(step.id)
                 var row = "  [\(mark(rec.state))] \(step.title[language])"
                 if let p = step.provider(rec.provider) { row += " · \(p.name[language])" }
-                if let t = rec.updatedAt { row += " · \(t.text)" }
+                if let t = rec.updatedAt { row += " · \(t.readable)" }
                 if let n = rec.note, !n.isEmpty { row += " · \(n)" }
-                line(Sanitize.visible(row))
+                line(row)
             }
         }
         line()
