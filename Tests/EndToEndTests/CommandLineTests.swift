@@ -89,4 +89,15 @@ import Testing
         #expect(r.status == 0)
         #expect(r.out.contains("20261124-210000") && r.out.contains("ref 42"), "\(r.out)")
     }
+
+    @Test func resolveRecordsTheTimeAndTheNextRunStartsANewIncident() throws {
+        let h = try home()
+        try writeIncident(in: h, note: "ref 42")
+        let env = environment(h)
+        let r = try runBinary(["resolve"], environment: env)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try runBinary(["status", "--lang", "en"], environment: env).out.contains("Resolved 20"))
+        let again = try runBinary(["resolve"], environment: env)
+        #expect(again.status == 1 && again.err.contains("already resolved"))
+    }
 }

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LostphoneCore
+
+extension Lostphone {
+    /// Marks the latest incident resolved: its report then says when, and the next `lostphone`
+    /// starts a new incident.
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark the latest incident resolved (the next run starts a new one).")
+
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let store = common.store
+            guard let summary = store.list().first else {
+                printError("lostphone resolve: no incident has been recorded yet in \(store.directory).")
+                throw ExitCode(1)
+            }
+            do {
+                let (journal, events, _) = try Journal.open(path: summary.path)
+                defer { journal.close() }
+                let incident = try Incident.replay(events, id: summary.id)
+                let event = try incident.event(for: .resolve, at: SystemClock().now())
+                try journal.append(event)
+                print("Incident \(summary.id) resolved at \(event.at.readable). `lostphone export` writes its report; `lostphone` starts a new incident.")
+            } catch let error as JournalError {
+                printError("lostphone resolve: \(error.description)")
+                throw ExitCode(1)
+            } catch let error as IncidentError {
+                printError("lostphone resolve: \(summary.path): \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
