@@ -81,9 +81,16 @@ public enum TextWidth {
     /// Lines of at most `columns`, broken at spaces where possible and between any two CJK
     /// characters otherwise (never before closing punctuation such as ，or 。). Existing
     /// newlines are kept.
+    /// Characters a line never starts with (closing punctuation), Chinese and Latin.
+    public static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", ",", ".", ";", ":", "!", "?", ")"]
+
+    /// Whether a line may break before `c`, which follows a character that was wide or not.
+    public static func mayBreak(before c: Character, afterWide previousWide: Bool) -> Bool {
+        (of(c) == 2 || previousWide) && !noBreakBefore.contains(c)
+    }
+
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
-        let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", ",", ".", ";", ":", "!", "?", ")"]
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -96,7 +103,7 @@ public enum TextWidth {
                 let w = of(c)
                 if c == " " {
                     breakAt = line.endIndex; breakIsSpace = true
-                } else if (w == 2 || previousWide) && !line.isEmpty && !noBreakBefore.contains(c) {
+                } else if !line.isEmpty && mayBreak(before: c, afterWide: previousWide) {
                     breakAt = line.endIndex; breakIsSpace = false
                 }
                 if lineWidth + w > columns && c != " " {

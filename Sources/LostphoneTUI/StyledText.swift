@@ -29,14 +29,22 @@ public struct StyledLine: Hashable, Sendable {
         var lines: [[(Character, ThemeElement)]] = []
         var line: [(Character, ThemeElement)] = []
         var lineWidth = 0
-        var lastSpace: Int? = nil
+        // Break points as in TextWidth.wrap: at a space, or between CJK characters.
+        var breakAt: Int? = nil
+        var breakIsSpace = false
+        var previousWide = false
         var limit = width
         for (c, e) in chars {
             let w = TextWidth.of(c)
+            if c == " " {
+                breakAt = line.count; breakIsSpace = true
+            } else if !line.isEmpty && TextWidth.mayBreak(before: c, afterWide: previousWide) {
+                breakAt = line.count; breakIsSpace = false
+            }
             if lineWidth + w > limit && !line.isEmpty {
-                if let sp = lastSpace, c != " " {
-                    let rest = Array(line[(sp + 1)...])
-                    lines.append(Array(line[..<sp]))
+                if let b = breakAt, c != " ", b > 0 || breakIsSpace {
+                    let rest = Array(line[(breakIsSpace ? b + 1 : b)...])
+                    lines.append(Array(line[..<b]))
                     line = rest
                 } else {
                     lines.append(line)
@@ -44,12 +52,21 @@ public struct StyledLine: Hashable, Sendable {
                 }
                 limit = max(1, width - hangingIndent)
                 lineWidth = line.reduce(0) { $0 + TextWidth.of($1.0) }
-                lastSpace = nil
-                if c == " " { continue }
+                breakAt = nil
+                // Still too long (no break point at all): cut where it overflows.
+                while lineWidth + w > limit && !line.isEmpty {
+                    var taken = 0, used = 0
+                    while taken < line.count && used + TextWidth.of(line[taken].0) <= limit { used += TextWidth.of(line[taken].0); taken += 1 }
+                    if taken == 0 { taken = 1 }
+                    lines.append(Array(line[..<taken]))
+                    line = Array(line[taken...])
+                    lineWidth = line.reduce(0) { $0 + TextWidth.of($1.0) }
+                }
+                if c == " " { previousWide = false; continue }
             }
-            if c == " " { lastSpace = line.count }
             line.append((c, e))
             lineWidth += w
+            previousWide = w == 2
         }
         lines.append(line)
         return lines.enumerated().map { i, l in
