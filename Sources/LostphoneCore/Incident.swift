@@ -130,13 +130,6 @@ public struct Incident: Hashable, Sendable {
         }
     }
 
-    /// This incident with `event` applied, or the reason the event does not fit.
-    public func applying(_ event: Event) throws(IncidentError) -> Incident {
-        var copy = self
-        try copy.apply(event)
-        return copy
-    }
-
     /// Applies `event` in place; on error nothing changes.
     public mutating func apply(_ event: Event) throws(IncidentError) {
         let line = "event \(event.seq)"

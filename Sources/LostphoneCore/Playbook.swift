@@ -16,10 +16,6 @@ public struct Playbook: Sendable, Hashable {
 
     /// Every step of every pane, in order.
     public var allSteps: [Step] { panes.flatMap(\.steps) }
-
-    public func step(_ id: StepID) -> Step? { allSteps.first { $0.id == id } }
-
-    public func pane(containing id: StepID) -> Pane? { panes.first { $0.steps.contains { $0.id == id } } }
 }
 
 /// Where the playbook's content comes from.

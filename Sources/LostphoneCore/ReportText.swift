@@ -26,7 +26,7 @@ extension Report {
         let title = zh ? "手机丢失处理报告" : "LOST PHONE REPORT"
         o.append(title)
         o.append(String(repeating: "=", count: TextWidth.of(title)))
-        func field(_ name: String, _ value: String) { put(TextWidth.truncate(name, to: 12).padding(toWidth: 12) + " " + value, hanging: 13) }
+        func field(_ name: String, _ value: String) { put(TextWidth.padded(TextWidth.truncate(name, to: 12), to: 12) + " " + value, hanging: 13) }
         field(zh ? "编号" : "Incident", incident.id)
         field(zh ? "开始处理" : "Started", incident.startedAt.readable)
         field(zh ? "丢失时间" : "Lost at", incident.lostAt?.readable ?? "-")
@@ -66,13 +66,5 @@ extension Report {
             if let n = r.event.note { put((zh ? "备注：" : "Note: ") + n, indent: 6, hanging: 2) }
         }
         return o.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    /// Pads with spaces to `width` terminal columns (CJK counts two).
-    func padding(toWidth width: Int) -> String {
-        let w = TextWidth.of(self)
-        return w >= width ? self : self + String(repeating: " ", count: width - w)
     }
 }

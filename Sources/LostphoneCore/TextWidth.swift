@@ -81,6 +81,13 @@ public enum TextWidth {
     /// Lines of at most `columns`, broken at spaces where possible and between any two CJK
     /// characters otherwise (never before closing punctuation such as ，or 。). Existing
     /// newlines are kept.
+    /// `text` padded with spaces to `columns` terminal columns, on the right (left-aligned) or,
+    /// with `alignRight`, on the left.
+    public static func padded(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
+        let pad = String(repeating: " ", count: max(0, columns - of(text)))
+        return alignRight ? pad + text : text + pad
+    }
+
     /// Characters a line never starts with (closing punctuation), Chinese and Latin.
     public static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", ",", ".", ";", ":", "!", "?", ")"]
 

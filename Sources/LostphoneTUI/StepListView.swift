@@ -16,7 +16,7 @@ enum StepListView {
             x += canvas.put(selected ? "›" : " ", x: x, y: y, style: state.theme[.paneBorderFocused])
             x += canvas.put(StepGlyph.glyph(rec.state) + " ", x: x, y: y, style: state.theme[StepGlyph.element(rec.state)])
             let number = step.priority.map { "\($0)" } ?? "\(i + 1)"
-            x += canvas.put(number.padding(2) + " ", x: x, y: y, style: state.theme[.priority])
+            x += canvas.put(TextWidth.padded(number, to: 2, alignRight: true) + " ", x: x, y: y, style: state.theme[.priority])
             let time = rec.updatedAt.map { DetailsInput.clock($0, seconds: false) } ?? ""
             let timeWidth = time.isEmpty || rect.width < 50 ? 0 : TextWidth.of(time) + 1
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
@@ -35,13 +35,5 @@ enum StepListView {
                 }
             }
         }
-    }
-}
-
-extension String {
-    /// Right-aligned in `n` columns.
-    func padding(_ n: Int) -> String {
-        let w = TextWidth.of(self)
-        return w >= n ? self : String(repeating: " ", count: n - w) + self
     }
 }
