@@ -12,7 +12,7 @@ struct IncidentSession {
     var isNew: Bool
 
     /// The newest unresolved incident, or a new one when there is none or `startNew` is set.
-    static func openForRecording(store: IncidentStore, playbook: Playbook, startNew: Bool,
+    static func openForRecording(store: IncidentStore, playbook: () throws -> Playbook, startNew: Bool,
                                  clock: any WallClock) throws -> IncidentSession {
         do {
             try store.prepare()
@@ -31,7 +31,7 @@ struct IncidentSession {
             }
             let now = clock.now()
             let id = Incident.makeID(at: now)
-            let (incident, first) = Incident.open(id: id, playbook: playbook, at: now)
+            let (incident, first) = Incident.open(id: id, playbook: try playbook(), at: now)
             let path = store.path(for: id)
             let journal = try Journal.create(path: path, first: first)
             return IncidentSession(incident: incident, journal: journal, path: path, recovery: nil, isNew: true)

@@ -38,10 +38,22 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook, or an exit with every problem listed.
     func loadPlaybook() throws -> Playbook {
-        guard let path = playbook else { return PlaybookLoader.builtin() }
-        switch PlaybookLoader.load(contentsOf: path) {
+        try playbook(from: Self.readPlaybook(playbook))
+    }
+
+    /// Reads the playbook (the built-in one without `--playbook`); pure, so it can run on
+    /// another thread while the journal is read.
+    static func readPlaybook(_ path: String?) -> Result<Playbook, PlaybookErrors> {
+        guard let path else { return .success(PlaybookLoader.builtin()) }
+        return PlaybookLoader.load(contentsOf: path)
+    }
+
+    /// The playbook read, or an exit with every problem listed.
+    func playbook(from result: Result<Playbook, PlaybookErrors>) throws -> Playbook {
+        switch result {
         case .success(let p): return p
         case .failure(let errors):
+            let path = playbook ?? "built-in"
             for problem in errors.problems { printError(problem.description) }
             printError("lostphone: the playbook \(path) has \(errors.problems.count) problem(s); fix them (lostphone check \(path)) or run without --playbook.")
             throw ExitCode(1)
@@ -62,4 +74,26 @@ extension Language: ExpressibleByArgument {}
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// A value computed on another thread, waited for when needed: start-up reads the playbook and
+/// the journal at the same time (on a long incident each takes about a second).
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+    /// Touched only by the thread that calls `get`; the semaphore orders the write of `value`.
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            value = work()
+            done.signal()
+        }
+    }
+
+    /// Waits for the value (once; later calls return it at once). Call from one thread.
+    func get() -> Value {
+        if !waited { done.wait(); waited = true }
+        return value!
+    }
 }

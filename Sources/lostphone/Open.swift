@@ -19,15 +19,18 @@ extension Lostphone {
 
         func run() throws {
             let env = common.environment
-            let playbook = try common.loadPlaybook()
+            // The playbook is read while the journal is: on a long incident each takes a while.
+            let path = common.playbook
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path) }
             // Refuse before touching the disk: without a terminal nothing should be created.
             if let problem = NcursesTerminal.checkUsable(environment: env) {
                 printError(problem.description)
                 throw ExitCode(2)
             }
             let clock = SystemClock()
-            let session = try IncidentSession.openForRecording(store: common.store, playbook: playbook,
+            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get()) },
                                                                startNew: startNew, clock: clock)
+            let playbook = try common.playbook(from: pendingPlaybook.get())
             let themes = ThemeChoice(environment: env, requested: theme)
             let preferences = Preferences(environment: env)
             var startMessage: StatusMessage? = nil
