@@ -35,14 +35,8 @@ final class YAMLReader {
             return FileProblem(file: file, line: context.mark.line, column: context.mark.column,
                                message: "duplicate key \(duplicates.joined(separator: ", "))")
         case let .reader(problem, offset, _, yaml):
-            // The reader gives an offset in characters, not a mark: count the lines before it.
-            var line = 1, column = 1
-            if let offset {
-                // Characters, as libyaml counts them through Yams: "\r\n" is one.
-                for ch in yaml.prefix(offset) {
-                    if ch == "\n" || ch == "\r\n" || ch == "\r" { line += 1; column = 1 } else { column += 1 }
-                }
-            }
+            // The reader gives an offset in characters, not a mark.
+            let (line, column) = offset.map { YAMLLines.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
             return FileProblem(file: file, line: line, column: column, message: "cannot read the text: \(problem)")
         default:
             return FileProblem(file: file, message: "not valid YAML: \(error)")

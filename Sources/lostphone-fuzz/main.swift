@@ -430,20 +430,7 @@ struct Failure: Error {
     var detail: String
 }
 
-/// Lines as an editor or libyaml counts them: LF, CRLF, a lone CR, NEL, LS and PS all end one.
-func lineCount(_ text: String) -> Int {
-    var count = 1
-    var previousCR = false
-    for s in text.unicodeScalars {
-        switch s {
-        case "\n": if !previousCR { count += 1 }
-        case "\r", "\u{85}", "\u{2028}", "\u{2029}": count += 1
-        default: break
-        }
-        previousCR = s == "\r"
-    }
-    return count
-}
+func lineCount(_ text: String) -> Int { YAMLLines.count(in: text) }
 
 func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
 

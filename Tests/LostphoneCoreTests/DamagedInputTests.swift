@@ -15,28 +15,13 @@ private func overwrite(_ path: String, with data: Data) throws {
     try data.write(to: URL(fileURLWithPath: path))
 }
 
-/// Lines as libyaml counts them (LF, CRLF, CR, NEL, LS, PS end a line), so a position is never past the end.
-private func yamlLineCount(_ text: String) -> Int {
-    var count = 1
-    var afterCR = false
-    for s in text.unicodeScalars {
-        switch s {
-        case "\n": if !afterCR { count += 1 }
-        case "\r", "\u{85}", "\u{2028}", "\u{2029}": count += 1
-        default: break
-        }
-        afterCR = s == "\r"
-    }
-    return count
-}
-
 /// Checks that `problems` tell a person what is wrong and where: at least one, each with a
 /// message free of control characters, a line within the file (0 for the whole file) and a
 /// column that is not negative.
 private func expectClearProblems(_ problems: [FileProblem], for text: String, file: String,
                                  sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(!problems.isEmpty, "refused without naming a problem", sourceLocation: sourceLocation)
-    let lines = yamlLineCount(text)
+    let lines = YAMLLines.count(in: text)
     for p in problems {
         #expect(p.file == file, sourceLocation: sourceLocation)
         #expect(!p.message.trimmingCharacters(in: .whitespaces).isEmpty, "\(p)", sourceLocation: sourceLocation)
