@@ -78,9 +78,6 @@ public enum TextWidth {
         return prefix(text, fitting: columns - 1) + "…"
     }
 
-    /// Lines of at most `columns`, broken at spaces where possible and between any two CJK
-    /// characters otherwise (never before closing punctuation such as ，or 。). Existing
-    /// newlines are kept.
     /// `text` padded with spaces to `columns` terminal columns, on the right (left-aligned) or,
     /// with `alignRight`, on the left.
     public static func padded(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
@@ -96,55 +93,68 @@ public enum TextWidth {
         (of(c) == 2 || previousWide) && !noBreakBefore.contains(c)
     }
 
+    /// Lines of at most `columns`, broken at spaces where possible and between any two CJK
+    /// characters otherwise (never before closing punctuation such as ，or 。). Existing
+    /// newlines are kept.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            // Where the line may be broken, and whether a space sits there to be dropped.
-            var breakAt: String.Index? = nil
-            var breakIsSpace = false
-            var previousWide = false
-            for c in paragraph {
-                let w = of(c)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            let chars = Array(paragraph)
+            return lineRanges(chars, width: columns, continuationWidth: columns).map { String(chars[$0]) }
+        }
+    }
+
+    /// Where one paragraph (no newlines) breaks into lines, as ranges of `chars`; the space at a
+    /// break is dropped. The first line holds `width` columns, the others `continuationWidth`
+    /// (for a hanging indent). Every wrapping in the program goes through this.
+    public static func lineRanges(_ chars: [Character], width: Int, continuationWidth: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var lineWidth = 0
+        var limit = max(1, width)
+        // Where the line may be broken, and whether a space sits there to be dropped.
+        var breakAt: Int? = nil
+        var breakIsSpace = false
+        var previousWide = false
+        func columns(_ r: Range<Int>) -> Int { chars[r].reduce(0) { $0 + of($1) } }
+        for i in chars.indices {
+            let c = chars[i]
+            let w = of(c)
+            if c == " " {
+                breakAt = i; breakIsSpace = true
+            } else if i > start && mayBreak(before: c, afterWide: previousWide) {
+                breakAt = i; breakIsSpace = false
+            }
+            if lineWidth + w > limit && i > start {
+                if c != " ", let b = breakAt, b > start || breakIsSpace {
+                    ranges.append(start..<b)
+                    start = breakIsSpace ? b + 1 : b
+                } else {
+                    ranges.append(start..<i)
+                    start = i
+                }
+                limit = max(1, continuationWidth)
+                lineWidth = columns(start..<i)
+                breakAt = nil
+                // A line too long for any break point is cut where it overflows.
+                while lineWidth + w > limit && start < i {
+                    var end = start, used = 0
+                    while end < i && used + of(chars[end]) <= limit { used += of(chars[end]); end += 1 }
+                    end = max(end, start + 1)
+                    ranges.append(start..<end)
+                    start = end
+                    lineWidth = columns(start..<i)
+                }
                 if c == " " {
-                    breakAt = line.endIndex; breakIsSpace = true
-                } else if !line.isEmpty && mayBreak(before: c, afterWide: previousWide) {
-                    breakAt = line.endIndex; breakIsSpace = false
-                }
-                if lineWidth + w > columns && c != " " {
-                    if let b = breakAt, b > line.startIndex || breakIsSpace {
-                        let restStart = breakIsSpace ? line.index(after: b) : b
-                        let rest = restStart < line.endIndex ? String(line[restStart...]) : ""
-                        lines.append(String(line[..<b]))
-                        line = rest
-                    } else {
-                        lines.append(line)
-                        line = ""
-                    }
-                    lineWidth = of(line)
-                    breakAt = nil
-                    // A line too long for any break point is cut where it overflows.
-                    while lineWidth + w > columns && !line.isEmpty {
-                        let head = prefix(line, fitting: columns)
-                        lines.append(head)
-                        line = String(line.dropFirst(head.count))
-                        lineWidth = of(line)
-                    }
-                }
-                if c == " " && lineWidth + w > columns {
-                    // A space at the end of a full line: the break itself.
-                    lines.append(line); line = ""; lineWidth = 0; breakAt = nil
-                    previousWide = false
+                    // A space at the end of a full line is the break itself.
+                    start = i + 1; lineWidth = 0; previousWide = false
                     continue
                 }
-                line.append(c)
-                lineWidth += w
-                previousWide = w == 2
             }
-            lines.append(line)
+            lineWidth += w
+            previousWide = w == 2
         }
-        return lines
+        ranges.append(start..<chars.count)
+        return ranges
     }
 }

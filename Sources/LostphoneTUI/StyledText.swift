@@ -25,50 +25,8 @@ public struct StyledLine: Hashable, Sendable {
         guard width > 0 else { return [] }
         var chars: [(Character, ThemeElement)] = []
         for span in spans { for c in span.text { chars.append((c == "\n" ? " " : c, span.element)) } }
-        if chars.isEmpty { return [[]] }
-        var lines: [[(Character, ThemeElement)]] = []
-        var line: [(Character, ThemeElement)] = []
-        var lineWidth = 0
-        // Break points as in TextWidth.wrap: at a space, or between CJK characters.
-        var breakAt: Int? = nil
-        var breakIsSpace = false
-        var previousWide = false
-        var limit = width
-        for (c, e) in chars {
-            let w = TextWidth.of(c)
-            if c == " " {
-                breakAt = line.count; breakIsSpace = true
-            } else if !line.isEmpty && TextWidth.mayBreak(before: c, afterWide: previousWide) {
-                breakAt = line.count; breakIsSpace = false
-            }
-            if lineWidth + w > limit && !line.isEmpty {
-                if let b = breakAt, c != " ", b > 0 || breakIsSpace {
-                    let rest = Array(line[(breakIsSpace ? b + 1 : b)...])
-                    lines.append(Array(line[..<b]))
-                    line = rest
-                } else {
-                    lines.append(line)
-                    line = []
-                }
-                limit = max(1, width - hangingIndent)
-                lineWidth = line.reduce(0) { $0 + TextWidth.of($1.0) }
-                breakAt = nil
-                // Still too long (no break point at all): cut where it overflows.
-                while lineWidth + w > limit && !line.isEmpty {
-                    var taken = 0, used = 0
-                    while taken < line.count && used + TextWidth.of(line[taken].0) <= limit { used += TextWidth.of(line[taken].0); taken += 1 }
-                    if taken == 0 { taken = 1 }
-                    lines.append(Array(line[..<taken]))
-                    line = Array(line[taken...])
-                    lineWidth = line.reduce(0) { $0 + TextWidth.of($1.0) }
-                }
-                if c == " " { previousWide = false; continue }
-            }
-            line.append((c, e))
-            lineWidth += w
-            previousWide = w == 2
-        }
-        lines.append(line)
+        let lines = TextWidth.lineRanges(chars.map(\.0), width: width, continuationWidth: max(1, width - hangingIndent))
+            .map { chars[$0] }
         return lines.enumerated().map { i, l in
             var spans: [Span] = i > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
             for (c, e) in l {

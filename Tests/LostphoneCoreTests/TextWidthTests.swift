@@ -27,6 +27,10 @@ import Testing
         #expect(TextWidth.wrap("甲乙丙，丁", to: 6) == ["甲乙", "丙，丁"])
     }
 
+    @Test func aColumnNarrowerThanACharacterStillMakesProgress() {
+        #expect(TextWidth.wrap("中国", to: 1) == ["中", "国"])
+    }
+
     @Test func aWordLongerThanTheLineIsCut() {
         #expect(TextWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
     }
