@@ -174,7 +174,9 @@ public final class NcursesTerminal: TerminalBackend {
         case lp_key_backspace(): return .key(.backspace)
         case lp_key_dc(): return .key(.delete)
         case lp_key_resize():
-            previous = nil
+            // The terminal may have reflowed its old contents on resize (tmux does), which
+            // ncurses cannot know: repaint every cell, as Ctrl-L does.
+            invalidate()
             return .resize
         case lp_key_mouse():
             var y: Int32 = 0, x: Int32 = 0
