@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The export formats.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -31,48 +28,22 @@ public enum ReportWriter {
     }
 
     public static func write(_ content: String, to path: String, force: Bool) throws(ReportWriteError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        let temp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw ReportWriteError(message: "\(path) is a directory; give a file name (-o DIR/report.md).") }
             if !force { throw ReportWriteError(message: "\(path) already exists; pass --force to replace it, or choose another name with -o.") }
         }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw ReportWriteError(message: "cannot write in \(dir) (\(String(cString: strerror(errno)))); choose another place with -o FILE, or -o - for standard output.")
-        }
-        func fail(_ what: String) -> ReportWriteError {
-            let reason = String(cString: strerror(errno))
-            _ = close(fd)
-            unlink(temp)
-            return ReportWriteError(message: "\(what) \(path) (\(reason)); nothing was written.")
-        }
-        let data = Data(content.utf8)
-        let ok = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
+        do {
+            try AtomicFile.write(Data(content.utf8), to: path, replace: force)
+        } catch {
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            switch error.stage {
+            case .create:
+                throw ReportWriteError(message: "cannot write in \(dir) (\(error.reason)); choose another place with -o FILE, or -o - for standard output.")
+            case .write: throw ReportWriteError(message: "cannot write \(path) (\(error.reason)); nothing was written.")
+            case .place: throw ReportWriteError(message: "cannot \(force ? "replace" : "create") \(path) (\(error.reason)); nothing was written.")
+            case .exists: throw ReportWriteError(message: "\(path) already exists; pass --force to replace it.")
             }
-            return true
         }
-        guard ok, fsync(fd) == 0 else { throw fail("cannot write") }
-        if force {
-            guard rename(temp, path) == 0 else { throw fail("cannot replace") }
-        } else {
-            // link() refuses to replace a file that appeared meanwhile; rename() would not.
-            guard link(temp, path) == 0 else {
-                let exists = errno == EEXIST
-                let e = fail("cannot create")
-                if exists { throw ReportWriteError(message: "\(path) already exists; pass --force to replace it.") }
-                throw e
-            }
-            unlink(temp)
-        }
-        _ = close(fd)
-        Journal.syncDirectory(of: path)
     }
 }

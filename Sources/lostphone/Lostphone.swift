@@ -38,14 +38,14 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook, or an exit with every problem listed.
     func loadPlaybook() throws -> Playbook {
-        try playbook(from: Self.readPlaybook(playbook))
+        try playbook(from: Self.readPlaybook(playbook, environment: environment))
     }
 
-    /// Reads the playbook (the built-in one without `--playbook`); pure, so it can run on
-    /// another thread while the journal is read.
-    static func readPlaybook(_ path: String?) -> Result<Playbook, PlaybookErrors> {
+    /// Reads the playbook (the built-in one without `--playbook`, else through the compiled
+    /// cache); it can run on another thread while the journal is read.
+    static func readPlaybook(_ path: String?, environment: [String: String]) -> Result<Playbook, PlaybookErrors> {
         guard let path else { return .success(PlaybookLoader.builtin()) }
-        return PlaybookLoader.load(contentsOf: path)
+        return PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment)).load(contentsOf: path)
     }
 
     /// The playbook read, or an exit with every problem listed.

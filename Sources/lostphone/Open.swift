@@ -21,7 +21,7 @@ extension Lostphone {
             let env = common.environment
             // The playbook is read while the journal is: on a long incident each takes a while.
             let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path) }
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
             // Refuse before touching the disk: without a terminal nothing should be created.
             if let problem = NcursesTerminal.checkUsable(environment: env) {
                 printError(problem.description)

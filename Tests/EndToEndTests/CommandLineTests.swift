@@ -56,6 +56,26 @@ import Testing
         #expect(r.out.contains("example.org"))
     }
 
+    @Test func aPlaybookIsCachedCompiledAndAnEditIsSeenAtOnce() throws {
+        let h = try home()
+        let file = h.appendingPathComponent("mine.yaml")
+        let yaml = try String(contentsOf: root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml"), encoding: .utf8)
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        var env = environment(h)
+        env["XDG_CACHE_HOME"] = h.appendingPathComponent("cache").path
+        let first = try runBinary(["guide", "--lang", "en", "--playbook", file.path], environment: env)
+        #expect(first.status == 0 && first.out.contains("example.org"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: h.appendingPathComponent("cache/lostphone/playbooks").path)
+        #expect(entries.count == 1 && entries[0].hasSuffix(".cache"), "\(entries)")
+
+        let again = try runBinary(["guide", "--lang", "en", "--playbook", file.path], environment: env)
+        #expect(again.out == first.out, "the cached playbook prints the same guide")
+
+        try yaml.replacingOccurrences(of: "example.org", with: "example.net").write(to: file, atomically: true, encoding: .utf8)
+        let edited = try runBinary(["guide", "--lang", "en", "--playbook", file.path], environment: env)
+        #expect(edited.out.contains("example.net") && !edited.out.contains("example.org"), "an edit is never hidden by the cache")
+    }
+
     @Test func themesListsTheShippedThemesAndTheirPlace() throws {
         let r = try runBinary(["themes"], environment: environment(try home()))
         #expect(r.status == 0)

@@ -1,0 +1,226 @@
+import Foundation
+
+/// A compiled copy of every playbook file that loaded cleanly, so that the next start skips YAML
+/// and validation: both grow with the file (a 10,000-step playbook takes 1.5 s to read and check,
+/// its compiled copy a fraction of that to decode).
+///
+/// An entry is named by a hash of the YAML's bytes and holds those bytes in full; it is used only
+/// when they equal the file's byte for byte, so an edited playbook is always read afresh and a
+/// hash collision can never serve the wrong one. A playbook with problems is never cached, so its
+/// problems are reported every time. Anything wrong with the cache (missing, unreadable, damaged,
+/// from another version) means the YAML is read, as if there were no cache.
+public struct PlaybookCache: Sendable {
+    public let directory: String
+
+    /// Change whenever `Playbook`'s shape or what the loader accepts changes: entries written by
+    /// another format are ignored.
+    static let format = "lostphone playbook cache 1\n"
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_CACHE_HOME/lostphone/playbooks`, else `~/.cache/lostphone/playbooks`.
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return (cache as NSString).appendingPathComponent("lostphone/playbooks")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".cache/lostphone/playbooks")
+    }
+
+    /// The playbook at `path`, from the cache when it holds exactly these bytes, else read,
+    /// validated and (when clean) cached.
+    public func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
+        guard let source = FileManager.default.contents(atPath: path) else {
+            return PlaybookLoader.load(contentsOf: path)   // says why it cannot be read
+        }
+        let entry = entryPath(for: source)
+        if let cached = Self.read(entry: entry, source: source) { return .success(cached) }
+        let result = PlaybookLoader.load(yaml: String(decoding: source, as: UTF8.self), file: path)
+        if case .success(let playbook) = result { store(playbook, source: source, at: entry) }
+        return result
+    }
+
+    func entryPath(for source: Data) -> String {
+        (directory as NSString).appendingPathComponent(ContentHash.hex(ContentHash.of(source)) + ".cache")
+    }
+
+    // An entry: the format line; the source's length (8 bytes, little-endian) and the source; the
+    // hash of the body (8 bytes), then the body: the playbook in `ByteWriter` form. Damage to any
+    // part makes the entry unusable, never wrong.
+
+    static func read(entry: String, source: Data) -> Playbook? {
+        guard let data = FileManager.default.contents(atPath: entry) else { return nil }
+        let header = Data(format.utf8)
+        let sourceStart = data.startIndex + header.count + 8
+        guard data.count >= header.count + 8, data.prefix(header.count) == header else { return nil }
+        let length = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) }
+        let bodyStart = sourceStart + source.count + 8
+        guard length == UInt64(source.count), data.endIndex >= bodyStart,
+              data[sourceStart..<(sourceStart + source.count)] == source else { return nil }
+        let sum = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bodyStart - 8 - data.startIndex, as: UInt64.self)) }
+        let body = data[bodyStart...]
+        guard ContentHash.of(body) == sum else { return nil }
+        return body.withUnsafeBytes { bytes -> Playbook? in
+            var reader = ByteReader(bytes)
+            guard let playbook = try? Playbook(reading: &reader), reader.isAtEnd else { return nil }
+            return playbook
+        }
+    }
+
+    /// Best effort: a cache that cannot be written only means the next start reads the YAML again.
+    func store(_ playbook: Playbook, source: Data, at entry: String) {
+        var writer = ByteWriter()
+        playbook.write(to: &writer)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch { return }
+        var data = Data(Self.format.utf8)
+        withUnsafeBytes(of: UInt64(source.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(source)
+        withUnsafeBytes(of: ContentHash.of(writer.bytes).littleEndian) { data.append(contentsOf: $0) }
+        data.append(contentsOf: writer.bytes)
+        try? AtomicFile.write(data, to: entry, replace: true)
+    }
+}
+
+// MARK: - the compiled form, field by field (bump `PlaybookCache.format` when any of this changes)
+
+extension Playbook {
+    func write(to w: inout ByteWriter) {
+        w.string(id); w.int(version)
+        w.array(languages) { $0.string($1.rawValue) }
+        title.write(to: &w)
+        source.publisher.write(to: &w)
+        w.optional(source.title) { $1.write(to: &$0) }
+        w.optional(source.date) { $0.string($1) }
+        w.optional(source.url) { $0.string($1) }
+        w.array(panes) { $1.write(to: &$0) }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        let id = try r.string(), version = try r.int()
+        let languages = try r.array { try Language.read(&$0) }
+        let title = try LocalizedText(reading: &r)
+        let source = PlaybookSource(publisher: try LocalizedText(reading: &r),
+                                    title: try r.optional { try LocalizedText(reading: &$0) },
+                                    date: try r.optional { try $0.string() },
+                                    url: try r.optional { try $0.string() })
+        let panes = try r.array { try Pane(reading: &$0) }
+        self.init(id: id, version: version, languages: languages, title: title, source: source, panes: panes)
+    }
+}
+
+extension Language {
+    static func read(_ r: inout ByteReader) throws -> Language {
+        guard let language = Language(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+        return language
+    }
+}
+
+extension LocalizedText {
+    func write(to w: inout ByteWriter) {
+        w.array(values.sorted { $0.key.rawValue < $1.key.rawValue }) { w, pair in
+            w.string(pair.key.rawValue); w.string(pair.value)
+        }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        var values: [Language: String] = [:]
+        for _ in 0..<(try r.count()) {
+            let language = try Language.read(&r)
+            values[language] = try r.string()
+        }
+        self.init(values)
+    }
+}
+
+extension Pane {
+    func write(to w: inout ByteWriter) {
+        w.string(id.rawValue); w.string(kind.rawValue)
+        title.write(to: &w)
+        w.array(steps) { $1.write(to: &$0) }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        let id = PaneID(try r.string())
+        guard let kind = PaneKind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+        let title = try LocalizedText(reading: &r)
+        let steps = try r.array { try Step(reading: &$0) }
+        self.init(id: id, kind: kind, title: title, steps: steps)
+    }
+}
+
+extension Step {
+    func write(to w: inout ByteWriter) {
+        w.string(id.rawValue)
+        title.write(to: &w)
+        w.optional(priority) { $0.int($1) }
+        w.optional(why) { $1.write(to: &$0) }
+        w.array(instructions) { $1.write(to: &$0) }
+        w.array(contacts) { $1.write(to: &$0) }
+        w.optional(warning) { $1.write(to: &$0) }
+        w.array(providers) { $1.write(to: &$0) }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        let id = StepID(try r.string())
+        let title = try LocalizedText(reading: &r)
+        let priority = try r.optional { try $0.int() }
+        let why = try r.optional { try LocalizedText(reading: &$0) }
+        let instructions = try r.array { try LocalizedText(reading: &$0) }
+        let contacts = try r.array { try Contact(reading: &$0) }
+        let warning = try r.optional { try LocalizedText(reading: &$0) }
+        let providers = try r.array { try Provider(reading: &$0) }
+        self.init(id: id, title: title, priority: priority, why: why, instructions: instructions,
+                  contacts: contacts, warning: warning, providers: providers)
+    }
+}
+
+extension Provider {
+    func write(to w: inout ByteWriter) {
+        w.string(id.rawValue)
+        name.write(to: &w)
+        w.array(instructions) { $1.write(to: &$0) }
+        w.array(contacts) { $1.write(to: &$0) }
+        w.optional(note) { $1.write(to: &$0) }
+        w.optional(warning) { $1.write(to: &$0) }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        let id = ProviderID(try r.string())
+        let name = try LocalizedText(reading: &r)
+        let instructions = try r.array { try LocalizedText(reading: &$0) }
+        let contacts = try r.array { try Contact(reading: &$0) }
+        let note = try r.optional { try LocalizedText(reading: &$0) }
+        let warning = try r.optional { try LocalizedText(reading: &$0) }
+        self.init(id: id, name: name, instructions: instructions, contacts: contacts, note: note, warning: warning)
+    }
+}
+
+extension Contact {
+    func write(to w: inout ByteWriter) {
+        switch kind {
+        case .phone(let number): w.int(0); w.string(number)
+        case .web(let address): w.int(1); w.string(address)
+        case .path(let path): w.int(2); path.write(to: &w)
+        }
+        w.optional(label) { $1.write(to: &$0) }
+        w.optional(press) { $0.string($1) }
+        w.string(source)
+        w.bool(confirmed)
+    }
+
+    init(reading r: inout ByteReader) throws {
+        let kind: Kind
+        switch try r.int() {
+        case 0: kind = .phone(try r.string())
+        case 1: kind = .web(try r.string())
+        case 2: kind = .path(try LocalizedText(reading: &r))
+        default: throw ByteReader.Malformed()
+        }
+        let label = try r.optional { try LocalizedText(reading: &$0) }
+        let press = try r.optional { try $0.string() }
+        self.init(kind: kind, label: label, press: press, source: try r.string(), confirmed: try r.bool())
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import LostphoneCore
+
+@Suite struct PlaybookCacheTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/example-playbook.yaml").path
+
+    /// Every field the compiled form carries, set (the built-in playbook leaves some empty).
+    static let everyField = Playbook(
+        id: "every", version: 7, languages: [.en, .zh], title: LocalizedText(zh: "全部", en: "All"),
+        source: PlaybookSource(publisher: LocalizedText(zh: "出处", en: "Source"), title: LocalizedText(zh: "题", en: "Title"),
+                               date: "2020-11-26", url: "https://example.org/a"),
+        panes: [
+            Pane(id: "urgent", kind: .actions, title: LocalizedText(zh: "紧急", en: "Urgent"), steps: [
+                Step(id: "sim", title: LocalizedText(zh: "挂失", en: "Suspend"), priority: -3, why: LocalizedText(zh: "因", en: "Why"),
+                     instructions: [LocalizedText(zh: "一", en: "One"), LocalizedText([.en: "English only"])],
+                     contacts: [Contact(kind: .path(LocalizedText(zh: "我 → 设置", en: "Me → Settings")), label: LocalizedText(zh: "标", en: "Label"),
+                                        press: "9#", source: "https://example.org", confirmed: true)],
+                     warning: LocalizedText(zh: "警", en: "Warn"),
+                     providers: [Provider(id: "p", name: LocalizedText(zh: "甲", en: "A"), instructions: [LocalizedText(zh: "二", en: "Two")],
+                                          contacts: [Contact(kind: .phone("400-820-5555")), Contact(kind: .web("weixin110.qq.com"))],
+                                          note: LocalizedText(zh: "注", en: "Note"), warning: LocalizedText(zh: "险", en: "Risk"))]),
+            ]),
+            Pane(id: "tips", kind: .tips, title: LocalizedText(zh: "提示", en: "Tips"), steps: [Step(id: "t1", title: LocalizedText(zh: "", en: ""))]),
+        ])
+
+    @Test(arguments: ["built-in", "example", "every field"])
+    func theCompiledFormRoundTrips(_ which: String) throws {
+        let playbook: Playbook
+        switch which {
+        case "built-in": playbook = PlaybookLoader.builtin()
+        case "example": playbook = try PlaybookLoader.load(contentsOf: Self.example).get()
+        default: playbook = Self.everyField
+        }
+        var writer = ByteWriter()
+        playbook.write(to: &writer)
+        let back = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            let p = try Playbook(reading: &reader)
+            #expect(reader.isAtEnd)
+            return p
+        }
+        #expect(back == playbook)
+    }
+
+    @Test func aCleanPlaybookIsCachedAndReadBackFromTheCache() throws {
+        let dir = TempDir()
+        let cache = PlaybookCache(directory: dir.file("cache"))
+        let file = dir.file("p.yaml")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: file)
+        let fresh = try PlaybookLoader.load(contentsOf: file).get()
+
+        #expect(try cache.load(contentsOf: file).get() == fresh)
+        let source = try #require(FileManager.default.contents(atPath: file))
+        let entry = cache.entryPath(for: source)
+        #expect(mode(entry) == 0o600)
+        #expect(mode(dir.file("cache")) == 0o700)
+        #expect(PlaybookCache.read(entry: entry, source: source) == fresh)
+        #expect(try cache.load(contentsOf: file).get() == fresh)
+    }
+
+    @Test func anEditedPlaybookIsReadAfreshNeverFromTheCache() throws {
+        let dir = TempDir()
+        let cache = PlaybookCache(directory: dir.file("cache"))
+        let file = dir.file("p.yaml")
+        let yaml = try String(contentsOfFile: Self.example, encoding: .utf8)
+        try yaml.write(toFile: file, atomically: false, encoding: .utf8)
+        let before = try cache.load(contentsOf: file).get()
+        let oldEntry = cache.entryPath(for: Data(yaml.utf8))
+
+        // Same length, one number changed.
+        let edited = yaml.replacingOccurrences(of: "version: 2", with: "version: 3")
+        #expect(edited != yaml && edited.utf8.count == yaml.utf8.count)
+        try edited.write(toFile: file, atomically: false, encoding: .utf8)
+        // Even an entry under the new content's name that holds the old playbook (a hash
+        // collision) is refused: the entry's bytes must equal the file's.
+        try FileManager.default.copyItem(atPath: oldEntry, toPath: cache.entryPath(for: Data(edited.utf8)))
+        let after = try cache.load(contentsOf: file).get()
+        #expect(after.version == 3)
+        #expect(after == (try PlaybookLoader.load(contentsOf: file).get()))
+        #expect(before.version == 2)
+    }
+
+    @Test func aPlaybookWithProblemsIsNeverCachedAndItsProblemsAreReportedEveryTime() throws {
+        let dir = TempDir()
+        let cache = PlaybookCache(directory: dir.file("cache"))
+        let file = dir.file("bad.yaml")
+        try "id: bad\nversion: one\n".write(toFile: file, atomically: false, encoding: .utf8)
+        for _ in 0..<2 {
+            guard case .failure(let errors) = cache.load(contentsOf: file) else {
+                Issue.record("a broken playbook loaded"); return
+            }
+            #expect(!errors.problems.isEmpty)
+        }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir.file("cache"))) ?? []).isEmpty)
+    }
+
+    @Test func aDamagedEntryIsIgnoredAndTheYAMLRead() throws {
+        let dir = TempDir()
+        let cache = PlaybookCache(directory: dir.file("cache"))
+        let file = dir.file("p.yaml")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: file)
+        let fresh = try PlaybookLoader.load(contentsOf: file).get()
+        _ = cache.load(contentsOf: file)
+        let source = try #require(FileManager.default.contents(atPath: file))
+        let entry = cache.entryPath(for: source)
+        let good = try #require(FileManager.default.contents(atPath: entry))
+        var rng = SplitMix(seed: 0xCAC4E)
+        var refused = 0
+        for n in 0..<300 {
+            var bytes = [UInt8](good)
+            if n % 3 == 0 {
+                bytes.removeSubrange(Int(rng.next() % UInt64(bytes.count))...)   // cut short
+            } else {
+                // Flip a bit in the compiled part (past the header and the source copy).
+                let start = PlaybookCache.format.utf8.count + 8 + source.count + 8
+                bytes[start + Int(rng.next() % UInt64(bytes.count - start))] ^= UInt8(1) << UInt8(rng.next() % 8)
+            }
+            if PlaybookCache.read(entry: "", source: source) != nil { Issue.record("read an empty path") }
+            try Data(bytes).write(to: URL(fileURLWithPath: entry))
+            if PlaybookCache.read(entry: entry, source: source) == nil { refused += 1 }
+            // Whatever the entry holds, loading never traps and gives exactly the file's playbook.
+            #expect(try cache.load(contentsOf: file).get() == fresh)
+            try good.write(to: URL(fileURLWithPath: entry))
+        }
+        #expect(refused == 300, "the body hash catches every change")
+    }
+
+    @Test func anUnwritableCacheOnlyMeansTheYAMLIsReadEachTime() throws {
+        let dir = TempDir()
+        try "not a directory".write(toFile: dir.file("cache"), atomically: false, encoding: .utf8)
+        let cache = PlaybookCache(directory: dir.file("cache") + "/playbooks")
+        #expect(try cache.load(contentsOf: Self.example).get() == (try PlaybookLoader.load(contentsOf: Self.example).get()))
+    }
+
+    @Test func theCacheDirectoryFollowsXDG() {
+        #expect(PlaybookCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/lostphone/playbooks")
+        #expect(PlaybookCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"]) == "/h/.cache/lostphone/playbooks")
+    }
+
+    @Test func theHashNoticesAnyOneByteChange() {
+        let base = [UInt8](repeating: 0x61, count: 37)
+        var seen: Set<UInt64> = [ContentHash.of(base)]
+        for i in base.indices {
+            var changed = base
+            changed[i] = 0x62
+            seen.insert(ContentHash.of(changed))
+        }
+        #expect(seen.count == base.count + 1)
+        #expect(ContentHash.of(base) == ContentHash.of(base))
+        #expect(ContentHash.of([UInt8]()) != ContentHash.of([UInt8(0)]), "length counts")
+        #expect(ContentHash.hex(0xab).count == 16)
+    }
+}
