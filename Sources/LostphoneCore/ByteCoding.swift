@@ -60,8 +60,8 @@ struct ByteReader {
             if byte < 0x80 { break }
             shift += 7
         }
-        let raw = Int64(bitPattern: v)
-        return Int((raw >> 1) ^ -(raw & 1))
+        // Zigzag back, with a logical shift: the top bit is data, not a sign.
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
     }
 
     mutating func count() throws -> Int {

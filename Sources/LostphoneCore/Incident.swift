@@ -52,7 +52,7 @@ public struct Incident: Hashable, Sendable {
     public private(set) var resolvedAt: Timestamp?
     public private(set) var playbookID: String
     public private(set) var playbookVersion: Int?
-    public private(set) var events: [Event]
+    public private(set) var events: EventLog
     public private(set) var records: [StepID: StepRecord]
     /// Seqs of the step events that an undo would take back, last on top.
     private var undoStack: [Int]
@@ -63,7 +63,7 @@ public struct Incident: Hashable, Sendable {
         self.device = DeviceDetails()
         self.playbookID = opened.playbook ?? ""
         self.playbookVersion = opened.playbookVersion
-        self.events = [opened]
+        self.events = EventLog([opened])
         self.records = [:]
         self.undoStack = []
     }
@@ -82,7 +82,7 @@ public struct Incident: Hashable, Sendable {
     }
 
     /// Rebuilds an incident from its journal. The first event must be `opened`.
-    public static func replay(_ events: [Event], id: String? = nil) throws(IncidentError) -> Incident {
+    public static func replay<Events: Collection<Event>>(_ events: Events, id: String? = nil) throws(IncidentError) -> Incident {
         guard let first = events.first else { throw IncidentError("the journal holds no event") }
         guard first.kind == .opened, first.seq == 1 else {
             throw IncidentError("line 1: the first event must be `opened` with seq 1")
@@ -91,6 +91,29 @@ public struct Incident: Hashable, Sendable {
         incident.events.reserveCapacity(events.count)
         for event in events.dropFirst() { try incident.apply(event) }
         return incident
+    }
+
+    /// Resumes from a checkpoint: `events` holds the events it covers (undecoded); the events
+    /// after it are then applied as in a replay.
+    init(id: String, checkpoint c: Checkpoint, events: EventLog) {
+        self.id = id
+        self.startedAt = c.startedAt
+        self.lostAt = c.lostAt
+        self.device = c.device
+        self.resolvedAt = c.resolvedAt
+        self.playbookID = c.playbookID
+        self.playbookVersion = c.playbookVersion
+        self.events = events
+        self.records = c.records
+        self.undoStack = c.undoStack
+    }
+
+    /// The checkpoint of this incident as it stands, for a journal whose first `bytes` bytes
+    /// (hashing to `journalHash`) hold exactly its events.
+    func checkpoint(bytes: Int, journalHash: UInt64) -> Checkpoint {
+        Checkpoint(bytes: bytes, events: events.count, journalHash: journalHash, startedAt: startedAt, lostAt: lostAt,
+                   device: device, resolvedAt: resolvedAt, playbookID: playbookID, playbookVersion: playbookVersion,
+                   records: records, undoStack: undoStack)
     }
 
     /// Where `step` stands.

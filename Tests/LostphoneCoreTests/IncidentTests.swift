@@ -112,7 +112,7 @@ func at(_ seconds: Int) -> Timestamp {
     @Test func replayRefusesAGapInSequenceNumbers() throws {
         var i = fresh()
         try record(&i, .move("sim", to: .done, provider: nil), 1)
-        var events = i.events
+        var events = Array(i.events)
         events[1].seq = 5
         #expect(throws: IncidentError.self) { try Incident.replay(events) }
     }

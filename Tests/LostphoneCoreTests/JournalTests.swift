@@ -32,7 +32,7 @@ func mode(_ path: String) -> Int {
             try incident.apply(e)
         }
         journal.close()
-        return (path, incident.events)
+        return (path, Array(incident.events))
     }
 
     @Test func eventsRoundTripThroughTheFile() throws {

@@ -153,3 +153,46 @@ import Testing
         #expect(ContentHash.hex(0xab).count == 16)
     }
 }
+
+@Suite struct ByteCodingTests {
+    @Test func integersRoundTripAcrossTheirWholeRange() throws {
+        var values: [Int] = [0, 1, -1, 63, 64, -64, -65, 127, 128, Int.max, Int.min, Int.max - 1, Int.min + 1, 1 << 62, -(1 << 62), (1 << 62) + 5]
+        var rng = SplitMix(seed: 12)
+        for _ in 0..<2000 { values.append(Int(truncatingIfNeeded: rng.next()) >> Int(rng.next() % 64)) }
+        var w = ByteWriter()
+        for v in values { w.int(v) }
+        let (back, atEnd) = try w.bytes.withUnsafeBytes { bytes -> ([Int], Bool) in
+            var r = ByteReader(bytes)
+            let back = try values.map { _ in try r.int() }
+            return (back, r.isAtEnd)
+        }
+        #expect(back == values)
+        #expect(atEnd)
+    }
+
+    @Test func timestampsRoundTripExactly() throws {
+        let stamps = [t0, at(1), Timestamp(Date(timeIntervalSince1970: -1e9), timeZone: TimeZone(secondsFromGMT: -5 * 3600)!)]
+        var w = ByteWriter()
+        for t in stamps { w.timestamp(t) }
+        let back = try w.bytes.withUnsafeBytes { bytes -> [Timestamp] in
+            var r = ByteReader(bytes)
+            return try stamps.map { _ in try r.timestamp() }
+        }
+        #expect(back == stamps)
+        #expect(back.map(\.date) == stamps.map(\.date))
+    }
+
+    @Test func readingRandomBytesThrowsAndNeverTraps() {
+        var rng = SplitMix(seed: 13)
+        var refused = 0
+        for _ in 0..<2000 {
+            let bytes = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let ok = bytes.withUnsafeBytes { b -> Bool in
+                var r = ByteReader(b)
+                return (try? Playbook(reading: &r)) != nil
+            }
+            if !ok { refused += 1 }
+        }
+        #expect(refused > 1900)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// What an incident's events fold to at some point of its journal, kept beside it as
+/// `<id>.checkpoint` so that a long incident opens without decoding every event (100,000 events
+/// take a second to decode; the checkpoint and a hash of the journal, milliseconds).
+///
+/// Derived, never the record: it is used only when the journal's first `bytes` bytes still hash
+/// to `journalHash` and end exactly where event `events` ends. Anything else (no checkpoint, a
+/// damaged or foreign one, an edited journal) means the journal is replayed in full, as without
+/// one. The file has mode 0600, like the journal (it holds the notes), and is replaced whole.
+public struct Checkpoint: Sendable, Hashable {
+    static let format = "lostphone checkpoint 1\n"
+    /// Shorter journals replay in a few milliseconds, so they get no checkpoint.
+    public static let minimumEvents = 1000
+
+    var bytes: Int
+    var events: Int
+    var journalHash: UInt64
+    var startedAt: Timestamp
+    var lostAt: Timestamp?
+    var device: DeviceDetails
+    var resolvedAt: Timestamp?
+    var playbookID: String
+    var playbookVersion: Int?
+    var records: [StepID: StepRecord]
+    var undoStack: [Int]
+
+    /// `20261124-210000.jsonl` → `20261124-210000.checkpoint`
+    public static func path(forJournal journal: String) -> String {
+        (journal.hasSuffix(".jsonl") ? String(journal.dropLast(6)) : journal) + ".checkpoint"
+    }
+
+    /// Whether this checkpoint describes the start of `lines` (the journal's whole lines, line
+    /// `i` starting at `lineStarts[i]`).
+    func matches(_ lines: Data, lineStarts: [Int]) -> Bool {
+        guard events >= 1, events <= lineStarts.count, bytes <= lines.count,
+              bytes == (events < lineStarts.count ? lineStarts[events] : lines.count) else { return false }
+        return ContentHash.of(lines.prefix(bytes)) == journalHash
+    }
+
+    // MARK: - the file: the format line, the body's hash (8 bytes, little-endian), the body
+
+    static func read(path: String) -> Checkpoint? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let header = Data(format.utf8)
+        guard data.count >= header.count + 8, data.prefix(header.count) == header else { return nil }
+        let sum = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) }
+        let body = data.dropFirst(header.count + 8)
+        guard ContentHash.of(body) == sum else { return nil }
+        return body.withUnsafeBytes { bytes -> Checkpoint? in
+            var reader = ByteReader(bytes)
+            guard let checkpoint = try? Checkpoint(reading: &reader), reader.isAtEnd else { return nil }
+            return checkpoint
+        }
+    }
+
+    /// Best effort: without a checkpoint the next start only takes longer.
+    func write(to path: String) {
+        var writer = ByteWriter()
+        write(to: &writer)
+        var data = Data(Self.format.utf8)
+        withUnsafeBytes(of: ContentHash.of(writer.bytes).littleEndian) { data.append(contentsOf: $0) }
+        data.append(contentsOf: writer.bytes)
+        try? AtomicFile.write(data, to: path, replace: true)
+    }
+
+    func write(to w: inout ByteWriter) {
+        w.int(bytes); w.int(events); w.int(Int(truncatingIfNeeded: journalHash))
+        w.timestamp(startedAt)
+        w.optional(lostAt) { $0.timestamp($1) }
+        w.optional(device.model) { $0.string($1) }
+        w.optional(device.imei) { $0.string($1) }
+        w.optional(resolvedAt) { $0.timestamp($1) }
+        w.string(playbookID)
+        w.optional(playbookVersion) { $0.int($1) }
+        w.int(records.count)
+        for (step, record) in records {
+            w.string(step.rawValue)
+            w.string(record.state.rawValue)
+            w.optional(record.provider) { $0.string($1.rawValue) }
+            w.optional(record.note) { $0.string($1) }
+            w.optional(record.updatedAt) { $0.timestamp($1) }
+        }
+        w.array(undoStack) { $0.int($1) }
+    }
+
+    init(reading r: inout ByteReader) throws {
+        bytes = try r.int(); events = try r.int(); journalHash = UInt64(truncatingIfNeeded: try r.int())
+        startedAt = try r.timestamp()
+        lostAt = try r.optional { try $0.timestamp() }
+        device = DeviceDetails(model: try r.optional { try $0.string() }, imei: try r.optional { try $0.string() })
+        resolvedAt = try r.optional { try $0.timestamp() }
+        playbookID = try r.string()
+        playbookVersion = try r.optional { try $0.int() }
+        records = [:]
+        let count = try r.count()
+        records.reserveCapacity(count)
+        for _ in 0..<count {
+            let step = StepID(try r.string())
+            guard let state = StepState(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+            records[step] = StepRecord(state: state, provider: try r.optional { ProviderID(try $0.string()) },
+                                       note: try r.optional { try $0.string() }, updatedAt: try r.optional { try $0.timestamp() })
+        }
+        undoStack = try r.array { try $0.int() }
+    }
+
+    init(bytes: Int, events: Int, journalHash: UInt64, startedAt: Timestamp, lostAt: Timestamp?, device: DeviceDetails,
+         resolvedAt: Timestamp?, playbookID: String, playbookVersion: Int?, records: [StepID: StepRecord], undoStack: [Int]) {
+        self.bytes = bytes; self.events = events; self.journalHash = journalHash; self.startedAt = startedAt
+        self.lostAt = lostAt; self.device = device; self.resolvedAt = resolvedAt; self.playbookID = playbookID
+        self.playbookVersion = playbookVersion; self.records = records; self.undoStack = undoStack
+    }
+}
+
+extension ByteWriter {
+    /// The text as written and the exact instant, so nothing is parsed on the way back.
+    mutating func timestamp(_ t: Timestamp) {
+        string(t.text)
+        int(Int(truncatingIfNeeded: t.date.timeIntervalSince1970.bitPattern))
+    }
+}
+
+extension ByteReader {
+    mutating func timestamp() throws -> Timestamp {
+        let text = try string()
+        let seconds = Double(bitPattern: UInt64(truncatingIfNeeded: try int()))
+        guard seconds.isFinite else { throw Malformed() }
+        return Timestamp(date: Date(timeIntervalSince1970: seconds), text: text)
+    }
+}
