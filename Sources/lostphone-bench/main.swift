@@ -79,7 +79,7 @@ func largePlaybookYAML(steps count: Int) -> String {
 
 /// `count` valid events over the playbook's steps (opened first), as JSON Lines.
 func journalLines(_ playbook: Playbook, events count: Int) throws -> (String, Incident) {
-    var (incident, first) = Incident.open(id: "bench", playbook: playbook, at: t0)
+    var (incident, first) = Incident.open(id: "20261124-210000", playbook: playbook, at: t0)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var out = String(decoding: try encoder.encode(first), as: UTF8.self) + "\n"
@@ -108,9 +108,10 @@ func journalLines(_ playbook: Playbook, events count: Int) throws -> (String, In
 
 /// Median nanoseconds from a key to the diff of the new frame against the last, for `keys`
 /// pressed in turn. Recorded actions go the runtime's way: event, apply, render.
-func keyToFrame(_ playbook: Playbook, _ incident: Incident, width: Int, height: Int, keys: [Key], rounds: Int) -> Double {
+func keyToFrame(_ playbook: Playbook, _ incident: Incident, width: Int, height: Int, keys: [Key], rounds: Int, setup: [Key] = []) -> Double {
     var state = AppState(playbook: playbook, incident: incident, language: .en, theme: ThemeLoader.builtinDefault,
                          width: width, height: height, now: t0)
+    for key in setup { _ = Update.handle(key, in: &state) }
     var previous = Screen.render(state)
     var times: [Double] = []
     times.reserveCapacity(rounds)
@@ -231,14 +232,33 @@ func environment(_ home: String) -> [String: String] {
      "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config"]
 }
 
-struct WireFigures { var startMs: Double; var navBytes: Double; var navClosedBytes: Double; var actionBytes: Double; var repaintBytes: Double; var rssKiB: Int }
+struct WireFigures {
+    var startMs: Double; var navBytes: Double; var navClosedBytes: Double; var actionBytes: Double; var repaintBytes: Double; var rssKiB: Int
+    /// Starts with no playbook cache and no checkpoint (nil when there is nothing to build).
+    var coldStartMs: Double?; var coldRssKiB: Int?
+}
 
 /// Starts the binary on an existing incident (so no first-start form), then measures.
-func wire(playbookFile: String?, stateDir: String, home: String, marker: String, width: Int, height: Int, rounds: Int) throws -> WireFigures {
+func wire(playbookFile: String?, stateDir: String, home: String, marker: String, width: Int, height: Int, rounds: Int,
+          removeDerived: (() -> Void)? = nil) throws -> WireFigures {
     var starts: [Double] = []
     var rss = 0
-    var nav: [Double] = [], navClosed: [Double] = [], action: [Double] = [], repaint: [Double] = []
     let args = ["--lang", "en", "--state-dir", stateDir] + (playbookFile.map { ["--playbook", $0] } ?? [])
+    // First starts: each builds the playbook cache and the checkpoint that later starts use.
+    var coldStarts: [Double] = [], coldRss = 0
+    if let removeDerived {
+        for _ in 0..<(quick ? 2 : 3) {
+            removeDerived()
+            let start = now()
+            let p = try PTYRun(args: args, env: environment(home), width: width, height: height)
+            p.drain(quietMs: 5, limitMs: 20_000, until: marker)
+            coldStarts.append(Double((p.markerSeenAt ?? now()) - start) / 1e6)
+            p.drain()
+            p.send("q")
+            coldRss = max(coldRss, p.finish())
+        }
+    }
+    var nav: [Double] = [], navClosed: [Double] = [], action: [Double] = [], repaint: [Double] = []
     for run in 0..<(quick ? 3 : 7) {
         let start = now()
         let p = try PTYRun(args: args, env: environment(home), width: width, height: height)
@@ -264,7 +284,8 @@ func wire(playbookFile: String?, stateDir: String, home: String, marker: String,
         rss = max(rss, p.finish())
     }
     return WireFigures(startMs: median(starts), navBytes: median(nav), navClosedBytes: median(navClosed), actionBytes: median(action),
-                       repaintBytes: median(repaint), rssKiB: rss)
+                       repaintBytes: median(repaint), rssKiB: rss,
+                       coldStartMs: removeDerived == nil ? nil : median(coldStarts), coldRssKiB: removeDerived == nil ? nil : coldRss)
 }
 
 // MARK: - run
@@ -284,6 +305,27 @@ case .failure(let e):
 let (smallJournal, smallIncident) = try journalLines(builtin, events: 40)
 let (largeJournal, largeIncident) = try journalLines(large, events: largeEvents)
 
+let dir = NSTemporaryDirectory() + "lostphone-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: dir + "/large-state", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir + "/small-state", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir + "/resume-state", withIntermediateDirectories: true)
+try largeJournal.write(toFile: dir + "/large-state/20261124-210000.jsonl", atomically: true, encoding: .utf8)
+try largeJournal.write(toFile: dir + "/resume-state/20261124-210000.jsonl", atomically: true, encoding: .utf8)
+try smallJournal.write(toFile: dir + "/small-state/20261124-210000.jsonl", atomically: true, encoding: .utf8)
+try largeYAML.write(toFile: dir + "/large.yaml", atomically: true, encoding: .utf8)
+defer { try? FileManager.default.removeItem(atPath: dir) }
+
+/// The large incident as the program has it after a start: resumed from its checkpoint, the
+/// events before it still undecoded.
+func openLarge() throws -> Incident {
+    let (journal, result, _) = try Journal.openIncident(path: dir + "/resume-state/20261124-210000.jsonl", id: "20261124-210000")
+    journal.close()
+    return try result.get()
+}
+_ = try openLarge()   // the first open replays in full and writes the checkpoint
+let resumedIncident = try openLarge()
+guard resumedIncident == largeIncident else { print("the incident resumed from its checkpoint differs from the live one"); exit(1) }
+
 // Key-to-frame, in process.
 let navKeys: [Key] = [.down, .down, .up, .char("j"), .char("k"), .tab, .backTab]
 let actionKeys: [Key] = [.char("s"), .char("r")]
@@ -299,16 +341,15 @@ for (label, playbook, incident) in [("built-in", builtin, smallIncident), ("10k 
     }
 }
 report("ratio large/built-in, navigation 80x24", k2f["10k steps, 100k events 80x24 nav"]! / k2f["built-in 80x24 nav"]!, "x", "same run")
+// The timeline of the resumed incident: its rows decode journal lines as they come into view.
+let timelineKeys: [Key] = [.char("j"), .char("j"), .char("k"), .pageUp, .pageDown, .end]
+for (w, h) in [(80, 24), (200, 60)] {
+    let n = keyToFrame(large, resumedIncident, width: w, height: h, keys: timelineKeys, rounds: keyRounds, setup: [.char("4"), .home]) / 1e6
+    report("key-to-frame, timeline, 100k events from checkpoint, \(w)x\(h)", n, "ms")
+}
+
 
 // Replay and export, in process.
-let dir = NSTemporaryDirectory() + "lostphone-bench-\(getpid())"
-try FileManager.default.createDirectory(atPath: dir + "/large-state", withIntermediateDirectories: true)
-try FileManager.default.createDirectory(atPath: dir + "/small-state", withIntermediateDirectories: true)
-try largeJournal.write(toFile: dir + "/large-state/20261124-210000.jsonl", atomically: true, encoding: .utf8)
-try smallJournal.write(toFile: dir + "/small-state/20261124-210000.jsonl", atomically: true, encoding: .utf8)
-try largeYAML.write(toFile: dir + "/large.yaml", atomically: true, encoding: .utf8)
-defer { try? FileManager.default.removeItem(atPath: dir) }
-
 for (label, text) in [("built-in", BuiltinResources.playbookYAML), ("10k steps", largeYAML)] {
     var times: [Double] = []
     for _ in 0..<(quick ? 3 : 7) {
@@ -347,6 +388,15 @@ for (label, path) in [("built-in (40 events)", dir + "/small-state/20261124-2100
     }
     report("journal read + replay, \(label)", median(times), "ms")
 }
+do {
+    var times: [Double] = []
+    for _ in 0..<(quick ? 3 : 7) {
+        let start = now()
+        _ = try openLarge()
+        times.append(Double(now() - start) / 1e6)
+    }
+    report("journal open from its checkpoint, 100k events", median(times), "ms")
+}
 for format in ReportFormat.allCases {
     var times: [Double] = []
     var bytes = 0
@@ -365,9 +415,17 @@ if FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.i
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     for (label, playbookFile, state, marker) in [("built-in", nil as String?, dir + "/small-state", "Urgent"),
                                                   ("10k steps, 100k events", dir + "/large.yaml", dir + "/large-state", "Pane 0")] {
+        let removeDerived = playbookFile == nil ? nil : {
+            try? FileManager.default.removeItem(atPath: home + "/.cache")
+            try? FileManager.default.removeItem(atPath: state + "/20261124-210000.checkpoint")
+        }
         let w = try wire(playbookFile: playbookFile, stateDir: state, home: home, marker: marker, width: 80, height: 24,
-                         rounds: quick ? 20 : 100)
-        report("start to first frame, \(label)", w.startMs, "ms")
+                         rounds: quick ? 20 : 100, removeDerived: removeDerived)
+        if let cold = w.coldStartMs, let coldRss = w.coldRssKiB {
+            report("start to first frame, first start (no cache, no checkpoint), \(label)", cold, "ms")
+            report("peak memory (max RSS) of that first start, \(label)", Double(coldRss) / 1024, "MiB")
+        }
+        report("start to first frame, \(label)", w.startMs, "ms", playbookFile == nil ? "" : "with cache and checkpoint")
         report("bytes per navigation key, \(label), 80x24", w.navBytes, "B")
         report("bytes per recorded action, \(label), 80x24", w.actionBytes, "B")
         report("bytes per full repaint (Ctrl-L), \(label), 80x24", w.repaintBytes, "B")
