@@ -116,7 +116,8 @@ extension ByteWriter {
     /// The text as written and the exact instant, so nothing is parsed on the way back.
     mutating func timestamp(_ t: Timestamp) {
         string(t.text)
-        int(Int(truncatingIfNeeded: t.date.timeIntervalSince1970.bitPattern))
+        // Since the reference date, which is what Date holds: going through 1970 rounds.
+        int(Int(truncatingIfNeeded: t.date.timeIntervalSinceReferenceDate.bitPattern))
     }
 }
 
@@ -125,6 +126,6 @@ extension ByteReader {
         let text = try string()
         let seconds = Double(bitPattern: UInt64(truncatingIfNeeded: try int()))
         guard seconds.isFinite else { throw Malformed() }
-        return Timestamp(date: Date(timeIntervalSince1970: seconds), text: text)
+        return Timestamp(date: Date(timeIntervalSinceReferenceDate: seconds), text: text)
     }
 }

@@ -141,22 +141,42 @@ public final class Journal: @unchecked Sendable {
             guard let checkpoint, checkpoint.matches(lines, lineStarts: starts) else { return 0 }
             return checkpoint.events
         }
-        let result: Result<Incident, IncidentError>
-        if opened.firstDecoded > 0, let checkpoint {
-            let covered = EventLog(lines: opened.lines, lineStarts: opened.lineStarts.prefix(checkpoint.events), end: checkpoint.bytes)
-            var incident = Incident(id: id, checkpoint: checkpoint, events: covered)
-            result = Result { () throws(IncidentError) -> Incident in
-                for event in opened.events { try incident.apply(event) }
-                return incident
-            }
-        } else {
-            result = Result { () throws(IncidentError) -> Incident in try Incident.replay(opened.events, id: id) }
-            if case .success(let incident) = result, opened.recovery == nil, incident.events.count >= Checkpoint.minimumEvents,
-               incident.events.count == opened.lineStarts.count {
-                incident.checkpoint(bytes: opened.lines.count, journalHash: ContentHash.of(opened.lines)).write(to: checkpointPath)
-            }
+        let result = rebuild(id: id, checkpoint: opened.firstDecoded > 0 ? checkpoint : nil, lines: opened.lines,
+                             lineStarts: opened.lineStarts, events: opened.events)
+        if opened.firstDecoded == 0, case .success(let incident) = result, opened.recovery == nil,
+           incident.events.count >= Checkpoint.minimumEvents, incident.events.count == opened.lineStarts.count {
+            incident.checkpoint(bytes: opened.lines.count, journalHash: ContentHash.of(opened.lines)).write(to: checkpointPath)
         }
         return (opened.journal, result, opened.recovery)
+    }
+
+    /// The incident as `openIncident` rebuilds it, but read only: no lock, no repair (a torn
+    /// last line is left out), no checkpoint written. For `status` and `export`, which work while
+    /// the full screen is open.
+    public static func readIncident(path: String, id: String) throws(JournalError) -> Result<Incident, IncidentError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+        }
+        let (starts, whole) = split(data)
+        let lines = data.prefix(whole)
+        var checkpoint = Checkpoint.read(path: Checkpoint.path(forJournal: path))
+        if let c = checkpoint, starts.isEmpty || !c.matches(lines, lineStarts: starts) { checkpoint = nil }
+        let events = try decode(data, lineStarts: starts, wholeLength: whole, from: checkpoint?.events ?? 0, path: path)
+        return rebuild(id: id, checkpoint: checkpoint, lines: lines, lineStarts: starts, events: events)
+    }
+
+    /// From the checkpoint (which covers the first lines) and the events after it, or by
+    /// replaying `events` when there is no checkpoint.
+    private static func rebuild(id: String, checkpoint: Checkpoint?, lines: Data, lineStarts: [Int], events: [Event]) -> Result<Incident, IncidentError> {
+        guard let checkpoint else {
+            return Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
+        }
+        let covered = EventLog(lines: lines, lineStarts: lineStarts.prefix(checkpoint.events), end: checkpoint.bytes)
+        var incident = Incident(id: id, checkpoint: checkpoint, events: covered)
+        return Result { () throws(IncidentError) -> Incident in
+            for event in events { try incident.apply(event) }
+            return incident
+        }
     }
 
     /// What `openLocked` read: the whole lines, where each starts, and the events decoded (those
@@ -275,8 +295,8 @@ public final class Journal: @unchecked Sendable {
     /// the full screen quits), so the next start need not decode them. Reads the file back to hash
     /// what is on disk, not what was meant to be; skipped for short journals, and when the file's
     /// line count does not match the incident.
-    public func saveCheckpoint(of incident: Incident) {
-        guard fd >= 0, incident.events.count >= Checkpoint.minimumEvents else { return }
+    public func saveCheckpoint(of incident: Incident, minimumEvents: Int = Checkpoint.minimumEvents) {
+        guard fd >= 0, incident.events.count >= minimumEvents else { return }
         var bytes = [UInt8](repeating: 0, count: Int(size))
         let n = bytes.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress, $0.count, 0) }
         guard n == bytes.count else { return }

@@ -16,7 +16,8 @@
 //   on; what it returns starts with what Journal.read returned; a file it repaired keeps a
 //   byte-for-byte copy of the original at the backup path;
 // - Incident.replay either returns an incident or throws an IncidentError with a message free
-//   of control characters.
+//   of control characters; an incident it returns is also what Journal.readIncident and
+//   Journal.openIncident give, before and after a checkpoint is saved.
 //
 // Failing inputs go to fuzz-out/crash-<n>.bin (with crash-<n>.txt saying what broke); nothing
 // is written there on a clean run.
@@ -505,6 +506,35 @@ final class JournalRunner {
         }
     }
 
+    /// The incident read without the lock, and opened again after a checkpoint was saved (at
+    /// any length, to reach every input), is the one a full replay gives.
+    func checkCheckpoint(_ replayed: Incident) throws(Failure) {
+        do {
+            if try Journal.readIncident(path: path, id: "fuzz").get() != replayed {
+                throw Failure(rule: "Journal.readIncident differs from a full replay", detail: "")
+            }
+            let (journal, first, _) = try Journal.openIncident(path: path, id: "fuzz")
+            guard case .success(let incident) = first, incident == replayed else {
+                journal.close()
+                throw Failure(rule: "Journal.openIncident differs from a full replay", detail: "")
+            }
+            journal.saveCheckpoint(of: incident, minimumEvents: 1)
+            journal.close()
+            let (again, resumed, _) = try Journal.openIncident(path: path, id: "fuzz")
+            again.close()
+            if (try? resumed.get()) != replayed {
+                throw Failure(rule: "the incident resumed from its checkpoint differs from a full replay", detail: "")
+            }
+            if try Journal.readIncident(path: path, id: "fuzz").get() != replayed {
+                throw Failure(rule: "Journal.readIncident from the checkpoint differs from a full replay", detail: "")
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(rule: "a journal that replays could not be reopened", detail: Sanitize.visible(String(describing: error)))
+        }
+    }
+
     func run(_ input: [UInt8]) throws(Failure) -> Outcome {
         clean()
         defer { clean() }
@@ -556,9 +586,9 @@ final class JournalRunner {
             if after != input { throw Failure(rule: "Journal.open changed the file without a recovery", detail: "") }
         }
 
+        let replayed: Incident
         do throws(IncidentError) {
-            _ = try Incident.replay(events, id: "fuzz")
-            return .accepted
+            replayed = try Incident.replay(events, id: "fuzz")
         } catch {
             if error.message.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw Failure(rule: "Incident.replay threw without a message", detail: "")
@@ -568,6 +598,8 @@ final class JournalRunner {
             }
             return .refused
         }
+        try checkCheckpoint(replayed)
+        return .accepted
     }
 }
 

@@ -53,8 +53,7 @@ struct IncidentSession {
             throw ExitCode(1)
         }
         do {
-            let events = try Journal.read(path: summary.path)
-            return (try Incident.replay(events, id: summary.id), summary.path)
+            return (try Journal.readIncident(path: summary.path, id: summary.id).get(), summary.path)
         } catch let error as JournalError {
             printError("lostphone: \(error.description)")
             throw ExitCode(1)

@@ -179,6 +179,25 @@ import Testing
         #expect(resumed == (try fullReplay(path)))
     }
 
+    @Test func readingWithoutTheLockUsesTheCheckpointTooAndChangesNothing() throws {
+        let dir = TempDir()
+        let (path, live) = try makeJournal(dir, events: 1200, seed: 14)
+        #expect(try Journal.readIncident(path: path, id: "20261124-210000").get() == live, "no checkpoint yet")
+        #expect(dir.names == ["20261124-210000.jsonl"], "reading writes no checkpoint")
+        let (journal, _) = try open(path)
+        journal.close()
+        #expect(try Journal.readIncident(path: path, id: "20261124-210000").get() == live, "from the checkpoint")
+
+        // A torn last line, as a crash mid-write leaves it: left out, and the file left alone.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"at":"2026-11-24T23:00:00.000+08:00","kind":"no"#.utf8))
+        try handle.close()
+        let before = try #require(FileManager.default.contents(atPath: path))
+        #expect(try Journal.readIncident(path: path, id: "20261124-210000").get() == live)
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
     @Test func searchingForTheResolvedMarkFindsItOnlyWhereItIs() {
         var rng = SplitMix(seed: 11)
         let alphabet = Array(#""kind:reslvd"#.utf8)
