@@ -35,6 +35,45 @@ import Testing
         }
     }
 
+    /// A long incident leaves a checkpoint beside its journal; reopening it from there shows the
+    /// same states and the whole timeline, and what is recorded then is kept as before.
+    @Test func aLongIncidentReopensFromItsCheckpointWithNothingLost() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
+        let dir = home.appendingPathComponent("state/lostphone")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // opened, then 1,199 moves of the SIM step back and forth (ending done) and a note.
+        var lines = [#"{"at":"2026-11-24T21:00:00.000+08:00","kind":"opened","playbook":"cn-mainland","playbookVersion":1,"seq":1}"#]
+        for seq in 2...1200 {
+            let (from, to) = seq % 2 == 0 ? ("pending", "done") : ("done", "pending")
+            let at = String(format: "2026-11-24T21:%02d:%02d.000+08:00", (seq / 60) % 60, seq % 60)
+            lines.append(#"{"at":"\#(at)","from":"\#(from)","kind":"move","provider":"china-mobile","seq":\#(seq),"step":"sim","to":"\#(to)"}"#)
+        }
+        lines.append(#"{"at":"2026-11-24T21:59:00.000+08:00","kind":"note","note":"case 4711","provider":"china-mobile","seq":1201,"step":"sim"}"#)
+        let journal = dir.appendingPathComponent("20261124-210000.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+        let checkpoint = dir.appendingPathComponent("20261124-210000.checkpoint")
+
+        do {
+            let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
+            try t.expectScreen(contains: "Urgent freezes 1/")
+            #expect(FileManager.default.fileExists(atPath: checkpoint.path), "a long replay leaves a checkpoint")
+            try t.press("j", "d")
+            try t.expectScreen(contains: "Urgent freezes 2/")
+            try t.press("q")
+            try t.expectScreen(contains: "EXITED:0")
+        }
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "Urgent freezes 2/")
+        // The timeline's first rows are journal lines the checkpoint covers, decoded as shown.
+        try t.press("4", "g")
+        try t.expectScreen(contains: "Incident started", "21:00:02")
+        try t.press("G")
+        try t.expectScreen(contains: "21:59:00", "21:20:00")
+        let events = try t.journalEvents()
+        #expect(events.count == 1202)
+        #expect(events.last?["step"] as? String == "bank" && events.last?["to"] as? String == "done")
+    }
+
     @Test func aSecondInstanceIsRefusedWithAClearMessage() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
