@@ -3,9 +3,10 @@
 //
 //   swift run -c release lostphone-bench [--quick] [--json FILE]
 //
-// In process: key-to-frame (update + render + canvas diff), replay, export. Against the real
-// binary on a pseudo-terminal: bytes per key against a full repaint (Ctrl-L), start to first
-// frame, peak memory.
+// In process: key-to-frame (update + render + canvas diff), playbook load (YAML and compiled
+// cache), replay and opening from a checkpoint, export. Against the real binary on a
+// pseudo-terminal: bytes per key against a full repaint (Ctrl-L), start to first frame (a first
+// start apart from later ones), peak memory.
 
 import Foundation
 #if canImport(Glibc)
@@ -43,7 +44,7 @@ nonisolated(unsafe) var rows: [Row] = []
 func report(_ name: String, _ value: Double, _ unit: String, _ note: String = "") {
     rows.append(Row(name: name, value: value, unit: unit, note: note))
     let shown = value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
-    print(name.padding(toLength: 66, withPad: " ", startingAt: 0), shown.leftPad(12), unit.padding(toLength: 6, withPad: " ", startingAt: 0), note)
+    print(name.padding(toLength: 74, withPad: " ", startingAt: 0), shown.leftPad(10), unit.padding(toLength: 6, withPad: " ", startingAt: 0), note)
 }
 
 extension String {
@@ -291,7 +292,7 @@ func wire(playbookFile: String?, stateDir: String, home: String, marker: String,
 // MARK: - run
 
 print("lostphone-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores\(quick ? " (quick)" : "")")
-print("name".padding(toLength: 66, withPad: " ", startingAt: 0), "median".leftPad(12), "unit")
+print("name".padding(toLength: 74, withPad: " ", startingAt: 0), "median".leftPad(10), "unit")
 
 let builtin = PlaybookLoader.builtin()
 let largeYAML = largePlaybookYAML(steps: largeSteps)
