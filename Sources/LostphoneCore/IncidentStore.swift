@@ -16,14 +16,9 @@ public struct IncidentStore: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    /// `$XDG_STATE_HOME/lostphone`, else `~/.local/state/lostphone`. A relative XDG value is
-    /// ignored, as the XDG specification asks.
+    /// `$XDG_STATE_HOME/lostphone`, else `~/.local/state/lostphone`.
     public static func defaultDirectory(environment: [String: String]) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return (state as NSString).appendingPathComponent("lostphone")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/state/lostphone")
+        XDGDirectory.state.lostphone(environment: environment)
     }
 
     /// Creates the directory (0700) if needed and makes sure only its owner can read it.

@@ -20,11 +20,7 @@ public struct PlaybookCache: Sendable {
 
     /// `$XDG_CACHE_HOME/lostphone/playbooks`, else `~/.cache/lostphone/playbooks`.
     public static func defaultDirectory(environment: [String: String]) -> String {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return (cache as NSString).appendingPathComponent("lostphone/playbooks")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".cache/lostphone/playbooks")
+        XDGDirectory.cache.lostphone("playbooks", environment: environment)
     }
 
     /// The playbook at `path`, from the cache when it holds exactly these bytes, else read,

@@ -24,12 +24,7 @@ public struct ThemeCatalog: Sendable {
     public let directories: [(String, ThemeEntry.Origin)]
 
     public init(environment: [String: String], executableDirectory: String, workingDirectory: String) {
-        let config: String
-        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") {
-            config = x + "/lostphone/themes"
-        } else {
-            config = (environment["HOME"] ?? NSHomeDirectory()) + "/.config/lostphone/themes"
-        }
+        let config = XDGDirectory.config.lostphone("themes", environment: environment)
         let share = ((executableDirectory as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent("share/lostphone/Themes")
         directories = [(config, .user),

@@ -7,11 +7,7 @@ struct Preferences {
     let directory: String
 
     init(environment: [String: String]) {
-        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") {
-            directory = x + "/lostphone"
-        } else {
-            directory = (environment["HOME"] ?? NSHomeDirectory()) + "/.config/lostphone"
-        }
+        directory = XDGDirectory.config.lostphone(environment: environment)
     }
 
     var language: Language? {

@@ -134,9 +134,15 @@ import Testing
         #expect(try cache.load(contentsOf: Self.example).get() == (try PlaybookLoader.load(contentsOf: Self.example).get()))
     }
 
-    @Test func theCacheDirectoryFollowsXDG() {
-        #expect(PlaybookCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/lostphone/playbooks")
-        #expect(PlaybookCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"]) == "/h/.cache/lostphone/playbooks")
+    @Test func everyDirectoryFollowsXDGAndIgnoresARelativeValue() {
+        let set = ["XDG_CACHE_HOME": "/c", "XDG_STATE_HOME": "/s", "XDG_CONFIG_HOME": "/f", "HOME": "/h"]
+        let relative = ["XDG_CACHE_HOME": "c", "XDG_STATE_HOME": "s", "XDG_CONFIG_HOME": "", "HOME": "/h"]
+        #expect(PlaybookCache.defaultDirectory(environment: set) == "/c/lostphone/playbooks")
+        #expect(PlaybookCache.defaultDirectory(environment: relative) == "/h/.cache/lostphone/playbooks")
+        #expect(IncidentStore.defaultDirectory(environment: set) == "/s/lostphone")
+        #expect(IncidentStore.defaultDirectory(environment: relative) == "/h/.local/state/lostphone")
+        #expect(XDGDirectory.config.lostphone("themes", environment: set) == "/f/lostphone/themes")
+        #expect(XDGDirectory.config.lostphone(environment: relative) == "/h/.config/lostphone")
     }
 
     @Test func theHashNoticesAnyOneByteChange() {
