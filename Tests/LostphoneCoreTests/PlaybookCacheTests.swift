@@ -44,12 +44,16 @@ import Testing
         #expect(back == playbook)
     }
 
-    @Test func aCleanPlaybookIsCachedAndReadBackFromTheCache() throws {
-        let dir = TempDir()
-        let cache = PlaybookCache(directory: dir.file("cache"))
+    /// A cache in `dir`, a copy of the example playbook, and that playbook read from the YAML.
+    func example(in dir: TempDir) throws -> (PlaybookCache, String, Playbook) {
         let file = dir.file("p.yaml")
         try FileManager.default.copyItem(atPath: Self.example, toPath: file)
-        let fresh = try PlaybookLoader.load(contentsOf: file).get()
+        return (PlaybookCache(directory: dir.file("cache")), file, try PlaybookLoader.load(contentsOf: file).get())
+    }
+
+    @Test func aCleanPlaybookIsCachedAndReadBackFromTheCache() throws {
+        let dir = TempDir()
+        let (cache, file, fresh) = try example(in: dir)
 
         #expect(try cache.load(contentsOf: file).get() == fresh)
         let source = try #require(FileManager.default.contents(atPath: file))
@@ -98,10 +102,7 @@ import Testing
 
     @Test func aDamagedEntryIsIgnoredAndTheYAMLRead() throws {
         let dir = TempDir()
-        let cache = PlaybookCache(directory: dir.file("cache"))
-        let file = dir.file("p.yaml")
-        try FileManager.default.copyItem(atPath: Self.example, toPath: file)
-        let fresh = try PlaybookLoader.load(contentsOf: file).get()
+        let (cache, file, fresh) = try example(in: dir)
         _ = cache.load(contentsOf: file)
         let source = try #require(FileManager.default.contents(atPath: file))
         let entry = cache.entryPath(for: source)
