@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A compiled copy of every playbook file that loaded cleanly, so that the next start skips YAML
 /// and validation: both grow with the file (a 10,000-step playbook takes 1.5 s to read and check,
@@ -30,7 +33,10 @@ public struct PlaybookCache: Sendable {
             return PlaybookLoader.load(contentsOf: path)   // says why it cannot be read
         }
         let entry = entryPath(for: source)
-        if let cached = Self.read(entry: entry, source: source) { return .success(cached) }
+        if let cached = Self.read(entry: entry, source: source) {
+            utimes(entry, nil)   // last used now: pruning keeps the entries in use
+            return .success(cached)
+        }
         let result = PlaybookLoader.load(yaml: String(decoding: source, as: UTF8.self), file: path)
         if case .success(let playbook) = result { store(playbook, source: source, at: entry) }
         return result
@@ -77,6 +83,24 @@ public struct PlaybookCache: Sendable {
         withUnsafeBytes(of: ContentHash.of(writer.bytes).littleEndian) { data.append(contentsOf: $0) }
         data.append(contentsOf: writer.bytes)
         try? AtomicFile.write(data, to: entry, replace: true)
+        prune(keeping: entry)
+    }
+
+    /// At most this many entries are kept: one per playbook file in use, and a few older
+    /// versions of them. The least recently used go first.
+    static let maximumEntries = 8
+
+    /// Removes the least recently used entries beyond `maximumEntries`, never `kept`.
+    func prune(keeping kept: String) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".cache") }
+        guard names.count > Self.maximumEntries else { return }
+        let entries = names.map { (directory as NSString).appendingPathComponent($0) }.map { path -> (String, Date) in
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            return (path, modified ?? .distantPast)
+        }
+        for (path, _) in entries.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.maximumEntries) where path != kept {
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }
 

@@ -128,6 +128,31 @@ import Testing
         #expect(refused == 300, "the body hash catches every change")
     }
 
+    @Test func theCacheKeepsOnlyTheMostRecentlyUsedEntries() throws {
+        let dir = TempDir()
+        let (cache, file, _) = try example(in: dir)
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        func version(_ n: Int) -> String { yaml.replacingOccurrences(of: "version: 2", with: "version: \(n + 10)") }
+        var entries: [String] = []
+        for n in 0..<(PlaybookCache.maximumEntries + 3) {
+            if n == PlaybookCache.maximumEntries {
+                // Version 0, the oldest entry, is used again: that keeps it.
+                try version(0).write(toFile: file, atomically: false, encoding: .utf8)
+                #expect(try cache.load(contentsOf: file).get().version == 10)
+            }
+            try version(n).write(toFile: file, atomically: false, encoding: .utf8)
+            entries.append(cache.entryPath(for: Data(version(n).utf8)))
+            #expect(try cache.load(contentsOf: file).get().version == n + 10)
+            // Written n seconds apart, the first oldest.
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(n - 1000))], ofItemAtPath: entries[n])
+        }
+        let kept = Set(((try? FileManager.default.contentsOfDirectory(atPath: dir.file("cache"))) ?? []).map { dir.file("cache/" + $0) })
+        #expect(kept.count == PlaybookCache.maximumEntries)
+        #expect(kept.contains(entries[0]), "an entry used again is kept")
+        #expect(kept.contains(entries.last!), "the one just written is kept")
+        #expect(!kept.contains(entries[1]) && !kept.contains(entries[2]) && !kept.contains(entries[3]), "the least recently used go")
+    }
+
     @Test func anUnwritableCacheOnlyMeansTheYAMLIsReadEachTime() throws {
         let dir = TempDir()
         try "not a directory".write(toFile: dir.file("cache"), atomically: false, encoding: .utf8)
