@@ -16,9 +16,7 @@ public enum AtomicFile {
     /// With `replace` false, a file already at `path` (even one that appeared meanwhile) is never
     /// replaced: the temporary file is linked, which refuses, where a rename would not.
     public static func write(_ data: Data, to path: String, replace: Bool) throws(AtomicWriteError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        let temp = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let temp = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw AtomicWriteError(stage: .create, reason: String(cString: strerror(errno))) }
         func fail(_ stage: AtomicWriteError.Stage) -> AtomicWriteError {
@@ -36,5 +34,26 @@ public enum AtomicFile {
         }
         _ = close(fd)
         Journal.syncDirectory(of: path)
+    }
+
+    /// `DIR/.NAME.tmp-PID-RANDOM` beside `path`: hidden, and never the name a crashed earlier run
+    /// left behind (process ids repeat, in containers especially, and the file is created with
+    /// O_EXCL).
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = ".\(url.lastPathComponent).tmp-\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+        return (url.deletingLastPathComponent().path as NSString).appendingPathComponent(name)
+    }
+
+    /// Removes what writes interrupted by a crash left in `directory`: temporary files of ours
+    /// untouched for `age` seconds (no write takes that long).
+    public static func removeStaleTemporaries(in directory: String, olderThan age: TimeInterval = 3600) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  modified.timeIntervalSinceNow < -age else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 /// damaged or foreign one, an edited journal) means the journal is replayed in full, as without
 /// one. The file has mode 0600, like the journal (it holds the notes), and is replaced whole.
 public struct Checkpoint: Sendable, Hashable {
+    /// Change whenever `Incident.apply`'s rules or this layout change: a checkpoint folded by
+    /// other rules is then ignored, and the journal replayed by the current ones.
     static let format = "lostphone checkpoint 1\n"
     /// Shorter journals replay in a few milliseconds, so they get no checkpoint.
     public static let minimumEvents = 1000
@@ -102,6 +104,10 @@ public struct Checkpoint: Sendable, Hashable {
                                        note: try r.optional { try $0.string() }, updatedAt: try r.optional { try $0.timestamp() })
         }
         undoStack = try r.array { try $0.int() }
+        // What the fold relies on, checked rather than trusted (the body hash is no seal): the
+        // undo stack names step events, oldest first, all within the events covered.
+        guard events >= 1, bytes >= 1, undoStack.allSatisfy({ (2...events).contains($0) }),
+              zip(undoStack, undoStack.dropFirst()).allSatisfy({ $0 < $1 }) else { throw ByteReader.Malformed() }
     }
 
     init(bytes: Int, events: Int, journalHash: UInt64, startedAt: Timestamp, lostAt: Timestamp?, device: DeviceDetails,

@@ -42,8 +42,9 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
 
 /// One lost-phone incident: its events and the state they fold to.
 ///
-/// The state is never stored apart from the events: `replay(events)` rebuilds exactly what
-/// `applying` built live, which is what makes the journal the single source of truth.
+/// The state is a fold of the events: `replay(events)` rebuilds exactly what `apply` built
+/// live, which is what makes the journal the single source of truth. A `Checkpoint` stores the
+/// fold only as a shortcut, used while the journal still holds exactly the events it folded.
 public struct Incident: Hashable, Sendable {
     public private(set) var id: String
     public private(set) var startedAt: Timestamp

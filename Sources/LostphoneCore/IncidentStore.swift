@@ -27,6 +27,7 @@ public struct IncidentStore: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
+            AtomicFile.removeStaleTemporaries(in: directory)
         } catch {
             throw JournalError(path: directory, message: "cannot create the state directory (\(error.localizedDescription)). Pass --state-dir DIR to keep the journal elsewhere.")
         }

@@ -36,9 +36,16 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     private var fd: Int32
     private var size: off_t
+    /// What this process knows the file to hold: the first `baseLength` bytes, as read and
+    /// checked at open (hashing to `baseHash`), then exactly `appended`. A checkpoint is saved
+    /// only for a file that still holds that; nil when the open repaired the file.
+    private let baseLength: Int
+    private let baseHash: UInt64?
+    private var appended = Data()
 
-    private init(path: String, fd: Int32, size: off_t) {
+    private init(path: String, fd: Int32, size: off_t, baseHash: UInt64?) {
         self.path = path; self.fd = fd; self.size = size
+        self.baseLength = Int(size); self.baseHash = baseHash
     }
 
     deinit { close() }
@@ -241,7 +248,9 @@ public final class Journal: @unchecked Sendable {
                         backupPath: backup)
                 }
             }
-            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole)), lines: lines, lineStarts: starts,
+            // A completed last line is not in `lines`: no base to check a checkpoint against.
+            let baseHash = whole == lines.count ? ContentHash.of(lines) : nil
+            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole), baseHash: baseHash), lines: lines, lineStarts: starts,
                           firstDecoded: first, events: events, recovery: recovery)
         } catch {
             _ = Glibc.close(fd)
@@ -252,7 +261,7 @@ public final class Journal: @unchecked Sendable {
     /// Creates the journal of a new incident holding its first event. The file appears whole or
     /// not at all (written beside it, fsynced, then linked into place), and never replaces one.
     public static func create(path: String, first: Event) throws(JournalError) -> Journal {
-        let temp = path + ".new-\(getpid())"
+        let temp = AtomicFile.temporaryPath(for: path)
         let data = encode(first)
         let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -269,7 +278,7 @@ public final class Journal: @unchecked Sendable {
         unlink(temp)
         syncDirectory(of: path)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
-        return Journal(path: path, fd: fd, size: off_t(data.count))
+        return Journal(path: path, fd: fd, size: off_t(data.count), baseHash: ContentHash.of(data))
     }
 
     // MARK: - appending
@@ -289,18 +298,23 @@ public final class Journal: @unchecked Sendable {
             throw JournalError(path: path, message: "could not save (\(reason)); nothing was recorded. Free some disk space or check the disk, then try again.")
         }
         size += off_t(data.count)
+        appended.append(data)
     }
 
     /// Writes the checkpoint of `incident`, whose events must be exactly this journal's (as when
-    /// the full screen quits), so the next start need not decode them. Reads the file back to hash
-    /// what is on disk, not what was meant to be; skipped for short journals, and when the file's
-    /// line count does not match the incident.
+    /// the full screen quits), so the next start need not decode them. The file is read back and
+    /// must still hold what was read at open followed by exactly what this process appended:
+    /// a journal changed meanwhile by anything else gets no checkpoint (the next start replays
+    /// it in full). Skipped for short journals.
     public func saveCheckpoint(of incident: Incident, minimumEvents: Int = Checkpoint.minimumEvents) {
-        guard fd >= 0, incident.events.count >= minimumEvents else { return }
+        guard fd >= 0, incident.events.count >= minimumEvents, let baseHash else { return }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size == size else { return }
         var bytes = [UInt8](repeating: 0, count: Int(size))
         let n = bytes.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress, $0.count, 0) }
         guard n == bytes.count else { return }
         let lines = Data(bytes)
+        guard ContentHash.of(lines.prefix(baseLength)) == baseHash, lines.dropFirst(baseLength) == appended else { return }
         let (starts, whole) = Journal.split(lines)
         guard whole == lines.count, starts.count == incident.events.count else { return }
         incident.checkpoint(bytes: whole, journalHash: ContentHash.of(lines)).write(to: Checkpoint.path(forJournal: path))

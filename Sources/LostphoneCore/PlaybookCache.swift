@@ -92,6 +92,7 @@ public struct PlaybookCache: Sendable {
 
     /// Removes the least recently used entries beyond `maximumEntries`, never `kept`.
     func prune(keeping kept: String) {
+        AtomicFile.removeStaleTemporaries(in: directory)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".cache") }
         guard names.count > Self.maximumEntries else { return }
         let entries = names.map { (directory as NSString).appendingPathComponent($0) }.map { path -> (String, Date) in

@@ -19,14 +19,16 @@ extension Lostphone {
 
         func run() throws {
             let env = common.environment
-            // The playbook is read while the journal is: on a long incident each takes a while.
-            let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
-            // Refuse before touching the disk: without a terminal nothing should be created.
+            // Refuse before touching the disk: without a terminal nothing should be created (not
+            // even the playbook cache).
             if let problem = NcursesTerminal.checkUsable(environment: env) {
                 printError(problem.description)
                 throw ExitCode(2)
             }
+            // The playbook is read while the journal is: on a first start of a long incident
+            // each takes a while.
+            let path = common.playbook
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
             let clock = SystemClock()
             let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get()) },
                                                                startNew: startNew, clock: clock)

@@ -65,13 +65,17 @@ import Testing
     }
 
     @Test func noTerminalIsRefusedWithExitStatusTwoAndPointsElsewhere() throws {
+        let scratch = NSTemporaryDirectory() + "/lostphone-notty-\(UUID().uuidString)"
         let env = ["HOME": NSTemporaryDirectory(), "TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
-                   "XDG_STATE_HOME": NSTemporaryDirectory() + "/lostphone-notty-\(UUID().uuidString)"]
-        let r = try runBinary([], environment: env)
-        #expect(r.status == 2)
-        #expect(r.err.contains("lostphone guide") && r.err.contains("lostphone status") && r.err.contains("lostphone export"))
-        #expect(!FileManager.default.fileExists(atPath: env["XDG_STATE_HOME"]! + "/lostphone"),
-                "nothing should be created without a terminal")
+                   "XDG_STATE_HOME": scratch + "/state", "XDG_CACHE_HOME": scratch + "/cache"]
+        let playbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("LostphoneCoreTests/Fixtures/example-playbook.yaml").path
+        for arguments in [[], ["--playbook", playbook]] {
+            let r = try runBinary(arguments, environment: env)
+            #expect(r.status == 2)
+            #expect(r.err.contains("lostphone guide") && r.err.contains("lostphone status") && r.err.contains("lostphone export"))
+            #expect(!FileManager.default.fileExists(atPath: scratch), "nothing should be created without a terminal, \(arguments)")
+        }
     }
 
     @Test(arguments: ["", "dumb", "no-such-terminal-xyz"])

@@ -198,6 +198,61 @@ import Testing
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
+    @Test func aJournalRewrittenDuringTheSessionGetsNoCheckpointOnQuitting() throws {
+        let dir = TempDir()
+        let (path, _) = try makeJournal(dir, events: 1100, seed: 15)
+        let (journal, opened) = try open(path)
+        try FileManager.default.removeItem(atPath: Checkpoint.path(forJournal: path))
+        var incident = opened
+        var rng = SplitMix(seed: 16)
+        try record(5, into: &incident, journal, rng: &rng, from: 4000)
+        // Something else rewrites the file in place, same length, same line count.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text.replaceSubrange(try #require(text.range(of: "备注")), with: "ABCDEF")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.write(Data(text.utf8))
+        try handle.close()
+        journal.saveCheckpoint(of: incident)
+        journal.close()
+        #expect(!FileManager.default.fileExists(atPath: Checkpoint.path(forJournal: path)),
+                "the state in memory no longer describes the file")
+        let (again, resumed) = try open(path)
+        again.close()
+        #expect(resumed == (try fullReplay(path)))
+    }
+
+    @Test func aCheckpointWhoseUndoStackPointsOutsideItsEventsIsRefused() throws {
+        let dir = TempDir()
+        let (path, live) = try makeJournal(dir, events: 1100, seed: 17)
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let covers = ContentHash.of(data)
+        for stack in [[5_000_000], [0], [1], [30, 20], [1101]] {
+            // Well formed, with a valid body hash and the right journal hash: only its meaning is wrong.
+            var forged = live.checkpoint(bytes: data.count, journalHash: covers)
+            forged.undoStack = stack
+            forged.write(to: Checkpoint.path(forJournal: path))
+            #expect(Checkpoint.read(path: Checkpoint.path(forJournal: path)) == nil, "\(stack)")
+            let (journal, resumed) = try open(path)
+            journal.close()
+            #expect(resumed == live)
+            _ = resumed.lastUndoableEvent
+        }
+    }
+
+    @Test func temporaryFilesAreNeverReusedAndStaleOnesAreCleared() throws {
+        let dir = TempDir()
+        #expect(AtomicFile.temporaryPath(for: dir.file("a")) != AtomicFile.temporaryPath(for: dir.file("a")))
+        let stale = AtomicFile.temporaryPath(for: dir.file("x.checkpoint"))
+        let fresh = AtomicFile.temporaryPath(for: dir.file("y.checkpoint"))
+        for path in [stale, fresh] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: dir.file(".hidden")))
+        AtomicFile.removeStaleTemporaries(in: dir.path)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: fresh), "a write in progress is left alone")
+        #expect(FileManager.default.fileExists(atPath: dir.file(".hidden")), "only our temporary files")
+    }
+
     @Test func searchingForTheResolvedMarkFindsItOnlyWhereItIs() {
         var rng = SplitMix(seed: 11)
         let alphabet = Array(#""kind:reslvd"#.utf8)
