@@ -29,17 +29,36 @@ public struct PlaybookCache: Sendable {
     /// The playbook at `path`, from the cache when it holds exactly these bytes, else read,
     /// validated and (when clean) cached.
     public func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
+        let (result, entry) = read(contentsOf: path)
+        entry?.write()
+        return result
+    }
+
+    /// An entry to add to the cache, written when `write()` is called.
+    public struct PendingEntry: Sendable {
+        let cache: PlaybookCache
+        let playbook: Playbook
+        let source: Data
+        let path: String
+
+        public func write() { cache.store(playbook, source: source, at: path) }
+    }
+
+    /// As `load`, but writes nothing: a playbook read from YAML comes with the entry to store,
+    /// for a caller that may not touch the disk yet (the full screen reads the playbook while it
+    /// checks the terminal, and writes only once it knows it will run).
+    public func read(contentsOf path: String) -> (Result<Playbook, PlaybookErrors>, PendingEntry?) {
         guard let source = FileManager.default.contents(atPath: path) else {
-            return PlaybookLoader.load(contentsOf: path)   // says why it cannot be read
+            return (PlaybookLoader.load(contentsOf: path), nil)   // says why it cannot be read
         }
         let entry = entryPath(for: source)
         if let cached = Self.read(entry: entry, source: source) {
             utimes(entry, nil)   // last used now: pruning keeps the entries in use
-            return .success(cached)
+            return (.success(cached), nil)
         }
         let result = PlaybookLoader.load(yaml: String(decoding: source, as: UTF8.self), file: path)
-        if case .success(let playbook) = result { store(playbook, source: source, at: entry) }
-        return result
+        guard case .success(let playbook) = result else { return (result, nil) }
+        return (result, PendingEntry(cache: self, playbook: playbook, source: source, path: entry))
     }
 
     func entryPath(for source: Data) -> String {

@@ -38,14 +38,17 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook, or an exit with every problem listed.
     func loadPlaybook() throws -> Playbook {
-        try playbook(from: Self.readPlaybook(playbook, environment: environment))
+        let (result, entry) = Self.readPlaybook(playbook, environment: environment)
+        entry?.write()
+        return try playbook(from: result)
     }
 
     /// Reads the playbook (the built-in one without `--playbook`, else through the compiled
-    /// cache); it can run on another thread while the journal is read.
-    static func readPlaybook(_ path: String?, environment: [String: String]) -> Result<Playbook, PlaybookErrors> {
-        guard let path else { return .success(PlaybookLoader.builtin()) }
-        return PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment)).load(contentsOf: path)
+    /// cache) without writing anything; a file read from YAML comes with its cache entry, to
+    /// write once writing is fine. It can run on another thread while the journal is read.
+    static func readPlaybook(_ path: String?, environment: [String: String]) -> (Result<Playbook, PlaybookErrors>, PlaybookCache.PendingEntry?) {
+        guard let path else { return (.success(PlaybookLoader.builtin()), nil) }
+        return PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment)).read(contentsOf: path)
     }
 
     /// The playbook read, or an exit with every problem listed.

@@ -19,21 +19,25 @@ extension Lostphone {
 
         func run() throws {
             let env = common.environment
+            // The playbook and the theme are read on other threads while the terminal is checked
+            // and the journal read: each takes milliseconds, the playbook of a long incident on a
+            // first start much more. Reading only: nothing is written before the terminal check.
+            let path = common.playbook
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
+            let requestedTheme = theme
+            let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
             // Refuse before touching the disk: without a terminal nothing should be created (not
             // even the playbook cache).
             if let problem = NcursesTerminal.checkUsable(environment: env) {
                 printError(problem.description)
                 throw ExitCode(2)
             }
-            // The playbook is read while the journal is: on a first start of a long incident
-            // each takes a while.
-            let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
             let clock = SystemClock()
-            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get()) },
+            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get().0) },
                                                                startNew: startNew, clock: clock)
-            let playbook = try common.playbook(from: pendingPlaybook.get())
-            let themes = ThemeChoice(environment: env, requested: theme)
+            let playbook = try common.playbook(from: pendingPlaybook.get().0)
+            pendingPlaybook.get().1?.write()
+            let themes = pendingThemes.get()
             let preferences = Preferences(environment: env)
             var startMessage: StatusMessage? = nil
             if let r = session.recovery { startMessage = StatusMessage(text: r.message, kind: .error) }
