@@ -33,10 +33,12 @@ public struct Checkpoint: Sendable, Hashable {
     }
 
     /// Whether this checkpoint describes the start of `lines` (the journal's whole lines, line
-    /// `i` starting at `lineStarts[i]`).
-    func matches(_ lines: Data, lineStarts: [Int]) -> Bool {
+    /// `i` starting at `lineStarts[i]`). `linesHash`, the hash of all of `lines` if known, saves
+    /// hashing them again when the checkpoint covers them all (the usual case after quitting).
+    func matches(_ lines: Data, lineStarts: [Int], linesHash: UInt64? = nil) -> Bool {
         guard events >= 1, events <= lineStarts.count, bytes <= lines.count,
               bytes == (events < lineStarts.count ? lineStarts[events] : lines.count) else { return false }
+        if bytes == lines.count, let linesHash { return linesHash == journalHash }
         return ContentHash.of(lines.prefix(bytes)) == journalHash
     }
 

@@ -71,10 +71,21 @@ public struct IncidentStore: Sendable {
     /// The newest incident, unless it was resolved (then a new one should start).
     public func latestOpen() -> String? {
         guard let newest = list().first else { return nil }
-        // A byte search, not a decode: opening a long journal should read it once, not twice.
-        if let data = FileManager.default.contents(atPath: newest.path), Self.contains(data, #""kind":"resolved""#, anchor: 8) {
+        // A byte search of the journal's end, not a decode of all of it: nothing is ever recorded
+        // after `resolved` (the next `lostphone` starts a new incident, and `resolve` refuses a
+        // second time), so a resolved journal ends with that event.
+        if let tail = Self.tail(of: newest.path, bytes: 64 * 1024), Self.contains(tail, #""kind":"resolved""#, anchor: 8) {
             return nil
         }
         return newest.path
+    }
+
+    /// The last `bytes` bytes of the file (all of a shorter one).
+    static func tail(of path: String, bytes: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd() else { return nil }
+        try? handle.seek(toOffset: size - min(size, UInt64(bytes)))
+        return try? handle.readToEnd()
     }
 }

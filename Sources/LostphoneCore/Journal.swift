@@ -132,7 +132,7 @@ public final class Journal: @unchecked Sendable {
     /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
     /// torn last line back (keeping a copy of the original beside it).
     public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
-        let opened = try openLocked(path: path) { _, _ in 0 }
+        let opened = try openLocked(path: path) { _, _, _ in 0 }
         return (opened.journal, opened.events, opened.recovery)
     }
 
@@ -144,15 +144,15 @@ public final class Journal: @unchecked Sendable {
     public static func openIncident(path: String, id: String) throws(JournalError) -> (Journal, Result<Incident, IncidentError>, JournalRecovery?) {
         let checkpointPath = Checkpoint.path(forJournal: path)
         let checkpoint = Checkpoint.read(path: checkpointPath)
-        let opened = try openLocked(path: path) { lines, starts in
-            guard let checkpoint, checkpoint.matches(lines, lineStarts: starts) else { return 0 }
+        let opened = try openLocked(path: path) { lines, starts, linesHash in
+            guard let checkpoint, checkpoint.matches(lines, lineStarts: starts, linesHash: linesHash) else { return 0 }
             return checkpoint.events
         }
         let result = rebuild(id: id, checkpoint: opened.firstDecoded > 0 ? checkpoint : nil, lines: opened.lines,
                              lineStarts: opened.lineStarts, events: opened.events)
         if opened.firstDecoded == 0, case .success(let incident) = result, opened.recovery == nil,
            incident.events.count >= Checkpoint.minimumEvents, incident.events.count == opened.lineStarts.count {
-            incident.checkpoint(bytes: opened.lines.count, journalHash: ContentHash.of(opened.lines)).write(to: checkpointPath)
+            incident.checkpoint(bytes: opened.lines.count, journalHash: opened.linesHash).write(to: checkpointPath)
         }
         return (opened.journal, result, opened.recovery)
     }
@@ -191,6 +191,7 @@ public final class Journal: @unchecked Sendable {
     struct Opened {
         var journal: Journal
         var lines: Data
+        var linesHash: UInt64
         var lineStarts: [Int]
         var firstDecoded: Int
         var events: [Event]
@@ -200,7 +201,7 @@ public final class Journal: @unchecked Sendable {
     /// Opens, locks and reads the journal, decoding the lines from the number `skip` returns on
     /// (the lines before are known good), and repairs a torn last line. Every line is checked
     /// before anything is repaired, so a journal refused is never changed.
-    static func openLocked(path: String, skip: (Data, [Int]) -> Int) throws(JournalError) -> Opened {
+    static func openLocked(path: String, skip: (_ lines: Data, _ lineStarts: [Int], _ linesHash: UInt64) -> Int) throws(JournalError) -> Opened {
         let fd = Glibc.open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else {
             throw JournalError(path: path, message: "cannot open the journal (\(String(cString: strerror(errno)))).")
@@ -216,7 +217,8 @@ public final class Journal: @unchecked Sendable {
             let data = try readAll(fd, path: path)
             var (starts, whole) = split(data)
             let lines = data.prefix(whole)
-            let first = starts.isEmpty ? 0 : skip(lines, starts)
+            let linesHash = ContentHash.of(lines)
+            let first = starts.isEmpty ? 0 : skip(lines, starts, linesHash)
             var events = try decode(data, lineStarts: starts, wholeLength: whole, from: first, path: path)
             let tail = data[(data.startIndex + whole)...]
             var recovery: JournalRecovery? = nil
@@ -249,8 +251,8 @@ public final class Journal: @unchecked Sendable {
                 }
             }
             // A completed last line is not in `lines`: no base to check a checkpoint against.
-            let baseHash = whole == lines.count ? ContentHash.of(lines) : nil
-            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole), baseHash: baseHash), lines: lines, lineStarts: starts,
+            let baseHash = whole == lines.count ? linesHash : nil
+            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole), baseHash: baseHash), lines: lines, linesHash: linesHash, lineStarts: starts,
                           firstDecoded: first, events: events, recovery: recovery)
         } catch {
             _ = Glibc.close(fd)
@@ -344,16 +346,20 @@ public final class Journal: @unchecked Sendable {
     }
 
     static func readAll(_ fd: Int32, path: String) throws(JournalError) -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
+        // Sized once from fstat (the file is locked, so it does not grow meanwhile), then read
+        // straight into place; a file that did grow is read on to its end all the same.
+        var st = stat()
+        var data = Data(count: fstat(fd, &st) == 0 ? Int(st.st_size) : 0)
+        var filled = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if filled == data.count { data.count += 65536 }
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
             }
-            if n == 0 { return data }
-            data.append(contentsOf: buffer[0..<n])
+            if n == 0 { data.count = filled; return data }
+            filled += n
         }
     }
 
