@@ -260,7 +260,7 @@ func wire(playbookFile: String?, stateDir: String, home: String, marker: String,
         }
     }
     var nav: [Double] = [], navClosed: [Double] = [], action: [Double] = [], repaint: [Double] = []
-    for run in 0..<(quick ? 3 : 7) {
+    for run in 0..<(quick ? 3 : 15) {
         let start = now()
         let p = try PTYRun(args: args, env: environment(home), width: width, height: height)
         p.drain(quietMs: 5, limitMs: 20_000, until: marker)
