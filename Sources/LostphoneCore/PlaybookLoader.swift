@@ -17,13 +17,17 @@ public enum PlaybookLoader {
     /// ever fail to load, a minimal playbook that says so keeps the program usable.
     public static func builtin() -> Playbook { builtinPlaybook }
 
+    /// Whether `playbook` is the stand-in `builtin()` gives when the built-in YAML does not load.
+    public static func isFallback(_ playbook: Playbook) -> Bool { playbook.id == fallbackID }
+    static let fallbackID = "broken"
+
     private static let builtinPlaybook: Playbook = {
         switch load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml") {
         case .success(let p): return p
         case .failure(let e):
             let text = LocalizedText(zh: "内置指南无法读取：\(e.problems.first?.description ?? "")",
                                      en: "The built-in guide could not be read: \(e.problems.first?.description ?? "")")
-            return Playbook(id: "broken", version: 0, languages: [.zh, .en], title: text,
+            return Playbook(id: fallbackID, version: 0, languages: [.zh, .en], title: text,
                             source: PlaybookSource(publisher: text),
                             panes: [Pane(id: "urgent", title: text, steps: [Step(id: "police", title: LocalizedText(zh: "报警：110", en: "Call the police: 110"))])])
         }

@@ -43,12 +43,19 @@ struct CommonOptions: ParsableArguments {
         return try playbook(from: result)
     }
 
-    /// Reads the playbook (the built-in one without `--playbook`, else through the compiled
-    /// cache) without writing anything; a file read from YAML comes with its cache entry, to
-    /// write once writing is fine. It can run on another thread while the journal is read.
-    static func readPlaybook(_ path: String?, environment: [String: String]) -> (Result<Playbook, PlaybookErrors>, PlaybookCache.PendingEntry?) {
-        guard let path else { return (.success(PlaybookLoader.builtin()), nil) }
-        return PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment)).read(contentsOf: path)
+    /// Reads the playbook (the built-in one without `--playbook`) through the compiled cache,
+    /// without writing anything; one read from YAML comes with its cache entry, to write once
+    /// writing is fine. It can run on another thread while the journal is read. The built-in
+    /// playbook goes through the cache only for the full screen (`cacheBuiltin`), whose start
+    /// it speeds up; the plain-text commands leave no cache behind for it.
+    static func readPlaybook(_ path: String?, environment: [String: String], cacheBuiltin: Bool = false) -> (Result<Playbook, PlaybookErrors>, PlaybookCache.PendingEntry?) {
+        let cache = PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment))
+        guard let path else {
+            guard cacheBuiltin else { return (.success(PlaybookLoader.builtin()), nil) }
+            let (playbook, entry) = cache.readBuiltin()
+            return (.success(playbook), entry)
+        }
+        return cache.read(contentsOf: path)
     }
 
     /// The playbook read, or an exit with every problem listed.

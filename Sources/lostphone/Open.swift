@@ -23,7 +23,7 @@ extension Lostphone {
             // and the journal read: each takes milliseconds, the playbook of a long incident on a
             // first start much more. Reading only: nothing is written before the terminal check.
             let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env) }
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env, cacheBuiltin: true) }
             let requestedTheme = theme
             let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
             // Refuse before touching the disk: without a terminal nothing should be created (not

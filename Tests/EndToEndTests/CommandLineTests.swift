@@ -63,6 +63,10 @@ import Testing
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         var env = environment(h)
         env["XDG_CACHE_HOME"] = h.appendingPathComponent("cache").path
+        let builtin = try runBinary(["guide", "--lang", "en"], environment: env)
+        #expect(builtin.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: h.appendingPathComponent("cache").path),
+                "the plain-text commands leave no cache for the built-in playbook")
         let first = try runBinary(["guide", "--lang", "en", "--playbook", file.path], environment: env)
         #expect(first.status == 0 && first.out.contains("example.org"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: h.appendingPathComponent("cache/lostphone/playbooks").path)

@@ -10,6 +10,20 @@ import Testing
         try t.expectScreen(contains: "Timeline")
     }
 
+    /// The full screen keeps the built-in playbook compiled, and a second start shows the same
+    /// guide from that copy.
+    @Test func theSecondStartReadsTheBuiltInPlaybookFromTheCache() throws {
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
+        try t.expectScreen(contains: "Urgent freezes", "Report the loss")
+        let cache = t.home.appendingPathComponent(".cache/lostphone/playbooks")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(entries.count == 1 && entries[0].hasSuffix(".cache"), "\(entries)")
+        try t.press("Escape", "q")
+        try t.expectScreen(contains: "EXITED:0")
+        let second = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: t.home)
+        try second.expectScreen(contains: "Urgent freezes 0/6", "China Mobile", "10086")
+    }
+
     @Test func opensWithTheThreePaneTitlesInChinese() throws {
         let t = try TmuxSession(arguments: ["--lang", "zh"])
         try t.expectScreen(contains: "紧急冻结", "定位设备", "防范措施")

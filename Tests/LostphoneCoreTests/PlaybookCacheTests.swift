@@ -64,6 +64,19 @@ import Testing
         #expect(try cache.load(contentsOf: file).get() == fresh)
     }
 
+    @Test func theBuiltInPlaybookIsCachedOnlyWhenTheEntryIsWritten() throws {
+        let dir = TempDir()
+        let cache = PlaybookCache(directory: dir.file("cache"))
+        let (first, entry) = cache.readBuiltin()
+        #expect(first == PlaybookLoader.builtin())
+        #expect(!FileManager.default.fileExists(atPath: dir.file("cache")), "reading writes nothing")
+        let pending = try #require(entry)
+        pending.write()
+        let (second, again) = cache.readBuiltin()
+        #expect(second == PlaybookLoader.builtin())
+        #expect(again == nil, "served from the cache")
+    }
+
     @Test func anEditedPlaybookIsReadAfreshNeverFromTheCache() throws {
         let dir = TempDir()
         let cache = PlaybookCache(directory: dir.file("cache"))
