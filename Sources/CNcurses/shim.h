@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -156,6 +157,15 @@ static inline void lp_install_signal_handlers(void) {
     int wanted[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
     for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; i++) sigaddset(&needed, wanted[i]);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
+}
+
+/// The terminal's size as the kernel has it now; 0 when known.
+static inline int lp_real_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
 }
 
 static inline int lp_take_quit_signal(void) {

@@ -78,6 +78,18 @@ public final class NcursesTerminal: TerminalBackend {
         colorDepth = has_colors()
             ? ColorDepth.detect(colors: Int(lp_colors()), environment: environment)
             : .none
+        _ = adoptUnannouncedSize()
+    }
+
+    /// A resize whose SIGWINCH came before ncurses's handler was in place (during start-up) is
+    /// never announced; the real size is compared once ncurses is up and whenever input times
+    /// out, so such a resize is still seen, within a second.
+    private func adoptUnannouncedSize() -> Bool {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard lp_real_size(&rows, &cols) == 0, rows != lp_lines() || cols != lp_cols() else { return false }
+        resizeterm(rows, cols)
+        invalidate()
+        return true
     }
 
     deinit { stop() }
@@ -151,7 +163,7 @@ public final class NcursesTerminal: TerminalBackend {
         if let sig = takeSignal() { return .signal(sig) }
         if r == lp_key_code_yes() { return functionKey(Int32(wch)) }
         if r == lp_ok() { return character(UInt32(wch)) }
-        return nil
+        return adoptUnannouncedSize() ? .resize : nil
     }
 
     private func takeSignal() -> Int32? {

@@ -97,6 +97,26 @@ import Testing
         try t.expectScreen(contains: "EXITED:0")
     }
 
+    /// A resize that no SIGWINCH announces (one during start-up, before ncurses listens; or a
+    /// program outside the terminal's foreground group, as here under `setsid`, which the
+    /// kernel never signals) is still seen: the size is checked whenever input is idle.
+    @Test func aResizeIsSeenEvenWithoutSIGWINCH() throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"],
+                                shellWrapper: "setsid -w {bin}; echo EXITED:$?; sleep 600")
+        try t.expectScreen(contains: "Urgent freezes")
+        try t.press("Escape")
+        try t.expectScreen(lacks: "About the lost phone")
+        try t.resize(width: 60, height: 20)
+        // Redrawn for 60 columns: the status line's last words, `q quit`, end at the right edge
+        // (but for the very last cell, which ncurses never writes).
+        try t.waitFor(timeout: 5, sourceLocation: #_sourceLocation, what: "a screen drawn for 60 columns") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && lines[19].hasSuffix("q quit") && (59...60).contains(lines[19].count)
+        }
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
     @Test func burstOfResizesWhileKeysArriveEndsOnTheRightScreen() throws {
         let t = try TmuxSession(width: 80, height: 24, arguments: ["--lang", "en"])
         try t.expectScreen(contains: "About the lost phone")
