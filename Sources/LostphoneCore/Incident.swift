@@ -125,6 +125,11 @@ public struct Incident: Hashable, Sendable {
 
     /// The event recording `command` at `time`, or the reason it is refused. Nothing changes.
     public func event(for command: IncidentCommand, at time: Timestamp) throws(IncidentError) -> Event {
+        // A resolved incident is closed: nothing is recorded after `resolved`, which is what
+        // lets the store tell a resolved journal by its end.
+        if resolvedAt != nil {
+            throw IncidentError("the incident is resolved; run lostphone to start a new one")
+        }
         let seq = events.count + 1
         switch command {
         case let .move(step, target, provider):
@@ -149,7 +154,6 @@ public struct Incident: Hashable, Sendable {
         case let .details(lostAt, device):
             return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei)
         case .resolve:
-            guard resolvedAt == nil else { throw IncidentError("the incident is already resolved") }
             return Event(seq: seq, at: time, kind: .resolved)
         }
     }

@@ -349,7 +349,8 @@ public final class Journal: @unchecked Sendable {
         // Sized once from fstat (the file is locked, so it does not grow meanwhile), then read
         // straight into place; a file that did grow is read on to its end all the same.
         var st = stat()
-        var data = Data(count: fstat(fd, &st) == 0 ? Int(st.st_size) : 0)
+        // One byte more than the file, so that reading to its end needs no regrowth.
+        var data = Data(count: fstat(fd, &st) == 0 ? Int(st.st_size) + 1 : 0)
         var filled = 0
         while true {
             if filled == data.count { data.count += 65536 }

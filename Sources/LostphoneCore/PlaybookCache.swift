@@ -34,14 +34,21 @@ public struct PlaybookCache: Sendable {
         return result
     }
 
-    /// An entry to add to the cache, written when `write()` is called.
+    /// What reading leaves the cache to do, done when `write()` is called: store a new entry,
+    /// or mark the one used as used now (which keeps it from being pruned).
     public struct PendingEntry: Sendable {
         let cache: PlaybookCache
-        let playbook: Playbook
-        let source: Data
+        /// The playbook and its source, to store; nil to mark the entry used.
+        let store: (playbook: Playbook, source: Data)?
         let path: String
 
-        public func write() { cache.store(playbook, source: source, at: path) }
+        public func write() {
+            if let store {
+                cache.store(store.playbook, source: store.source, at: path)
+            } else {
+                utimes(path, nil)
+            }
+        }
     }
 
     /// As `load`, but writes nothing: a playbook read from YAML comes with the entry to store,
@@ -51,28 +58,24 @@ public struct PlaybookCache: Sendable {
         guard let source = FileManager.default.contents(atPath: path) else {
             return (PlaybookLoader.load(contentsOf: path), nil)   // says why it cannot be read
         }
-        if let cached = lookup(source) { return (.success(cached), nil) }
+        let entry = entryPath(for: source)
+        if let cached = Self.read(entry: entry, source: source) {
+            return (.success(cached), PendingEntry(cache: self, store: nil, path: entry))
+        }
         let result = PlaybookLoader.load(yaml: String(decoding: source, as: UTF8.self), file: path)
         guard case .success(let playbook) = result else { return (result, nil) }
-        return (result, PendingEntry(cache: self, playbook: playbook, source: source, path: entryPath(for: source)))
+        return (result, PendingEntry(cache: self, store: (playbook, source), path: entry))
     }
 
     /// The built-in playbook, the same way: its YAML is parsed once per machine rather than at
     /// every start (on the critical path of a start, that parse was a third of the time).
     public func readBuiltin() -> (Playbook, PendingEntry?) {
         let source = Data(BuiltinResources.playbookBytes)
-        if let cached = lookup(source) { return (cached, nil) }
+        let entry = entryPath(for: source)
+        if let cached = Self.read(entry: entry, source: source) { return (cached, PendingEntry(cache: self, store: nil, path: entry)) }
         let playbook = PlaybookLoader.builtin()
         guard !PlaybookLoader.isFallback(playbook) else { return (playbook, nil) }
-        return (playbook, PendingEntry(cache: self, playbook: playbook, source: source, path: entryPath(for: source)))
-    }
-
-    /// The entry for exactly these bytes, if there is a good one; marks it used.
-    private func lookup(_ source: Data) -> Playbook? {
-        let entry = entryPath(for: source)
-        guard let cached = Self.read(entry: entry, source: source) else { return nil }
-        utimes(entry, nil)   // last used now: pruning keeps the entries in use
-        return cached
+        return (playbook, PendingEntry(cache: self, store: (playbook, source), path: entry))
     }
 
     func entryPath(for source: Data) -> String {

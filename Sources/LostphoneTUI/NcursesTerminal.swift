@@ -81,13 +81,18 @@ public final class NcursesTerminal: TerminalBackend {
         _ = adoptUnannouncedSize()
     }
 
-    /// A resize whose SIGWINCH came before ncurses's handler was in place (during start-up) is
-    /// never announced; the real size is compared once ncurses is up and whenever input times
-    /// out, so such a resize is still seen, within a second.
+    /// A resize whose SIGWINCH came before ncurses's handler was in place (during start-up), or
+    /// never came (a program outside the terminal's foreground group), is never announced; the
+    /// real size is compared once ncurses is up and whenever input times out, so such a resize
+    /// is still seen, within a second. Not when LINES or COLUMNS is set: ncurses takes the size
+    /// from them, and so does this program.
     private func adoptUnannouncedSize() -> Bool {
+        guard environment["LINES"] == nil, environment["COLUMNS"] == nil else { return false }
         var rows: Int32 = 0, cols: Int32 = 0
         guard lp_real_size(&rows, &cols) == 0, rows != lp_lines() || cols != lp_cols() else { return false }
-        resizeterm(rows, cols)
+        // resize_term, not resizeterm: the latter also queues a KEY_RESIZE, which would repaint
+        // the whole screen a second time.
+        resize_term(rows, cols)
         invalidate()
         return true
     }

@@ -19,6 +19,9 @@ struct IncidentSession {
             if !startNew, let path = store.latestOpen() {
                 let (journal, replayed, recovery) = try Journal.openIncident(path: path, id: Self.id(of: path))
                 switch replayed {
+                case .success(let incident) where incident.resolvedAt != nil:
+                    // Resolved between the look at its end and taking the lock: start anew.
+                    journal.close()
                 case .success(let incident):
                     return IncidentSession(incident: incident, journal: journal, path: path, recovery: recovery, isNew: false)
                 case .failure(let error):

@@ -122,6 +122,6 @@ import Testing
         #expect(r.status == 0, "\(r.err)")
         #expect(try runBinary(["status", "--lang", "en"], environment: env).out.contains("Resolved 20"))
         let again = try runBinary(["resolve"], environment: env)
-        #expect(again.status == 1 && again.err.contains("already resolved"))
+        #expect(again.status == 1 && again.err.contains("is resolved"))
     }
 }

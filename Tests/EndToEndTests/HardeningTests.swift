@@ -117,6 +117,17 @@ import Testing
         try t.expectScreen(contains: "EXITED:0")
     }
 
+    /// LINES and COLUMNS set the size, for ncurses and for the check for unannounced resizes
+    /// alike: the screen keeps that size rather than flip to the window's.
+    @Test func linesAndColumnsFromTheEnvironmentAreKept() throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], environment: ["LINES": "20", "COLUMNS": "60"])
+        try t.expectScreen(contains: "Urgent")
+        try t.press("Escape")
+        Thread.sleep(forTimeInterval: 1.5)   // past the idle check
+        let lines = try t.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 20 && lines[19].hasSuffix("q quit") && (59...60).contains(lines[19].count), "\(lines.prefix(21))")
+    }
+
     @Test func burstOfResizesWhileKeysArriveEndsOnTheRightScreen() throws {
         let t = try TmuxSession(width: 80, height: 24, arguments: ["--lang", "en"])
         try t.expectScreen(contains: "About the lost phone")

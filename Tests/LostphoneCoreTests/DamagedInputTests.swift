@@ -523,7 +523,11 @@ extension DamagedInputTests {
         @Test func aHugeButValidNoteIsKeptWhole() throws {
             let dir = TempDir()
             let path = dir.file("journal.jsonl")
-            let (data, events) = try writeSampleJournal(to: path)
+            let (sample, all) = try writeSampleJournal(to: path)
+            // Without its closing `resolved`: nothing may be recorded after that.
+            let data = joinLines(Array(journalLines(sample).dropLast()))
+            try overwrite(path, with: data)
+            let events = Array(all.dropLast())
             let note = String(repeating: "受理号 A1 ", count: 300_000)
             var incident = try Incident.replay(events)
             let event = try incident.event(for: .note("sim", note, provider: nil), at: at(100))

@@ -109,6 +109,18 @@ func at(_ seconds: Int) -> Timestamp {
         #expect(throws: IncidentError.self) { try Incident.replay([e]) }
     }
 
+    @Test func nothingIsRecordedAfterResolved() throws {
+        var i = fresh()
+        try record(&i, .move("sim", to: .done, provider: nil), 1)
+        try record(&i, .resolve, 2)
+        let commands: [IncidentCommand] = [.move("bank", to: .done, provider: nil), .note("sim", "x", provider: nil), .undo,
+                                           .details(lostAt: t0, device: DeviceDetails(model: "m")), .resolve]
+        for command in commands {
+            #expect(throws: IncidentError.self, "\(command)") { _ = try i.event(for: command, at: at(3)) }
+        }
+        #expect(i.events.count == 3)
+    }
+
     @Test func replayRefusesAGapInSequenceNumbers() throws {
         var i = fresh()
         try record(&i, .move("sim", to: .done, provider: nil), 1)

@@ -74,7 +74,22 @@ import Testing
         pending.write()
         let (second, again) = cache.readBuiltin()
         #expect(second == PlaybookLoader.builtin())
-        #expect(again == nil, "served from the cache")
+        #expect(again != nil && again?.store == nil, "served from the cache, which is only marked used")
+    }
+
+    @Test func readingTouchesNothingUntilTheEntryIsWritten() throws {
+        let dir = TempDir()
+        let (cache, file, _) = try example(in: dir)
+        _ = try cache.load(contentsOf: file).get()
+        let entry = cache.entryPath(for: try #require(FileManager.default.contents(atPath: file)))
+        let old = Date(timeIntervalSinceNow: -5000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: entry)
+        func modified() -> Date? { (try? FileManager.default.attributesOfItem(atPath: entry))?[.modificationDate] as? Date }
+        let (result, pending) = cache.read(contentsOf: file)
+        _ = try result.get()
+        #expect(abs((modified() ?? .distantPast).timeIntervalSince(old)) < 1, "a hit read before the terminal check leaves the entry as it was")
+        try #require(pending).write()
+        #expect((modified() ?? old) > old.addingTimeInterval(4000), "written: marked used now")
     }
 
     @Test func anEditedPlaybookIsReadAfreshNeverFromTheCache() throws {
