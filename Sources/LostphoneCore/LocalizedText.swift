@@ -1,14 +1,47 @@
 /// A text in each of the playbook's languages.
+///
+/// One field per language rather than a dictionary: a playbook holds tens of thousands of texts
+/// and every frame looks some up, and a dictionary per text cost most of the time it took to
+/// read a compiled playbook.
 public struct LocalizedText: Hashable, Sendable {
-    public var values: [Language: String]
+    private var zh: String?
+    private var en: String?
 
-    public init(_ values: [Language: String]) { self.values = values }
-    public init(zh: String, en: String) { self.values = [.zh: zh, .en: en] }
+    public init(_ values: [Language: String]) {
+        zh = values[.zh]
+        en = values[.en]
+    }
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The text in `language` exactly, nil when it has none.
+    public func value(_ language: Language) -> String? {
+        switch language {
+        case .zh: zh
+        case .en: en
+        }
+    }
+
+    public mutating func setValue(_ text: String?, for language: Language) {
+        switch language {
+        case .zh: zh = text
+        case .en: en = text
+        }
+    }
+
+    /// The texts present, by language.
+    public var values: [Language: String] {
+        var result: [Language: String] = [:]
+        for language in Language.allCases { result[language] = value(language) }
+        return result
+    }
 
     /// The text in `language`, falling back to the other language rather than showing nothing.
     public func text(_ language: Language) -> String {
-        if let v = values[language] { return v }
-        return values[language.toggled] ?? ""
+        value(language) ?? value(language.toggled) ?? ""
     }
 
     public subscript(_ language: Language) -> String { text(language) }

@@ -17,7 +17,7 @@ public struct PlaybookCache: Sendable {
 
     /// Change whenever `Playbook`'s shape or what the loader accepts changes: entries written by
     /// another format are ignored.
-    static let format = "lostphone playbook cache 1\n"
+    static let format = "lostphone playbook cache 2\n"
 
     public init(directory: String) { self.directory = directory }
 
@@ -146,7 +146,7 @@ public struct PlaybookCache: Sendable {
 extension Playbook {
     func write(to w: inout ByteWriter) {
         w.string(id); w.int(version)
-        w.array(languages) { $0.string($1.rawValue) }
+        w.array(languages) { $1.write(to: &$0) }
         title.write(to: &w)
         source.publisher.write(to: &w)
         w.optional(source.title) { $1.write(to: &$0) }
@@ -169,26 +169,31 @@ extension Playbook {
 }
 
 extension Language {
+    // By its place in `allCases`: a playbook holds tens of thousands of texts, and reading the
+    // language as a string to look up was a large part of reading a text.
+    func write(to w: inout ByteWriter) { w.int(Language.allCases.firstIndex(of: self) ?? 0) }
+
     static func read(_ r: inout ByteReader) throws -> Language {
-        guard let language = Language(rawValue: try r.string()) else { throw ByteReader.Malformed() }
-        return language
+        let i = try r.int()
+        guard Language.allCases.indices.contains(i) else { throw ByteReader.Malformed() }
+        return Language.allCases[i]
     }
 }
 
 extension LocalizedText {
     func write(to w: inout ByteWriter) {
-        w.array(values.sorted { $0.key.rawValue < $1.key.rawValue }) { w, pair in
-            w.string(pair.key.rawValue); w.string(pair.value)
+        let present = Language.allCases.filter { value($0) != nil }
+        w.array(present) { w, language in
+            language.write(to: &w); w.string(value(language) ?? "")
         }
     }
 
     init(reading r: inout ByteReader) throws {
-        var values: [Language: String] = [:]
+        self.init([:])
         for _ in 0..<(try r.count()) {
             let language = try Language.read(&r)
-            values[language] = try r.string()
+            setValue(try r.string(), for: language)
         }
-        self.init(values)
     }
 }
 
