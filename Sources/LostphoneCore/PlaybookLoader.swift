@@ -134,10 +134,11 @@ public enum PlaybookLoader {
                     reader.report(node, "\(what): the \(language.rawValue) text is missing"); ok = false; continue
                 }
                 guard let s = reader.string(n, "\(what).\(language.rawValue)", multiline: multiline) else { ok = false; continue }
-                if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                let trimmed = s.trimmingWhitespace()
+                if trimmed.isEmpty {
                     reader.report(n, "\(what).\(language.rawValue) is empty"); ok = false; continue
                 }
-                values[language] = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                values[language] = trimmed
             }
             for (key, n) in map where !languages.contains(where: { $0.rawValue == key }) {
                 reader.report(n, "\(what): `\(key)` is not one of the playbook's languages")

@@ -74,7 +74,7 @@ public struct ThemeCatalog: Sendable {
 public enum ThemePreference {
     public static func load(configDirectory: String) -> String? {
         guard let text = try? String(contentsOfFile: configDirectory + "/theme", encoding: .utf8) else { return nil }
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = text.trimmingWhitespace()
         return name.isEmpty ? nil : name
     }
 

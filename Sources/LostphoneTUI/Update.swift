@@ -313,12 +313,3 @@ enum SearchMatch {
         return texts.contains { $0.lowercased().contains(lowercasedQuery) } || step.id.rawValue.contains(lowercasedQuery)
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}
