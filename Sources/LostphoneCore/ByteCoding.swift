@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact positional binary form for values we derive and read back ourselves (the compiled
 /// playbook cache): integers as LEB128 varints (zigzag for sign), strings as a length and UTF-8.
 /// No keys and no self-description: writer and reader must agree field by field, and a format
@@ -27,6 +29,12 @@ struct ByteWriter {
         }
     }
 
+    /// A length, then the bytes as they are.
+    mutating func raw(_ value: Data) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -48,6 +56,15 @@ struct ByteReader {
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// `read` applied to all of `data`: nil when it throws or leaves bytes over.
+    static func whole<T>(_ data: Data, _ read: (inout ByteReader) throws -> T) -> T? {
+        data.withUnsafeBytes { buffer -> T? in
+            var reader = ByteReader(buffer)
+            guard let value = try? read(&reader), reader.isAtEnd else { return nil }
+            return value
+        }
+    }
 
     mutating func int() throws -> Int {
         var v: UInt64 = 0
@@ -77,9 +94,14 @@ struct ByteReader {
     }
 
     mutating func string() throws -> String {
+        String(decoding: try raw(), as: UTF8.self)
+    }
+
+    /// What `ByteWriter.raw` wrote, without copying.
+    mutating func raw() throws -> UnsafeRawBufferPointer {
         let n = try count()
         defer { offset += n }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])
     }
 
     mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {

@@ -42,30 +42,17 @@ public struct Checkpoint: Sendable, Hashable {
         return ContentHash.of(lines.prefix(bytes)) == journalHash
     }
 
-    // MARK: - the file: the format line, the body's hash (8 bytes, little-endian), the body
+    // MARK: - the file (`AtomicFile.writeSealed`), its body in `ByteWriter` form
 
     static func read(path: String) -> Checkpoint? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let header = Data(format.utf8)
-        guard data.count >= header.count + 8, data.prefix(header.count) == header else { return nil }
-        let sum = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) }
-        let body = data.dropFirst(header.count + 8)
-        guard ContentHash.of(body) == sum else { return nil }
-        return body.withUnsafeBytes { bytes -> Checkpoint? in
-            var reader = ByteReader(bytes)
-            guard let checkpoint = try? Checkpoint(reading: &reader), reader.isAtEnd else { return nil }
-            return checkpoint
-        }
+        AtomicFile.readSealed(path, format: format).flatMap { body in ByteReader.whole(body) { try Checkpoint(reading: &$0) } }
     }
 
     /// Best effort: without a checkpoint the next start only takes longer.
     func write(to path: String) {
         var writer = ByteWriter()
         write(to: &writer)
-        var data = Data(Self.format.utf8)
-        withUnsafeBytes(of: ContentHash.of(writer.bytes).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: writer.bytes)
-        try? AtomicFile.write(data, to: path, replace: true)
+        AtomicFile.writeSealed(writer.bytes, format: Self.format, to: path)
     }
 
     func write(to w: inout ByteWriter) {

@@ -17,7 +17,7 @@ public struct PlaybookCache: Sendable {
 
     /// Change whenever `Playbook`'s shape or what the loader accepts changes: entries written by
     /// another format are ignored.
-    static let format = "lostphone playbook cache 2\n"
+    static let format = "lostphone playbook cache 3\n"
 
     public init(directory: String) { self.directory = directory }
 
@@ -82,43 +82,32 @@ public struct PlaybookCache: Sendable {
         (directory as NSString).appendingPathComponent(ContentHash.hex(ContentHash.of(source)) + ".cache")
     }
 
-    // An entry: the format line; the source's length (8 bytes, little-endian) and the source; the
-    // hash of the body (8 bytes), then the body: the playbook in `ByteWriter` form. Damage to any
-    // part makes the entry unusable, never wrong.
+    // An entry (`AtomicFile.writeSealed`): its body is the YAML it was compiled from, then the
+    // playbook, both in `ByteWriter` form. Damage to any part makes the entry unusable, never wrong.
 
     static func read(entry: String, source: Data) -> Playbook? {
-        guard let data = FileManager.default.contents(atPath: entry) else { return nil }
-        let header = Data(format.utf8)
-        let sourceStart = data.startIndex + header.count + 8
-        guard data.count >= header.count + 8, data.prefix(header.count) == header else { return nil }
-        let length = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) }
-        let bodyStart = sourceStart + source.count + 8
-        guard length == UInt64(source.count), data.endIndex >= bodyStart,
-              data[sourceStart..<(sourceStart + source.count)] == source else { return nil }
-        let sum = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bodyStart - 8 - data.startIndex, as: UInt64.self)) }
-        let body = data[bodyStart...]
-        guard ContentHash.of(body) == sum else { return nil }
-        return body.withUnsafeBytes { bytes -> Playbook? in
-            var reader = ByteReader(bytes)
-            guard let playbook = try? Playbook(reading: &reader), reader.isAtEnd else { return nil }
-            return playbook
+        AtomicFile.readSealed(entry, format: format).flatMap { body in
+            ByteReader.whole(body) { r -> Playbook in
+                let copy = try r.raw()
+                let same = copy.count == source.count && source.withUnsafeBytes { s in
+                    copy.isEmpty || memcmp(s.baseAddress!, copy.baseAddress!, copy.count) == 0
+                }
+                guard same else { throw ByteReader.Malformed() }
+                return try Playbook(reading: &r)
+            }
         }
     }
 
     /// Best effort: a cache that cannot be written only means the next start reads the YAML again.
     func store(_ playbook: Playbook, source: Data, at entry: String) {
         var writer = ByteWriter()
+        writer.raw(source)
         playbook.write(to: &writer)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch { return }
-        var data = Data(Self.format.utf8)
-        withUnsafeBytes(of: UInt64(source.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(source)
-        withUnsafeBytes(of: ContentHash.of(writer.bytes).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: writer.bytes)
-        try? AtomicFile.write(data, to: entry, replace: true)
+        AtomicFile.writeSealed(writer.bytes, format: Self.format, to: entry)
         prune(keeping: entry)
     }
 

@@ -142,8 +142,10 @@ import Testing
             if n % 3 == 0 {
                 bytes.removeSubrange(Int(rng.next() % UInt64(bytes.count))...)   // cut short
             } else {
-                // Flip a bit in the compiled part (past the header and the source copy).
-                let start = PlaybookCache.format.utf8.count + 8 + source.count + 8
+                // Flip a bit in the compiled part (past the header, the hash and the source copy).
+                var copyLength = ByteWriter()
+                copyLength.int(source.count)
+                let start = PlaybookCache.format.utf8.count + 8 + copyLength.bytes.count + source.count
                 bytes[start + Int(rng.next() % UInt64(bytes.count - start))] ^= UInt8(1) << UInt8(rng.next() % 8)
             }
             if PlaybookCache.read(entry: "", source: source) != nil { Issue.record("read an empty path") }
