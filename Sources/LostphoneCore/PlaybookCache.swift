@@ -58,24 +58,31 @@ public struct PlaybookCache: Sendable {
         guard let source = FileManager.default.contents(atPath: path) else {
             return (PlaybookLoader.load(contentsOf: path), nil)   // says why it cannot be read
         }
-        let entry = entryPath(for: source)
-        if let cached = Self.read(entry: entry, source: source) {
-            return (.success(cached), PendingEntry(cache: self, store: nil, path: entry))
-        }
+        if let (playbook, used) = cached(source) { return (.success(playbook), used) }
         let result = PlaybookLoader.load(yaml: String(decoding: source, as: UTF8.self), file: path)
         guard case .success(let playbook) = result else { return (result, nil) }
-        return (result, PendingEntry(cache: self, store: (playbook, source), path: entry))
+        return (result, toStore(playbook, source))
     }
 
     /// The built-in playbook, the same way: its YAML is parsed once per machine rather than at
     /// every start (on the critical path of a start, that parse was a third of the time).
     public func readBuiltin() -> (Playbook, PendingEntry?) {
         let source = Data(BuiltinResources.playbookBytes)
-        let entry = entryPath(for: source)
-        if let cached = Self.read(entry: entry, source: source) { return (cached, PendingEntry(cache: self, store: nil, path: entry)) }
+        if let hit = cached(source) { return hit }
         let playbook = PlaybookLoader.builtin()
-        guard !PlaybookLoader.isFallback(playbook) else { return (playbook, nil) }
-        return (playbook, PendingEntry(cache: self, store: (playbook, source), path: entry))
+        return (playbook, PlaybookLoader.isFallback(playbook) ? nil : toStore(playbook, source))
+    }
+
+    /// The entry compiled from exactly `source`, if there is a good one, and the mark of its use.
+    private func cached(_ source: Data) -> (Playbook, PendingEntry)? {
+        let entry = entryPath(for: source)
+        guard let playbook = Self.read(entry: entry, source: source) else { return nil }
+        return (playbook, PendingEntry(cache: self, store: nil, path: entry))
+    }
+
+    /// The entry to store for `playbook`, read cleanly from `source`.
+    private func toStore(_ playbook: Playbook, _ source: Data) -> PendingEntry {
+        PendingEntry(cache: self, store: (playbook, source), path: entryPath(for: source))
     }
 
     func entryPath(for source: Data) -> String {
