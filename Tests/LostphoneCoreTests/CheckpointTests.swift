@@ -252,16 +252,4 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fresh), "a write in progress is left alone")
         #expect(FileManager.default.fileExists(atPath: dir.file(".hidden")), "only our temporary files")
     }
-
-    @Test func searchingForTheResolvedMarkFindsItOnlyWhereItIs() {
-        var rng = SplitMix(seed: 11)
-        let alphabet = Array(#""kind:reslvd"#.utf8)
-        for _ in 0..<500 {
-            let hay = (0..<Int(rng.next() % 60)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
-            let needle = (0..<Int(1 + rng.next() % 4)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
-            let naive = hay.count >= needle.count && (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
-            let anchor = Int(rng.next() % UInt64(needle.count))
-            #expect(IncidentStore.contains(Data(hay), String(decoding: needle, as: UTF8.self), anchor: anchor) == naive)
-        }
-    }
 }
