@@ -48,8 +48,8 @@ public struct IncidentStore: Sendable {
     public func latestOpen() -> String? {
         guard let newest = list().first else { return nil }
         // A byte search of the journal's end, not a decode of all of it: nothing is ever recorded
-        // after `resolved` (the next `lostphone` starts a new incident, and `resolve` refuses a
-        // second time), so a resolved journal ends with that event.
+        // after `resolved` (an incident refuses every command once resolved), so a resolved journal
+        // ends with that event.
         if let tail = Self.tail(of: newest.path, bytes: 64 * 1024), tail.range(of: Data(#""kind":"resolved""#.utf8)) != nil {
             return nil
         }

@@ -166,8 +166,7 @@ public final class Journal: @unchecked Sendable {
         }
         let (starts, whole) = split(data)
         let lines = data.prefix(whole)
-        var checkpoint = Checkpoint.read(path: Checkpoint.path(forJournal: path))
-        if let c = checkpoint, starts.isEmpty || !c.matches(lines, lineStarts: starts) { checkpoint = nil }
+        let checkpoint = Checkpoint.read(path: Checkpoint.path(forJournal: path)).flatMap { $0.matches(lines, lineStarts: starts) ? $0 : nil }
         let events = try decode(data, lineStarts: starts, wholeLength: whole, from: checkpoint?.events ?? 0, path: path)
         return rebuild(id: id, checkpoint: checkpoint, lines: lines, lineStarts: starts, events: events)
     }
@@ -218,7 +217,7 @@ public final class Journal: @unchecked Sendable {
             var (starts, whole) = split(data)
             let lines = data.prefix(whole)
             let linesHash = ContentHash.of(lines)
-            let first = starts.isEmpty ? 0 : skip(lines, starts, linesHash)
+            let first = skip(lines, starts, linesHash)
             var events = try decode(data, lineStarts: starts, wholeLength: whole, from: first, path: path)
             let tail = data[(data.startIndex + whole)...]
             var recovery: JournalRecovery? = nil
