@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only, on purpose for now: CNcurses links `ncursesw` and `tinfo` by Debian's names and
+// includes <ncursesw/curses.h>, and the journal calls Glibc by name. A macOS build would need
+// Homebrew's ncurses (`.brew(["ncurses"])`, its include path) and Darwin branches there; nothing
+// here can test that, so it is not claimed. The `platforms` line only sets the floor if tried.
+
 let package = Package(
     name: "lostphone",
     platforms: [.macOS(.v13)],

@@ -367,18 +367,6 @@ for (label, text) in [("built-in", BuiltinResources.playbookYAML), ("10k steps",
     }
     report("  of which Yams.compose alone, \(label)", median(composeTimes), "ms")
 }
-do {
-    // The compiled copy a later start reads instead of the YAML.
-    let cache = PlaybookCache(directory: dir + "/cache")
-    _ = cache.load(contentsOf: dir + "/large.yaml")
-    var times: [Double] = []
-    for _ in 0..<(quick ? 3 : 7) {
-        let start = now()
-        guard case .success = cache.load(contentsOf: dir + "/large.yaml") else { print("the cache does not load"); exit(1) }
-        times.append(Double(now() - start) / 1e6)
-    }
-    report("playbook load from its compiled cache, 10k steps", median(times), "ms")
-}
 for (label, path) in [("built-in (40 events)", dir + "/small-state/20261124-210000.jsonl"), ("100k events", dir + "/large-state/20261124-210000.jsonl")] {
     var times: [Double] = []
     for _ in 0..<(quick ? 3 : 7) {

@@ -38,24 +38,14 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook, or an exit with every problem listed.
     func loadPlaybook() throws -> Playbook {
-        let (result, entry) = Self.readPlaybook(playbook, environment: environment)
-        entry?.write()
-        return try playbook(from: result)
+        try playbook(from: Self.readPlaybook(playbook))
     }
 
-    /// Reads the playbook (the built-in one without `--playbook`) through the compiled cache,
-    /// without writing anything; one read from YAML comes with its cache entry, to write once
-    /// writing is fine. It can run on another thread while the journal is read. The built-in
-    /// playbook goes through the cache only for the full screen (`cacheBuiltin`), whose start
-    /// it speeds up; the plain-text commands leave no cache behind for it.
-    static func readPlaybook(_ path: String?, environment: [String: String], cacheBuiltin: Bool = false) -> (Result<Playbook, PlaybookErrors>, PlaybookCache.PendingEntry?) {
-        let cache = PlaybookCache(directory: PlaybookCache.defaultDirectory(environment: environment))
-        guard let path else {
-            guard cacheBuiltin else { return (.success(PlaybookLoader.builtin()), nil) }
-            let (playbook, entry) = cache.readBuiltin()
-            return (.success(playbook), entry)
-        }
-        return cache.read(contentsOf: path)
+    /// Reads the playbook: the file at `path`, else the built-in one. Writes nothing, so it can
+    /// run on another thread while the journal is read.
+    static func readPlaybook(_ path: String?) -> Result<Playbook, PlaybookErrors> {
+        guard let path else { return .success(PlaybookLoader.builtin()) }
+        return PlaybookLoader.load(contentsOf: path)
     }
 
     /// The playbook read, or an exit with every problem listed.

@@ -20,23 +20,20 @@ extension Lostphone {
         func run() throws {
             let env = common.environment
             // The playbook and the theme are read on other threads while the terminal is checked
-            // and the journal read: each takes milliseconds, the playbook of a long incident on a
-            // first start much more. Reading only: nothing is written before the terminal check.
+            // and the journal read. Reading only: nothing is written before the terminal check.
             let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path, environment: env, cacheBuiltin: true) }
+            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path) }
             let requestedTheme = theme
             let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
-            // Refuse before touching the disk: without a terminal nothing should be created (not
-            // even the playbook cache).
+            // Refuse before touching the disk: without a terminal nothing should be created.
             if let problem = NcursesTerminal.checkUsable(environment: env) {
                 printError(problem.description)
                 throw ExitCode(2)
             }
             let clock = SystemClock()
-            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get().0) },
+            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get()) },
                                                                startNew: startNew, clock: clock)
-            let playbook = try common.playbook(from: pendingPlaybook.get().0)
-            pendingPlaybook.get().1?.write()
+            let playbook = try common.playbook(from: pendingPlaybook.get())
             let themes = pendingThemes.get()
             let preferences = Preferences(environment: env)
             var startMessage: StatusMessage? = nil
@@ -65,7 +62,6 @@ extension Lostphone {
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()
-            session.journal.saveCheckpoint(of: app.currentState.incident)
             session.journal.close()
             let zh = language == .zh
             print(zh ? "所有记录已保存在 \(session.path)。再次运行 lostphone 可继续；lostphone export 可导出报告。"

@@ -5,7 +5,7 @@ import LostphoneCore
 /// choice, else the default. A theme that fails to load falls back to the default and says why.
 struct ThemeChoice {
     let catalog: ThemeCatalog
-    let configDirectory: String
+    let preferences: Preferences
     var theme: Theme
     var name: String
     var names: [String]
@@ -15,9 +15,9 @@ struct ThemeChoice {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
         catalog = ThemeCatalog(environment: environment, executableDirectory: executable,
                                workingDirectory: FileManager.default.currentDirectoryPath)
-        configDirectory = Preferences(environment: environment).directory
+        preferences = Preferences(environment: environment)
         names = catalog.entries().map(\.name)
-        name = requested ?? ThemePreference.load(configDirectory: configDirectory) ?? "default"
+        name = requested ?? preferences.theme ?? "default"
         theme = ThemeLoader.builtinDefault
         problems = []
         (theme, problems) = load(name)
@@ -32,6 +32,6 @@ struct ThemeChoice {
     }
 
     func remember(_ name: String) {
-        try? ThemePreference.save(name, configDirectory: configDirectory)
+        preferences.theme = name
     }
 }

@@ -11,7 +11,7 @@ extension Lostphone {
         func run() throws {
             let env = ProcessInfo.processInfo.environment
             let choice = ThemeChoice(environment: env, requested: nil)
-            let current = ThemePreference.load(configDirectory: choice.configDirectory) ?? "default"
+            let current = choice.preferences.theme ?? "default"
             for entry in choice.catalog.entries() {
                 let mark = entry.name == current ? "*" : " "
                 var line = "\(mark) \(entry.name.padding(toLength: max(16, entry.name.count), withPad: " ", startingAt: 0))  \(entry.origin.rawValue)"

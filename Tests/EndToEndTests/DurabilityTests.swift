@@ -4,8 +4,8 @@ import Testing
 /// What was recorded survives the program being killed, and a second copy cannot scribble on it.
 @Suite(.serialized, .enabled(if: TmuxSession.available)) struct DurabilityTests {
     @Test func sigkillRightAfterRecordingLosesNothing() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
         var before: [[String: Any]] = []
         do {
             let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
@@ -35,10 +35,12 @@ import Testing
         }
     }
 
-    /// A long incident leaves a checkpoint beside its journal; reopening it from there shows the
-    /// same states and the whole timeline, and what is recorded then is kept as before.
-    @Test func aLongIncidentReopensFromItsCheckpointWithNothingLost() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
+    /// A long incident (1,201 events) reopens from its journal with the same states and the whole
+    /// timeline, and what is recorded then is kept; a checkpoint an earlier release left beside
+    /// it is removed, the journal untouched.
+    @Test func aLongIncidentReopensWithNothingLostAndAnOldCheckpointGoes() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
         let dir = home.appendingPathComponent("state/lostphone")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // opened, then 1,199 moves of the SIM step back and forth (ending done) and a note.
@@ -50,13 +52,14 @@ import Testing
         }
         lines.append(#"{"at":"2026-11-24T21:59:00.000+08:00","kind":"note","note":"case 4711","provider":"china-mobile","seq":1201,"step":"sim"}"#)
         let journal = dir.appendingPathComponent("20261124-210000.jsonl")
-        try (lines.joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(to: journal, atomically: false, encoding: .utf8)
         let checkpoint = dir.appendingPathComponent("20261124-210000.checkpoint")
+        try Data("lostphone-checkpoint 3\n".utf8).write(to: checkpoint)
 
         do {
             let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "Urgent freezes 1/")
-            #expect(FileManager.default.fileExists(atPath: checkpoint.path), "a long replay leaves a checkpoint")
+            #expect(!FileManager.default.fileExists(atPath: checkpoint.path), "an old checkpoint is removed")
             try t.press("j", "d")
             try t.expectScreen(contains: "Urgent freezes 2/")
             try t.press("q")
@@ -64,7 +67,6 @@ import Testing
         }
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
         try t.expectScreen(contains: "Urgent freezes 2/")
-        // The timeline's first rows are journal lines the checkpoint covers, decoded as shown.
         try t.press("4", "g")
         try t.expectScreen(contains: "Incident started", "21:00:02")
         try t.press("G")
@@ -75,8 +77,8 @@ import Testing
     }
 
     @Test func aSecondInstanceIsRefusedWithAClearMessage() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
         let first = try TmuxSession(arguments: ["--lang", "en"], home: home)
         try first.expectScreen(contains: "Urgent freezes")
         let second = try TmuxSession(arguments: ["--lang", "en"], home: home)

@@ -51,8 +51,8 @@ import Testing
     }
 
     @Test func reopeningShowsWhatWasRecorded() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
         do {
             let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "About the lost phone")
@@ -88,7 +88,8 @@ import Testing
     }
 
     @Test func exportKeyWritesTheReportAndSaysWhere() throws {
-        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"],
+        // Wide enough for the whole path under any temp folder.
+        let t = try TmuxSession(width: 200, height: 30, arguments: ["--lang", "en"],
                                 shellWrapper: "cd \"$HOME\" && {bin}; echo EXITED:$?; sleep 600")
         try t.press("Escape", "d", "e")
         let screen = try t.expectScreen(contains: "lostphone-report-")

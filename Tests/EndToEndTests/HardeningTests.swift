@@ -66,8 +66,9 @@ import Testing
 
     @Test func noTerminalIsRefusedWithExitStatusTwoAndPointsElsewhere() throws {
         let scratch = NSTemporaryDirectory() + "/lostphone-notty-\(UUID().uuidString)"
-        let env = ["HOME": NSTemporaryDirectory(), "TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
-                   "XDG_STATE_HOME": scratch + "/state", "XDG_CACHE_HOME": scratch + "/cache"]
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let env = ["HOME": scratch, "TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
+                   "XDG_STATE_HOME": scratch + "/state"]
         let playbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("LostphoneCoreTests/Fixtures/example-playbook.yaml").path
         for arguments in [[], ["--playbook", playbook]] {

@@ -56,8 +56,7 @@ final class TmuxSession {
         self.tmux = tmux
         socket = "lp-e2e-\(UUID().uuidString.prefix(8))"
         if let home { self.home = home } else {
-            self.home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: self.home, withIntermediateDirectories: true)
+            self.home = try TmuxSession.makeTemporaryHome()
             ownsHome = true
         }
         var env: [String: String] = [
@@ -81,6 +80,14 @@ final class TmuxSession {
     }
 
     private let tmux: String
+
+    /// A new empty folder in the system temp folder, for a test that shares one home between
+    /// sessions; the test removes it (`defer`).
+    static func makeTemporaryHome() throws -> URL {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return home
+    }
 
     private var ownsHome = false
 

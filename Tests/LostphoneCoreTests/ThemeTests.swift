@@ -105,7 +105,7 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         let dir = TempDir()
         let config = dir.file("config")
         try FileManager.default.createDirectory(atPath: config + "/lostphone/themes", withIntermediateDirectories: true)
-        try "styles: {text: {bold: true}}\n".write(toFile: config + "/lostphone/themes/light.yaml", atomically: true, encoding: .utf8)
+        try "styles: {text: {bold: true}}\n".write(toFile: config + "/lostphone/themes/light.yaml", atomically: false, encoding: .utf8)
         let catalog = ThemeCatalog(environment: ["XDG_CONFIG_HOME": config, "HOME": dir.path],
                                    executableDirectory: dir.file("bin"), workingDirectory: repoRoot.path)
         let entries = catalog.entries()
@@ -116,10 +116,15 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect((try? catalog.resolve("nonesuch").get()) == nil)
     }
 
-    @Test func theChoiceIsRemembered() throws {
+    @Test func theThemeAndLanguageChoicesAreRememberedInOnePlace() throws {
         let dir = TempDir()
-        #expect(ThemePreference.load(configDirectory: dir.path) == nil)
-        try ThemePreference.save("gruvbox-dark", configDirectory: dir.path)
-        #expect(ThemePreference.load(configDirectory: dir.path) == "gruvbox-dark")
+        let preferences = Preferences(directory: dir.file("config"))
+        #expect(preferences.theme == nil && preferences.language == nil)
+        preferences.theme = "gruvbox-dark"
+        preferences.language = .zh
+        let again = Preferences(directory: dir.file("config"))
+        #expect(again.theme == "gruvbox-dark" && again.language == .zh)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("config")).sorted() == ["language", "theme"],
+                "each choice is one small file, and no temporary file is left beside them")
     }
 }

@@ -65,7 +65,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     let file = dir.appendingPathComponent(name + ".txt")
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try? (text + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try? (text + "\n").write(to: file, atomically: false, encoding: .utf8)
         return
     }
     guard let golden = try? String(contentsOf: file, encoding: .utf8) else {

@@ -36,27 +36,6 @@ public enum AtomicFile {
         Journal.syncDirectory(of: path)
     }
 
-    /// Writes `body` behind `format` (one line) and the body's hash, 8 bytes little-endian: the
-    /// layout of the files we derive and read back ourselves (the journal checkpoint, the
-    /// compiled playbook cache). Best effort: such a file only saves time.
-    static func writeSealed(_ body: [UInt8], format: String, to path: String) {
-        var data = Data(format.utf8)
-        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: body)
-        try? write(data, to: path, replace: true)
-    }
-
-    /// The body `writeSealed` wrote, or nil when the file is missing, another format, or damaged
-    /// (its hash does not hold): such a file reads as absent, never as something else.
-    static func readSealed(_ path: String, format: String) -> Data? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let header = Data(format.utf8)
-        guard data.count >= header.count + 8, data.prefix(header.count) == header else { return nil }
-        let sum = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) }
-        let body = data.dropFirst(header.count + 8)
-        return ContentHash.of(body) == sum ? body : nil
-    }
-
     /// `DIR/.NAME.tmp-PID-RANDOM` beside `path`: hidden, and never the name a crashed earlier run
     /// left behind (process ids repeat, in containers especially, and the file is created with
     /// O_EXCL).

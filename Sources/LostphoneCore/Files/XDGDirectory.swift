@@ -9,14 +9,11 @@ public enum XDGDirectory: Sendable {
     case state
     /// `$XDG_CONFIG_HOME`, `~/.config`: preferences and the person's own themes.
     case config
-    /// `$XDG_CACHE_HOME`, `~/.cache`: what can be rebuilt (compiled playbooks).
-    case cache
 
     private var variable: String {
         switch self {
         case .state: "XDG_STATE_HOME"
         case .config: "XDG_CONFIG_HOME"
-        case .cache: "XDG_CACHE_HOME"
         }
     }
 
@@ -24,7 +21,6 @@ public enum XDGDirectory: Sendable {
         switch self {
         case .state: ".local/state"
         case .config: ".config"
-        case .cache: ".cache"
         }
     }
 

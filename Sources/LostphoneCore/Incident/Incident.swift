@@ -43,8 +43,7 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
 /// One lost-phone incident: its events and the state they fold to.
 ///
 /// The state is a fold of the events: `replay(events)` rebuilds exactly what `apply` built
-/// live, which is what makes the journal the single source of truth. A `Checkpoint` stores the
-/// fold only as a shortcut, used while the journal still holds exactly the events it folded.
+/// live, which is what makes the journal the single source of truth.
 public struct Incident: Hashable, Sendable {
     public private(set) var id: String
     public private(set) var startedAt: Timestamp
@@ -53,7 +52,7 @@ public struct Incident: Hashable, Sendable {
     public private(set) var resolvedAt: Timestamp?
     public private(set) var playbookID: String
     public private(set) var playbookVersion: Int?
-    public private(set) var events: EventLog
+    public private(set) var events: [Event]
     public private(set) var records: [StepID: StepRecord]
     /// Seqs of the step events that an undo would take back, last on top.
     private var undoStack: [Int]
@@ -64,7 +63,7 @@ public struct Incident: Hashable, Sendable {
         self.device = DeviceDetails()
         self.playbookID = opened.playbook ?? ""
         self.playbookVersion = opened.playbookVersion
-        self.events = EventLog([opened])
+        self.events = [opened]
         self.records = [:]
         self.undoStack = []
     }
@@ -92,29 +91,6 @@ public struct Incident: Hashable, Sendable {
         incident.events.reserveCapacity(events.count)
         for event in events.dropFirst() { try incident.apply(event) }
         return incident
-    }
-
-    /// Resumes from a checkpoint: `events` holds the events it covers (undecoded); the events
-    /// after it are then applied as in a replay.
-    init(id: String, checkpoint c: Checkpoint, events: EventLog) {
-        self.id = id
-        self.startedAt = c.startedAt
-        self.lostAt = c.lostAt
-        self.device = c.device
-        self.resolvedAt = c.resolvedAt
-        self.playbookID = c.playbookID
-        self.playbookVersion = c.playbookVersion
-        self.events = events
-        self.records = c.records
-        self.undoStack = c.undoStack
-    }
-
-    /// The checkpoint of this incident as it stands, for a journal whose first `bytes` bytes
-    /// (hashing to `journalHash`) hold exactly its events.
-    func checkpoint(bytes: Int, journalHash: UInt64) -> Checkpoint {
-        Checkpoint(bytes: bytes, events: events.count, journalHash: journalHash, startedAt: startedAt, lostAt: lostAt,
-                   device: device, resolvedAt: resolvedAt, playbookID: playbookID, playbookVersion: playbookVersion,
-                   records: records, undoStack: undoStack)
     }
 
     /// Where `step` stands.

@@ -25,8 +25,18 @@ public struct IncidentStore: Sendable {
                                                     attributes: [.posixPermissions: 0o700])
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
             AtomicFile.removeStaleTemporaries(in: directory)
+            removeCheckpoints()
         } catch {
             throw JournalError(path: directory, message: "cannot create the state directory (\(error.localizedDescription)). Pass --state-dir DIR to keep the journal elsewhere.")
+        }
+    }
+
+    /// Earlier releases kept a `<id>.checkpoint` beside long journals, a shortcut derived from
+    /// the journal; nothing reads it now, so it goes (the journal is untouched).
+    func removeCheckpoints() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(".checkpoint") {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
 

@@ -36,16 +36,9 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     private var fd: Int32
     private var size: off_t
-    /// What this process knows the file to hold: the first `baseLength` bytes, as read and
-    /// checked at open (hashing to `baseHash`), then exactly `appended`. A checkpoint is saved
-    /// only for a file that still holds that; nil when the open repaired the file.
-    private let baseLength: Int
-    private let baseHash: UInt64?
-    private var appended = Data()
 
-    private init(path: String, fd: Int32, size: off_t, baseHash: UInt64?) {
+    private init(path: String, fd: Int32, size: off_t) {
         self.path = path; self.fd = fd; self.size = size
-        self.baseLength = Int(size); self.baseHash = baseHash
     }
 
     deinit { close() }
@@ -80,42 +73,22 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// Where each whole line starts, and the length of the whole lines (the bytes after the last
-    /// newline, a possibly torn tail, are not counted). Nothing is decoded.
-    public static func split(_ data: Data) -> (lineStarts: [Int], wholeLength: Int) {
-        var starts: [Int] = []
-        var start = 0
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            guard let base = bytes.baseAddress else { return }
-            while start < bytes.count, let nl = memchr(base + start, 0x0A, bytes.count - start) {
-                starts.append(start)
-                start = base.distance(to: UnsafeRawPointer(nl)) + 1
-            }
-        }
-        return (starts, start)
-    }
-
-    /// Decodes the lines from number `first` (0-based) on.
-    static func decode(_ data: Data, lineStarts: [Int], wholeLength: Int, from first: Int, path: String) throws(JournalError) -> [Event] {
-        var events: [Event] = []
-        events.reserveCapacity(lineStarts.count - first)
-        let decoder = JSONDecoder()  // one for the whole file: making one per line doubles the cost
-        for i in first..<lineStarts.count {
-            let end = data.startIndex + (i + 1 < lineStarts.count ? lineStarts[i + 1] : wholeLength) - 1
-            let line = data[(data.startIndex + lineStarts[i])..<end]
-            if line.isEmpty {
-                throw JournalError(path: path, line: i + 1, message: "empty line. The file was left as it is; move it aside to start afresh.")
-            }
-            events.append(try decode(line, path: path, number: i + 1, decoder: decoder))
-        }
-        return events
-    }
-
-    /// Splits the file into whole lines and a possibly torn tail (the bytes after the last newline).
+    /// Decodes the whole lines and returns them with their length and the bytes after the last
+    /// newline (a possibly torn tail, not decoded).
     static func parse(_ data: Data, path: String) throws(JournalError) -> (events: [Event], wholeLength: Int, tail: Data.SubSequence) {
-        let (starts, whole) = split(data)
-        let events = try decode(data, lineStarts: starts, wholeLength: whole, from: 0, path: path)
-        return (events, whole, data[(data.startIndex + whole)...])
+        var events: [Event] = []
+        let decoder = JSONDecoder()  // one for the whole file: making one per line doubles the cost
+        var start = data.startIndex
+        while let newline = data[start...].firstIndex(of: 0x0A) {
+            let line = data[start..<newline]
+            let number = events.count + 1
+            if line.isEmpty {
+                throw JournalError(path: path, line: number, message: "empty line. The file was left as it is; move it aside to start afresh.")
+            }
+            events.append(try decode(line, path: path, number: number, decoder: decoder))
+            start = newline + 1
+        }
+        return (events, start - data.startIndex, data[start...])
     }
 
     // MARK: - opening
@@ -129,78 +102,25 @@ public final class Journal: @unchecked Sendable {
         return try parse(data, path: path).events
     }
 
-    /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
-    /// torn last line back (keeping a copy of the original beside it).
-    public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
-        let opened = try openLocked(path: path) { _, _, _ in 0 }
-        return (opened.journal, opened.events, opened.recovery)
-    }
-
-    /// Opens an incident's journal for appending, as `open`, and rebuilds the incident: from its
-    /// checkpoint when that still matches the journal (decoding only the events after it), else by
-    /// replaying every event. After a long replay it writes a checkpoint for next time. A journal
-    /// whose events do not replay is still returned open, with the reason, so the caller can say
-    /// what was repaired before refusing it.
-    public static func openIncident(path: String, id: String) throws(JournalError) -> (Journal, Result<Incident, IncidentError>, JournalRecovery?) {
-        let checkpointPath = Checkpoint.path(forJournal: path)
-        let checkpoint = Checkpoint.read(path: checkpointPath)
-        let opened = try openLocked(path: path) { lines, starts, linesHash in
-            guard let checkpoint, checkpoint.matches(lines, lineStarts: starts, linesHash: linesHash) else { return 0 }
-            return checkpoint.events
-        }
-        let result = rebuild(id: id, checkpoint: opened.firstDecoded > 0 ? checkpoint : nil, lines: opened.lines,
-                             lineStarts: opened.lineStarts, events: opened.events)
-        if opened.firstDecoded == 0, case .success(let incident) = result, opened.recovery == nil,
-           incident.events.count >= Checkpoint.minimumEvents, incident.events.count == opened.lineStarts.count {
-            incident.checkpoint(bytes: opened.lines.count, journalHash: opened.linesHash).write(to: checkpointPath)
-        }
-        return (opened.journal, result, opened.recovery)
-    }
-
-    /// The incident as `openIncident` rebuilds it, but read only: no lock, no repair (a torn
-    /// last line is left out), no checkpoint written. For `status` and `export`, which work while
-    /// the full screen is open.
+    /// The incident a journal replays to, read only: no lock, no repair (a torn last line is
+    /// left out). For `status` and `export`, which work while the full screen is open.
     public static func readIncident(path: String, id: String) throws(JournalError) -> Result<Incident, IncidentError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
-        }
-        let (starts, whole) = split(data)
-        let lines = data.prefix(whole)
-        let checkpoint = Checkpoint.read(path: Checkpoint.path(forJournal: path)).flatMap { $0.matches(lines, lineStarts: starts) ? $0 : nil }
-        let events = try decode(data, lineStarts: starts, wholeLength: whole, from: checkpoint?.events ?? 0, path: path)
-        return rebuild(id: id, checkpoint: checkpoint, lines: lines, lineStarts: starts, events: events)
+        let events = try read(path: path)
+        return Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
     }
 
-    /// From the checkpoint (which covers the first lines) and the events after it, or by
-    /// replaying `events` when there is no checkpoint.
-    private static func rebuild(id: String, checkpoint: Checkpoint?, lines: Data, lineStarts: [Int], events: [Event]) -> Result<Incident, IncidentError> {
-        guard let checkpoint else {
-            return Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
-        }
-        let covered = EventLog(lines: lines, lineStarts: lineStarts.prefix(checkpoint.events), end: checkpoint.bytes)
-        var incident = Incident(id: id, checkpoint: checkpoint, events: covered)
-        return Result { () throws(IncidentError) -> Incident in
-            for event in events { try incident.apply(event) }
-            return incident
-        }
+    /// Opens an incident's journal for appending, as `open`, and replays it. A journal whose
+    /// events do not replay is still returned open, with the reason, so the caller can say what
+    /// was repaired before refusing it.
+    public static func openIncident(path: String, id: String) throws(JournalError) -> (Journal, Result<Incident, IncidentError>, JournalRecovery?) {
+        let (journal, events, recovery) = try open(path: path)
+        return (journal, Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }, recovery)
     }
 
-    /// What `openLocked` read: the whole lines, where each starts, and the events decoded (those
-    /// from line `firstDecoded` on, and a repaired last line).
-    struct Opened {
-        var journal: Journal
-        var lines: Data
-        var linesHash: UInt64
-        var lineStarts: [Int]
-        var firstDecoded: Int
-        var events: [Event]
-        var recovery: JournalRecovery?
-    }
-
-    /// Opens, locks and reads the journal, decoding the lines from the number `skip` returns on
-    /// (the lines before are known good), and repairs a torn last line. Every line is checked
+    /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
+    /// torn last line back (keeping a copy of the original beside it). Every line is checked
     /// before anything is repaired, so a journal refused is never changed.
-    static func openLocked(path: String, skip: (_ lines: Data, _ lineStarts: [Int], _ linesHash: UInt64) -> Int) throws(JournalError) -> Opened {
+    public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
         let fd = Glibc.open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else {
             throw JournalError(path: path, message: "cannot open the journal (\(String(cString: strerror(errno)))).")
@@ -214,30 +134,24 @@ public final class Journal: @unchecked Sendable {
         }
         do throws(JournalError) {
             let data = try readAll(fd, path: path)
-            var (starts, whole) = split(data)
-            let lines = data.prefix(whole)
-            let linesHash = ContentHash.of(lines)
-            let first = skip(lines, starts, linesHash)
-            var events = try decode(data, lineStarts: starts, wholeLength: whole, from: first, path: path)
-            let tail = data[(data.startIndex + whole)...]
+            var (events, whole, tail) = try parse(data, path: path)
             var recovery: JournalRecovery? = nil
-            if starts.isEmpty {
+            if events.isEmpty {
                 // Nothing whole to keep: repairing would leave an empty file, so touch nothing.
                 throw JournalError(path: path, message: "the journal holds no event, only \(data.count) bytes of a cut-off line. The file was left as it is; move it aside, or start a new incident with `lostphone --new`.")
             }
             if !tail.isEmpty {
                 let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
                 guard FileManager.default.createFile(atPath: backup, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                    throw JournalError(path: path, line: starts.count + 1,
+                    throw JournalError(path: path, line: events.count + 1,
                                        message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
                 }
-                if let event = try? decode(tail, path: path, number: starts.count + 1), event.seq == starts.count + 1 {
+                if let event = try? decode(tail, path: path, number: events.count + 1), event.seq == events.count + 1 {
                     // Whole event, only its newline missing: keep it.
                     guard Glibc.pwrite(fd, [UInt8(0x0A)], 1, off_t(data.count)) == 1, fsync(fd) == 0 else {
                         throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
                     }
                     events.append(event)
-                    starts.append(whole)
                     whole = data.count + 1
                     recovery = JournalRecovery(message: "The journal's last line lacked its end; it was completed. Original kept at \(backup).", backupPath: backup)
                 } else {
@@ -249,10 +163,7 @@ public final class Journal: @unchecked Sendable {
                         backupPath: backup)
                 }
             }
-            // A completed last line is not in `lines`: no base to check a checkpoint against.
-            let baseHash = whole == lines.count ? linesHash : nil
-            return Opened(journal: Journal(path: path, fd: fd, size: off_t(whole), baseHash: baseHash), lines: lines, linesHash: linesHash, lineStarts: starts,
-                          firstDecoded: first, events: events, recovery: recovery)
+            return (Journal(path: path, fd: fd, size: off_t(whole)), events, recovery)
         } catch {
             _ = Glibc.close(fd)
             throw error
@@ -279,7 +190,7 @@ public final class Journal: @unchecked Sendable {
         unlink(temp)
         syncDirectory(of: path)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
-        return Journal(path: path, fd: fd, size: off_t(data.count), baseHash: ContentHash.of(data))
+        return Journal(path: path, fd: fd, size: off_t(data.count))
     }
 
     // MARK: - appending
@@ -299,26 +210,6 @@ public final class Journal: @unchecked Sendable {
             throw JournalError(path: path, message: "could not save (\(reason)); nothing was recorded. Free some disk space or check the disk, then try again.")
         }
         size += off_t(data.count)
-        appended.append(data)
-    }
-
-    /// Writes the checkpoint of `incident`, whose events must be exactly this journal's (as when
-    /// the full screen quits), so the next start need not decode them. The file is read back and
-    /// must still hold what was read at open followed by exactly what this process appended:
-    /// a journal changed meanwhile by anything else gets no checkpoint (the next start replays
-    /// it in full). Skipped for short journals.
-    public func saveCheckpoint(of incident: Incident, minimumEvents: Int = Checkpoint.minimumEvents) {
-        guard fd >= 0, incident.events.count >= minimumEvents, let baseHash else { return }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size == size else { return }
-        var bytes = [UInt8](repeating: 0, count: Int(size))
-        let n = bytes.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n == bytes.count else { return }
-        let lines = Data(bytes)
-        guard ContentHash.of(lines.prefix(baseLength)) == baseHash, lines.dropFirst(baseLength) == appended else { return }
-        let (starts, whole) = Journal.split(lines)
-        guard whole == lines.count, starts.count == incident.events.count else { return }
-        incident.checkpoint(bytes: whole, journalHash: ContentHash.of(lines)).write(to: Checkpoint.path(forJournal: path))
     }
 
     /// Releases the lock and the file.

@@ -22,12 +22,6 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         self.text = text
     }
 
-    /// Both parts as they were, from our own checkpoint (which stores both).
-    init(date: Date, text: String) {
-        self.date = date
-        self.text = text
-    }
-
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)

@@ -69,17 +69,3 @@ public struct ThemeCatalog: Sendable {
         return .success(ThemeLoader.load(contentsOf: path))
     }
 }
-
-/// The theme the person chose with `t`, remembered in `<config>/theme`.
-public enum ThemePreference {
-    public static func load(configDirectory: String) -> String? {
-        guard let text = try? String(contentsOfFile: configDirectory + "/theme", encoding: .utf8) else { return nil }
-        let name = text.trimmingWhitespace()
-        return name.isEmpty ? nil : name
-    }
-
-    public static func save(_ name: String, configDirectory: String) throws {
-        try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
-        try Data((name + "\n").utf8).write(to: URL(fileURLWithPath: configDirectory + "/theme"), options: .atomic)
-    }
-}
