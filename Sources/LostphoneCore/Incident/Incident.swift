@@ -1,45 +1,5 @@
 import Foundation
 
-/// The phone's details, as the person entered them. Either may be unknown.
-public struct DeviceDetails: Hashable, Sendable {
-    public var model: String?
-    public var imei: String?
-    public init(model: String? = nil, imei: String? = nil) { self.model = model; self.imei = imei }
-    public var isEmpty: Bool { model == nil && imei == nil }
-}
-
-/// Where one step stands now: the fold of its events.
-public struct StepRecord: Hashable, Sendable {
-    public var state: StepState
-    public var provider: ProviderID?
-    public var note: String?
-    /// When the step last changed; nil while nothing was recorded for it.
-    public var updatedAt: Timestamp?
-
-    public init(state: StepState = .pending, provider: ProviderID? = nil, note: String? = nil, updatedAt: Timestamp? = nil) {
-        self.state = state; self.provider = provider; self.note = note; self.updatedAt = updatedAt
-    }
-
-    public static let initial = StepRecord()
-}
-
-/// What the person asks to record. `Incident.event(for:at:)` turns it into an event or refuses.
-public enum IncidentCommand: Hashable, Sendable {
-    case move(StepID, to: StepState, provider: ProviderID?)
-    case note(StepID, String, provider: ProviderID?)
-    case undo
-    case details(lostAt: Timestamp?, device: DeviceDetails)
-    case resolve
-}
-
-/// A command or event the state machine refuses, with a reason a person can act on.
-public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-    /// Ids quoted from a journal are made visible and kept short.
-    public init(_ message: String) { self.message = Sanitize.brief(message) }
-    public var description: String { message }
-}
-
 /// One lost-phone incident: its events and the state they fold to.
 ///
 /// The state is a fold of the events: `replay(events)` rebuilds exactly what `apply` built

@@ -17,8 +17,6 @@ public enum PlaybookLoader {
     /// ever fail to load, a minimal playbook that says so keeps the program usable.
     public static func builtin() -> Playbook { builtinPlaybook }
 
-    /// Whether `playbook` is the stand-in `builtin()` gives when the built-in YAML does not load.
-    public static func isFallback(_ playbook: Playbook) -> Bool { playbook.id == fallbackID }
     static let fallbackID = "broken"
 
     private static let builtinPlaybook: Playbook = {

@@ -25,13 +25,6 @@ public struct LocalizedText: Hashable, Sendable {
         }
     }
 
-    public mutating func setValue(_ text: String?, for language: Language) {
-        switch language {
-        case .zh: zh = text
-        case .en: en = text
-        }
-    }
-
     /// The texts present, by language.
     public var values: [Language: String] {
         var result: [Language: String] = [:]
