@@ -520,7 +520,7 @@ extension DamagedInputTests {
             }
         }
 
-        @Test func aHugeButValidNoteIsKeptWhole() throws {
+        @Test func aNoteOverFourKiBIsRefusedAndAJournalHoldingOneIsRefusedUntouched() throws {
             let dir = TempDir()
             let path = dir.file("journal.jsonl")
             let (sample, all) = try writeSampleJournal(to: path)
@@ -528,19 +528,23 @@ extension DamagedInputTests {
             let data = joinLines(Array(journalLines(sample).dropLast()))
             try overwrite(path, with: data)
             let events = Array(all.dropLast())
-            let note = String(repeating: "受理号 A1 ", count: 300_000)
-            var incident = try Incident.replay(events)
-            let event = try incident.event(for: .note("sim", note, provider: nil), at: at(100))
-            try incident.apply(event)
+            let huge = String(repeating: "受理号 A1 ", count: 2_000_000)   // 20 MB
+            let incident = try Incident.replay(events)
+            #expect(throws: IncidentError.self, "the state machine refuses it") {
+                try incident.event(for: .note("sim", huge, provider: nil), at: at(100))
+            }
+            #expect(try incident.event(for: .note("sim", String(repeating: "a", count: EventLimits.maxNoteBytes), provider: nil), at: at(100)).note?.utf8.count == 4096)
+            // Written by something else all the same: refused at replay, the file untouched.
+            var forged = Event(seq: events.count + 1, at: at(100), kind: .note, step: "sim", note: huge)
+            forged.provider = "china-mobile"
             let (journal, _, _) = try Journal.open(path: path)
-            try journal.append(event)
+            try journal.append(forged)
             journal.close()
-            #expect((bytes(at: path)?.count ?? 0) > data.count + 3_000_000)
-            let (reopened, read, recovery) = try Journal.open(path: path)
+            let before = bytes(at: path)
+            let (reopened, result, _) = try Journal.openIncident(path: path, id: "damaged")
             reopened.close()
-            #expect(recovery == nil)
-            #expect(read.last?.note == note)
-            #expect(try Incident.replay(read).record("sim").note == note)
+            #expect(throws: IncidentError.self) { try result.get() }
+            #expect(bytes(at: path) == before)
         }
 
         @Test func aLineWithInvalidUTF8IsRefusedAtThatLine() throws {

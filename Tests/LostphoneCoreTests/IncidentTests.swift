@@ -80,7 +80,7 @@ func at(_ seconds: Int) -> Timestamp {
             if roll < 2, live.lastUndoableEvent != nil {
                 command = .undo
             } else if roll < 4 {
-                command = .note(step.id, "note \(n) 备注|\u{1B}", provider: provider)
+                command = .note(step.id, "note \(n) 备注|\\\"q\" 👍🏽", provider: provider)
             } else {
                 let targets = Array(live.record(step.id).state.allowedMoves).sorted { $0.rawValue < $1.rawValue }
                 command = .move(step.id, to: targets[Int(rng.next() % UInt64(targets.count))], provider: provider)

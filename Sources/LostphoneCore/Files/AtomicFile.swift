@@ -25,7 +25,7 @@ public enum AtomicFile {
             unlink(temp)
             return error
         }
-        guard (try? Journal.writeAll(fd, data)) != nil, fsync(fd) == 0 else { throw fail(.write) }
+        guard Durable.writeAll(fd, data), fsync(fd) == 0 else { throw fail(.write) }
         if replace {
             guard rename(temp, path) == 0 else { throw fail(.place) }
         } else {
@@ -33,7 +33,7 @@ public enum AtomicFile {
             unlink(temp)
         }
         _ = close(fd)
-        Journal.syncDirectory(of: path)
+        Durable.syncParent(of: path)
     }
 
     /// `DIR/.NAME.tmp-PID-RANDOM` beside `path`: hidden, and never the name a crashed earlier run
@@ -45,15 +45,33 @@ public enum AtomicFile {
         return (url.deletingLastPathComponent().path as NSString).appendingPathComponent(name)
     }
 
-    /// Removes what writes interrupted by a crash left in `directory`: temporary files of ours
+    /// Removes what writes interrupted by a crash or a kill left in `directory` (only those for
+    /// `target`'s name, when given): temporary files of ours whose process is gone, or that were
     /// untouched for `age` seconds (no write takes that long).
-    public static func removeStaleTemporaries(in directory: String, olderThan age: TimeInterval = 3600) {
+    public static func removeStaleTemporaries(in directory: String, for target: String? = nil, olderThan age: TimeInterval = 3600) {
+        let prefix = target.map { ".\(URL(fileURLWithPath: $0).lastPathComponent).tmp-" }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            if let prefix, !name.hasPrefix(prefix) { continue }
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                  modified.timeIntervalSinceNow < -age else { continue }
-            try? FileManager.default.removeItem(atPath: path)
+            var st = stat()
+            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid() else { continue }
+            let old = Double(st.st_mtim.tv_sec) < Date().timeIntervalSince1970 - age
+            if old || !isRunning(pid(inTemporaryName: name)) { unlink(path) }
         }
+    }
+
+    /// The process id in `.NAME.tmp-PID-RANDOM`, nil when the name is not one of ours.
+    static func pid(inTemporaryName name: String) -> pid_t? {
+        guard let range = name.range(of: ".tmp-", options: .backwards) else { return nil }
+        let parts = name[range.upperBound...].split(separator: "-")
+        guard parts.count == 2, parts[1].allSatisfy(\.isHexDigit) else { return nil }
+        return pid_t(parts[0])
+    }
+
+    /// Whether a process with this id exists (one of another user's counts as running).
+    static func isRunning(_ pid: pid_t?) -> Bool {
+        guard let pid, pid > 0 else { return true }
+        return kill(pid, 0) == 0 || errno != ESRCH
     }
 }

@@ -31,8 +31,7 @@ public struct Preferences: Sendable {
 
     /// Best effort: a preference that cannot be saved is not worth interrupting anyone for.
     private func write(_ name: String, _ value: String) {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
+        guard (try? PrivateDirectory.prepare(directory)) != nil else { return }
         try? AtomicFile.write(Data((value + "\n").utf8), to: directory + "/" + name, replace: true)
     }
 }

@@ -47,6 +47,7 @@ public struct Incident: Hashable, Sendable {
         guard first.kind == .opened, first.seq == 1 else {
             throw IncidentError("line 1: the first event must be `opened` with seq 1")
         }
+
         var incident = Incident(id: id ?? makeID(at: first.at), opened: first)
         incident.events.reserveCapacity(events.count)
         for event in events.dropFirst() { try incident.apply(event) }
@@ -66,6 +67,10 @@ public struct Incident: Hashable, Sendable {
         if resolvedAt != nil {
             throw IncidentError("the incident is resolved; run lostphone to start a new one")
         }
+        // What is recorded must replay: the same limits as `apply`.
+        if let problem = EventLimits.timeProblem(time, opened: startedAt) {
+            throw IncidentError("the clock is wrong: \(problem). Set the computer's clock and try again")
+        }
         let seq = events.count + 1
         switch command {
         case let .move(step, target, provider):
@@ -76,6 +81,7 @@ public struct Incident: Hashable, Sendable {
             return Event(seq: seq, at: time, kind: .move, step: step, from: rec.state, to: target,
                          provider: provider, previousProvider: rec.provider)
         case let .note(step, text, provider):
+            if let problem = EventLimits.noteProblem(text) { throw IncidentError(problem) }
             let rec = record(step)
             return Event(seq: seq, at: time, kind: .note, step: step, provider: provider,
                          note: text.isEmpty ? nil : text, previousProvider: rec.provider, previousNote: rec.note)
@@ -88,6 +94,7 @@ public struct Incident: Hashable, Sendable {
                          previousProvider: last.provider, previousNote: last.kind == .note ? last.note : nil,
                          undoes: last.seq)
         case let .details(lostAt, device):
+            if let lostAt, let problem = EventLimits.lostAtProblem(lostAt, opened: startedAt) { throw IncidentError(problem) }
             return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei)
         case .resolve:
             return Event(seq: seq, at: time, kind: .resolved)
@@ -100,10 +107,24 @@ public struct Incident: Hashable, Sendable {
         guard event.seq == events.count + 1 else {
             throw IncidentError("\(line): expected seq \(events.count + 1)")
         }
+        // Nothing is recorded after `resolved` (see `event(for:at:)`): a journal that goes on
+        // was written by something else.
+        if resolvedAt != nil {
+            throw IncidentError("\(line): nothing may follow `resolved`")
+        }
+        if let problem = EventLimits.timeProblem(event.at, opened: startedAt) {
+            throw IncidentError("\(line): \(problem)")
+        }
+        if let note = event.note, note.utf8.count > EventLimits.maxNoteBytes {
+            throw IncidentError("\(line): a note of \(note.utf8.count) bytes, more than the \(EventLimits.maxNoteBytes) allowed")
+        }
         switch event.kind {
         case .opened:
             throw IncidentError("\(line): `opened` may only be the first event")
         case .details:
+            if let lost = event.lostAt, let problem = EventLimits.lostAtProblem(lost, opened: startedAt) {
+                throw IncidentError("\(line): \(problem)")
+            }
             lostAt = event.lostAt
             device = DeviceDetails(model: event.deviceModel, imei: event.imei)
         case .resolved:

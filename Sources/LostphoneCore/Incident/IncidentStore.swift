@@ -18,17 +18,15 @@ public struct IncidentStore: Sendable {
         XDGDirectory.state.lostphone(environment: environment)
     }
 
-    /// Creates the directory (0700) if needed and makes sure only its owner can read it.
+    /// Creates the directory (0700) if needed, and refuses one that belongs to someone else.
     public func prepare() throws(JournalError) {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
-            AtomicFile.removeStaleTemporaries(in: directory)
-            removeCheckpoints()
+            try PrivateDirectory.prepare(directory)
         } catch {
-            throw JournalError(path: directory, message: "cannot create the state directory (\(error.localizedDescription)). Pass --state-dir DIR to keep the journal elsewhere.")
+            throw JournalError(path: error.path, message: "\(error.message) Pass --state-dir DIR to keep the journal elsewhere.")
         }
+        AtomicFile.removeStaleTemporaries(in: directory)
+        removeCheckpoints()
     }
 
     /// Earlier releases kept a `<id>.checkpoint` beside long journals, a shortcut derived from

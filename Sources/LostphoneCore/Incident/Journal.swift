@@ -55,6 +55,10 @@ public final class Journal: @unchecked Sendable {
     }
 
     static func decode(_ line: Data.SubSequence, path: String, number: Int, decoder: JSONDecoder = JSONDecoder()) throws(JournalError) -> Event {
+        if let key = DuplicateKeys.first(in: line) {
+            throw JournalError(path: path, line: number, message: "the key \"\(Sanitize.brief(key, limit: 40))\" appears twice in one event."
+                               + " The file was left as it is; move it aside to start afresh.")
+        }
         do {
             return try decoder.decode(Event.self, from: Data(line))
         } catch {
@@ -96,10 +100,9 @@ public final class Journal: @unchecked Sendable {
     /// Reads every whole event without locking or changing anything (for `status` and `export`).
     /// A torn last line is left out.
     public static func read(path: String) throws(JournalError) -> [Event] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
-        }
-        return try parse(data, path: path).events
+        let fd = try openNoFollow(path, flags: O_RDONLY)
+        defer { _ = Glibc.close(fd) }
+        return try parse(try readAll(fd, path: path), path: path).events
     }
 
     /// The incident a journal replays to, read only: no lock, no repair (a torn last line is
@@ -121,10 +124,7 @@ public final class Journal: @unchecked Sendable {
     /// torn last line back (keeping a copy of the original beside it). Every line is checked
     /// before anything is repaired, so a journal refused is never changed.
     public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
-        let fd = Glibc.open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw JournalError(path: path, message: "cannot open the journal (\(String(cString: strerror(errno)))).")
-        }
+        let fd = try openNoFollow(path, flags: O_RDWR)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let reason = errno == EWOULDBLOCK
                 ? "another lostphone is already recording this incident. Use that window, or quit it first."
@@ -142,7 +142,8 @@ public final class Journal: @unchecked Sendable {
             }
             if !tail.isEmpty {
                 let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
-                guard FileManager.default.createFile(atPath: backup, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                // The copy is fsynced (and its directory entry) before the journal is cut.
+                guard (try? AtomicFile.write(data, to: backup, replace: false)) != nil else {
                     throw JournalError(path: path, line: events.count + 1,
                                        message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
                 }
@@ -185,10 +186,10 @@ public final class Journal: @unchecked Sendable {
             unlink(temp)
             return JournalError(path: path, message: "\(what) (\(reason)).")
         }
-        guard (try? writeAll(fd, data)) != nil, fsync(fd) == 0 else { throw fail("cannot write the journal") }
+        guard Durable.writeAll(fd, data), fsync(fd) == 0 else { throw fail("cannot write the journal") }
         guard link(temp, path) == 0 else { throw fail("cannot create the journal") }
         unlink(temp)
-        syncDirectory(of: path)
+        Durable.syncParent(of: path)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
         return Journal(path: path, fd: fd, size: off_t(data.count))
     }
@@ -202,7 +203,7 @@ public final class Journal: @unchecked Sendable {
         let data = Journal.encode(event)
         do throws(JournalError) {
             guard lseek(fd, size, SEEK_SET) == size else { throw JournalError(path: path, message: "seek failed") }
-            try Journal.writeAll(fd, data)
+            guard Durable.writeAll(fd, data) else { throw JournalError(path: path, message: "write failed") }
             guard fsync(fd) == 0 else { throw JournalError(path: path, message: "fsync failed") }
         } catch {
             let reason = String(cString: strerror(errno))
@@ -219,20 +220,17 @@ public final class Journal: @unchecked Sendable {
 
     // MARK: - low level
 
-    static func writeAll(_ fd: Int32, _ data: Data) throws(JournalError) {
-        let ok = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
+    /// Opens the journal itself, never a link planted at its path (which could make lostphone
+    /// append to, or read, a file elsewhere).
+    static func openNoFollow(_ path: String, flags: Int32) throws(JournalError) -> Int32 {
+        let fd = Glibc.open(path, flags | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            let message = errno == ELOOP
+                ? "is a symbolic link, not a journal; lostphone does not follow links in its state directory. Remove the link, or pass --state-dir."
+                : "cannot open the journal (\(String(cString: strerror(errno))))."
+            throw JournalError(path: path, message: message)
         }
-        if !ok { throw JournalError(path: "", message: "write failed") }
+        return fd
     }
 
     static func readAll(_ fd: Int32, path: String) throws(JournalError) -> Data {
@@ -252,11 +250,5 @@ public final class Journal: @unchecked Sendable {
             if n == 0 { data.count = filled; return data }
             filled += n
         }
-    }
-
-    static func syncDirectory(of path: String) {
-        let dir = (path as NSString).deletingLastPathComponent
-        let dfd = Glibc.open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); _ = Glibc.close(dfd) }
     }
 }

@@ -83,8 +83,25 @@ extension Report {
             open: open.map(\.id))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // JSONEncoder escapes control characters itself (\u001b), so a note cannot break the document.
+        // JSONEncoder escapes C0 controls itself (\u001b); the invisible rest is escaped below.
         let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Report.escapingInvisible(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// `json` with C1 controls, bidirectional controls, zero-width characters and line
+    /// separators written as `\uXXXX` escapes: the same text to any JSON reader, but nothing in
+    /// the file that could reorder or hide what a person reads in an editor or a terminal. JSON's
+    /// own syntax is ASCII, so these can only stand inside strings.
+    static func escapingInvisible(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in json.unicodeScalars {
+            switch s.value {
+            case 0x80...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
+                out.append(contentsOf: String(format: "\\u%04X", s.value).unicodeScalars)
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 }

@@ -33,6 +33,8 @@ public enum ReportWriter {
             if isDirectory.boolValue { throw ReportWriteError(message: "\(path) is a directory; give a file name (-o DIR/report.md).") }
             if !force { throw ReportWriteError(message: "\(path) already exists; pass --force to replace it, or choose another name with -o.") }
         }
+        // A copy an export killed midway left beside the target holds the whole report.
+        AtomicFile.removeStaleTemporaries(in: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, for: path)
         do {
             try AtomicFile.write(Data(content.utf8), to: path, replace: force)
         } catch {

@@ -8,9 +8,13 @@ final class YAMLReader {
 
     init(file: String) { self.file = file }
 
-    /// Parses `text` into a node tree (Yams keeps each node's position). Aliases are shared,
-    /// not copied, and every schema level has a fixed type, so a "billion laughs" file cannot
-    /// make the loaders walk more than the file holds: it fails the type check at its first level.
+    /// At most this many nodes once every alias is expanded: a playbook of 10,000 steps has a
+    /// few hundred thousand. The loaders walk an alias each time it is used, so without a budget
+    /// a small file of nested aliases ("billion laughs") would have them walk for minutes.
+    static let nodeBudget = 1_000_000
+
+    /// Parses `text` into a node tree (Yams keeps each node's position), refusing a file whose
+    /// aliases expand beyond `nodeBudget` nodes before anything walks it.
     static func compose(_ text: String, file: String, maxBytes: Int) -> (Node?, [FileProblem]) {
         if text.utf8.count > maxBytes {
             return (nil, [FileProblem(file: file, message: "the file is \(text.utf8.count) bytes, more than the \(maxBytes) allowed; is it the right file?")])
@@ -22,12 +26,35 @@ final class YAMLReader {
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 return (nil, [FileProblem(file: file, line: 1, column: 1, message: "the file is empty")])
             }
+            if let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
+                return (nil, [FileProblem(file: file, line: last.mark?.line ?? 0, column: last.mark?.column ?? 0,
+                                          message: "with its aliases (*name) expanded, the file holds more than \(nodeBudget) values, far more than a playbook or theme needs; it is refused (the budget ran out here)")])
+            }
             return (node, [])
         } catch let error as YamlError {
             return (nil, [problem(error, file: file)])
         } catch {
             return (nil, [FileProblem(file: file, message: "not valid YAML (\(error))")])
         }
+    }
+
+    /// The node at which a walk of `root`, every alias expanded, passes `budget` nodes; nil when
+    /// the whole tree fits. It stops there, so a bomb costs no more than the budget.
+    static func nodeWhereBudgetRunsOut(_ root: Node, budget: Int) -> Node? {
+        var stack = [root]
+        var count = 0
+        while let node = stack.popLast() {
+            count += 1
+            if count > budget { return node }
+            switch node {
+            case .scalar, .alias: break
+            case .mapping(let m):
+                for (k, v) in m { stack.append(v); stack.append(k) }
+            case .sequence(let s):
+                stack.append(contentsOf: s.reversed())
+            }
+        }
+        return nil
     }
 
     private static func problem(_ error: YamlError, file: String) -> FileProblem {
