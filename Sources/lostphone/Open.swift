@@ -67,9 +67,7 @@ extension Lostphone {
             terminal.stop()
             session.journal.saveCheckpoint(of: app.currentState.incident)
             session.journal.close()
-            let zh = language == .zh
-            print(zh ? "所有记录已保存在 \(session.path)。再次运行 lostphone 可继续；lostphone export 可导出报告。"
-                     : "Everything is saved in \(session.path). Run lostphone again to continue; lostphone export writes a report.")
+            print(Word.everythingSavedIn(path: session.path).text(in: language))
             if status != 0 { throw ExitCode(status) }
         }
     }
