@@ -23,7 +23,7 @@ extension Report {
         let w = words
         var o: [String] = []
         let dash = "–"
-        /// A table's header row and its rule.
+        // A table's header row and its rule.
         func header(_ columns: [String]) {
             o.append("| " + columns.joined(separator: " | ") + " |")
             o.append("|" + String(repeating: " --- |", count: columns.count))
