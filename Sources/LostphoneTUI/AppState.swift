@@ -93,6 +93,8 @@ public struct AppState: Sendable {
     }
 
     public var strings: Strings { Strings.of(language) }
+    /// The program's words in the screen's language.
+    public var words: Words { Words(language) }
     public var tabCount: Int { playbook.panes.count + 1 }
     public var timelineTab: Int { playbook.panes.count }
     public var isTimeline: Bool { focus == timelineTab }

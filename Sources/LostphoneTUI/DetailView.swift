@@ -7,7 +7,7 @@ enum DetailView {
         let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
         guard inner.width > 4, let step = state.selectedStep else {
             if state.isTimeline {
-                canvas.put(state.strings.noEvents, x: inner.x, y: inner.y, style: state.theme[.muted], limit: inner.width)
+                canvas.put(state.words[.noEvents], x: inner.x, y: inner.y, style: state.theme[.muted], limit: inner.width)
             }
             return
         }
@@ -25,22 +25,22 @@ enum DetailView {
 
     /// The detail text as unwrapped lines.
     static func lines(_ step: Step, _ state: AppState) -> [StyledLine] {
-        let s = state.strings
+        let w = state.words
         let lang = state.language
         let rec = state.incident.record(step.id)
         var out: [StyledLine] = []
         out.append(StyledLine(step.title[lang], .heading))
-        var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + (s.stateNames[rec.state] ?? ""), StepGlyph.element(rec.state))]
-        if let t = rec.updatedAt { status.append(Span(" · \(s.lastChange) \(DetailsInput.clock(t))", .muted)) }
+        var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + w.name(rec.state), StepGlyph.element(rec.state))]
+        if let t = rec.updatedAt { status.append(Span(" · \(w[.lastChange]) \(DetailsInput.clock(t))", .muted)) }
         out.append(StyledLine(status))
         if let note = rec.note, !note.isEmpty {
-            out.append(StyledLine([Span("\(s.note): ", .heading), Span(note)], hangingIndent: 2))
+            out.append(StyledLine([Span(w.label(.note), .heading), Span(note)], hangingIndent: 2))
         }
-        if let w = step.warning { out.append(.blank); out.append(StyledLine([Span("⚠ \(s.warning): ", .warning), Span(w[lang], .warning)], hangingIndent: 2)) }
+        if let warning = step.warning { out.append(.blank); out.append(StyledLine([Span("⚠ " + w.label(.warning), .warning), Span(warning[lang], .warning)], hangingIndent: 2)) }
         if let why = step.why { out.append(.blank); out.append(StyledLine(why[lang], .text)) }
         if !step.instructions.isEmpty {
             out.append(.blank)
-            out.append(StyledLine(s.whatToDo, .heading))
+            out.append(StyledLine(w.capitalized(.whatToDo), .heading))
             out += numbered(step.instructions, lang)
         }
         if !step.contacts.isEmpty {
@@ -51,11 +51,11 @@ enum DetailView {
             let i = step.providers.firstIndex { $0.id == provider.id } ?? 0
             out.append(.blank)
             out.append(StyledLine([
-                Span("\(s.provider): ", .heading),
+                Span(w.label(.provider), .heading),
                 Span("◀ ", .key), Span(provider.name[lang], .heading), Span(" ▶", .key),
-                Span(" (\(i + 1)/\(step.providers.count)) \(s.providerHint)", .muted),
+                Span(" (\(i + 1)/\(step.providers.count)) \(w[.providerHint])", .muted),
             ]))
-            if let w = provider.warning { out.append(StyledLine([Span("⚠ ", .warning), Span(w[lang], .warning)], hangingIndent: 2)) }
+            if let warning = provider.warning { out.append(StyledLine([Span("⚠ ", .warning), Span(warning[lang], .warning)], hangingIndent: 2)) }
             out += contactLines(provider.contacts, state)
             out += numbered(provider.instructions, lang)
             if let n = provider.note { out.append(StyledLine(n[lang], .muted)) }
@@ -73,21 +73,21 @@ enum DetailView {
     /// A contact on a line of its own: the number large and clear, the IVR option, the label,
     /// and a discreet mark when no official source confirms it.
     static func contactLines(_ contacts: [Contact], _ state: AppState) -> [StyledLine] {
-        let s = state.strings
+        let w = state.words
         let lang = state.language
         return contacts.map { c in
             var spans: [Span]
             switch c.kind {
             case .phone(let number):
-                spans = [Span("☎ \(s.phone) ", .muted), Span(number, .contactPhone)]
-                if let p = c.press { spans.append(Span(" → \(s.press) \(p)", .contactPhone)) }
+                spans = [Span("☎ \(w.capitalized(.phone)) ", .muted), Span(number, .contactPhone)]
+                if let p = c.press { spans.append(Span(" → \(w[.thenPress]) \(p)", .contactPhone)) }
             case .web(let address):
-                spans = [Span("⌁ \(s.web) ", .muted), Span(address, .contactWeb)]
+                spans = [Span("⌁ \(w.capitalized(.web)) ", .muted), Span(address, .contactWeb)]
             case .path(let path):
-                spans = [Span("☰ \(s.menu) ", .muted), Span(path[lang], .contactPath)]
+                spans = [Span("☰ \(w.capitalized(.menu)) ", .muted), Span(path[lang], .contactPath)]
             }
             if let label = c.label { spans.append(Span("  " + label[lang], .muted)) }
-            if !c.confirmed { spans.append(Span(" (\(s.unconfirmed); \(s.source): \(c.source))", .unconfirmed)) }
+            if !c.confirmed { spans.append(Span(w.paren(Guide.sourceNote(c, lang)), .unconfirmed)) }
             return StyledLine(spans, hangingIndent: 4)
         }
     }

@@ -48,9 +48,9 @@ enum HelpOverlay {
 /// The lost-at time and device form.
 enum DetailsFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, form: DetailsForm) {
-        let s = state.strings
-        let inner = Box.draw(&canvas, width: 64, height: 11, title: s.detailsTitle, state: state)
-        let labels = [s.detailsLostAt, s.detailsModel, s.detailsIMEI]
+        let w = state.words
+        let inner = Box.draw(&canvas, width: 64, height: 11, title: w[.detailsTitle], state: state)
+        let labels = [w.capitalized(.lostAt), w.capitalized(.phoneModel), w[.imei]]
         let fields = [form.lostAt, form.model, form.imei]
         let labelWidth = (labels.map { TextWidth.of($0) }.max() ?? 8) + 2
         for i in 0..<3 {
@@ -61,11 +61,11 @@ enum DetailsFormView {
             TextFieldView.draw(&canvas, Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1),
                                field: fields[i], style: state.theme[.input], focused: focused)
             if i == 0 && y + 1 < inner.maxY {
-                canvas.put(s.detailsLostAtHint, x: inner.x + labelWidth, y: y + 1, style: state.theme[.muted],
+                canvas.put(w[.detailsLostAtHint], x: inner.x + labelWidth, y: y + 1, style: state.theme[.muted],
                            limit: inner.width - labelWidth)
             }
         }
-        let footer = form.error ?? s.detailsHint
+        let footer = form.error ?? w[.detailsHint]
         canvas.put(footer, x: inner.x, y: inner.maxY - 1, style: state.theme[form.error == nil ? .muted : .error],
                    limit: inner.width)
     }

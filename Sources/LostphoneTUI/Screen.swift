@@ -38,7 +38,7 @@ public enum Screen {
 /// The message shown below the minimum size, centred as far as it fits.
 enum TooSmallView {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
-        let lines = [state.strings.tooSmall, "(\(state.width)×\(state.height))", state.strings.quitHint]
+        let lines = [state.words[.tooSmall], "(\(state.width)×\(state.height))", state.words[.quitKey]]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < state.height {
             let w = TextWidth.of(line)
@@ -51,17 +51,17 @@ enum TooSmallView {
 /// The top line: the program, the clock since the start (or since the phone was lost), the device.
 enum HeaderView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
-        let s = state.strings
+        let w = state.words
         canvas.fill(rect, style: state.theme[.header])
         let start = state.incident.lostAt ?? state.incident.startedAt
-        let clock = "⏱ \(DetailsInput.elapsed(from: start, to: state.now)) \(state.incident.lostAt == nil ? s.sinceStart : s.sinceLost) "
+        let clock = "⏱ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(DetailsInput.elapsed(from: start, to: state.now)) "
         let clockWidth = TextWidth.of(clock)
-        let titleWidth = canvas.put(" " + s.appTitle, x: rect.x, y: rect.y, style: state.theme[.headerTitle],
+        let titleWidth = canvas.put(" " + w[.appTitle], x: rect.x, y: rect.y, style: state.theme[.headerTitle],
                                     limit: max(0, rect.width - clockWidth - 1))
         var middle = ""
         if let model = state.incident.device.model { middle += model }
-        if let imei = state.incident.device.imei { middle += (middle.isEmpty ? "" : " · ") + "IMEI \(imei)" }
-        if let lost = state.incident.lostAt { middle += (middle.isEmpty ? "" : " · ") + "\(s.lostAt) \(DetailsInput.display(lost))" }
+        if let imei = state.incident.device.imei { middle += (middle.isEmpty ? "" : " · ") + "\(w[.imei]) \(imei)" }
+        if let lost = state.incident.lostAt { middle += (middle.isEmpty ? "" : " · ") + "\(w[.lostAt]) \(DetailsInput.display(lost))" }
         let room = rect.width - titleWidth - clockWidth - 4
         if !middle.isEmpty && room > 8 {
             canvas.put(TextWidth.truncate(middle, to: room), x: rect.x + titleWidth + 2, y: rect.y, style: state.theme[.header])
@@ -82,7 +82,7 @@ enum TabsView {
                 let p = state.progress[i]
                 return ("\(i + 1)", state.playbook.panes[i].title[state.language], "\(p.settled)/\(p.total)")
             }
-            return ("\(i + 1)", state.strings.timelinePane, "\(state.incident.events.count)")
+            return ("\(i + 1)", state.words.capitalized(.timeline), "\(state.incident.events.count)")
         }
     }
 

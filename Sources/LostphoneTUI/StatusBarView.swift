@@ -5,13 +5,12 @@ enum StatusBarView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         canvas.fill(rect, style: theme[.status])
-        let s = state.strings
         switch state.mode {
         case .note(_, let field):
-            prompt(&canvas, rect, state, label: s.notePrompt, field: field)
+            prompt(&canvas, rect, state, label: state.words[.notePrompt], field: field)
             return
         case .search(let field, _):
-            prompt(&canvas, rect, state, label: s.searchPrompt, field: field)
+            prompt(&canvas, rect, state, label: state.words[.searchPrompt], field: field)
             return
         default: break
         }

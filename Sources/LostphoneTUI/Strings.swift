@@ -1,54 +1,12 @@
 import LostphoneCore
 
-/// The program's own words (not the playbook's), in each language.
+/// The key help and hint texts, in each language, until the key table holds them. Every other
+/// word of the screen is in the vocabulary (`Word`, in LostphoneCore).
 public struct Strings: Sendable {
     public let language: Language
-    public let appTitle: String
-    public let timelinePane: String
-    public let sinceStart: String
-    public let sinceLost: String
-    public let stateNames: [StepState: String]
-    public let why: String
-    public let whatToDo: String
-    public let contacts: String
-    public let provider: String
-    public let providerHint: String
-    public let note: String
-    public let warning: String
-    public let phone: String
-    public let web: String
-    public let menu: String
-    public let press: String
-    public let unconfirmed: String
-    public let source: String
-    public let lastChange: String
-    public let noEvents: String
     public let noteLabel: String
-    public let notePrompt: String
-    public let searchPrompt: String
-    public let noMatch: String
     public let helpTitle: String
     public let helpFooter: String
-    public let tooSmall: String
-    public let recorded: String
-    public let saveFailed: String
-    public let undone: String
-    public let exportedTo: String
-    public let exportFailed: String
-    public let themeNow: String
-    public let languageNow: String
-    public let detailsTitle: String
-    public let detailsLostAt: String
-    public let detailsLostAtHint: String
-    public let detailsModel: String
-    public let detailsIMEI: String
-    public let detailsHint: String
-    public let detailsBadTime: String
-    public let detailsSaved: String
-    public let device: String
-    public let lostAt: String
-    public let quitHint: String
-    public let recovered: String
     public let hintMove: String, hintPane: String, hintDetail: String, hintStart: String, hintDone: String
     public let hintBlocked: String, hintSkip: String, hintNote: String, hintUndo: String, hintExport: String
     public let hintHelp: String, hintQuit: String, hintProvider: String, hintLanguage: String
@@ -62,27 +20,8 @@ public struct Strings: Sendable {
 
     public static let en = Strings(
         language: .en,
-        appTitle: "lostphone · phone lost or stolen",
-        timelinePane: "Timeline",
-        sinceStart: "since start",
-        sinceLost: "since lost",
-        stateNames: [.pending: "to do", .inProgress: "in progress", .done: "done", .blocked: "blocked", .skipped: "skipped"],
-        why: "Why", whatToDo: "What to do", contacts: "Contacts", provider: "Provider",
-        providerHint: "←/→ choose yours", note: "Note", warning: "Warning",
-        phone: "Phone", web: "Web", menu: "Menu", press: "then press", unconfirmed: "unconfirmed",
-        source: "source", lastChange: "last change", noEvents: "Nothing recorded yet. Pick a step and press d when done.",
-        noteLabel: "Note", notePrompt: "Note (reference no., agent) — Enter saves, Esc cancels: ",
-        searchPrompt: "Search: ", noMatch: "no match",
+        noteLabel: "Note",
         helpTitle: "Keys", helpFooter: "Everything is saved as you go. Esc or ? closes this.",
-        tooSmall: "Enlarge the terminal to at least 40×10", recorded: "Saved",
-        saveFailed: "NOT saved", undone: "Undone", exportedTo: "Report written to",
-        exportFailed: "Export failed", themeNow: "Theme", languageNow: "Language: English",
-        detailsTitle: "About the lost phone (optional)", detailsLostAt: "Lost at",
-        detailsLostAtHint: "e.g. 14:30 or 2026-11-24 14:30", detailsModel: "Model",
-        detailsIMEI: "IMEI", detailsHint: "Tab next field · Enter save · Esc skip",
-        detailsBadTime: "Could not read that time; use 14:30 or 2026-11-24 14:30",
-        detailsSaved: "Details saved", device: "Device", lostAt: "lost at",
-        quitHint: "q quit", recovered: "Journal repaired",
         hintMove: "move", hintPane: "pane", hintDetail: "details", hintStart: "start", hintDone: "done",
         hintBlocked: "blocked", hintSkip: "skip", hintNote: "note", hintUndo: "undo", hintExport: "export",
         hintHelp: "help", hintQuit: "quit", hintProvider: "provider", hintLanguage: "中文",
@@ -100,27 +39,8 @@ public struct Strings: Sendable {
 
     public static let zh = Strings(
         language: .zh,
-        appTitle: "lostphone · 手机丢失应急",
-        timelinePane: "时间线",
-        sinceStart: "自开始",
-        sinceLost: "自丢失",
-        stateNames: [.pending: "待办", .inProgress: "进行中", .done: "已完成", .blocked: "未打通", .skipped: "不适用"],
-        why: "为什么", whatToDo: "怎么做", contacts: "联系方式", provider: "服务商",
-        providerHint: "←/→ 选择你的", note: "备注", warning: "注意",
-        phone: "电话", web: "网址", menu: "路径", press: "接通后按", unconfirmed: "未核实",
-        source: "来源", lastChange: "最近更新", noEvents: "还没有记录。选一项，办完按 d。",
-        noteLabel: "备注", notePrompt: "备注（受理号、客服工号）— 回车保存，Esc 取消：",
-        searchPrompt: "搜索：", noMatch: "无匹配",
+        noteLabel: "备注",
         helpTitle: "按键", helpFooter: "每一步都已随时保存。按 Esc 或 ? 关闭。",
-        tooSmall: "请把终端窗口放大到至少 40×10", recorded: "已保存",
-        saveFailed: "未保存", undone: "已撤销", exportedTo: "报告已写入",
-        exportFailed: "导出失败", themeNow: "主题", languageNow: "语言：中文",
-        detailsTitle: "丢失手机的信息（可跳过）", detailsLostAt: "丢失时间",
-        detailsLostAtHint: "例如 14:30 或 2026-11-24 14:30", detailsModel: "型号",
-        detailsIMEI: "IMEI", detailsHint: "Tab 下一项 · 回车保存 · Esc 跳过",
-        detailsBadTime: "看不懂这个时间，请写成 14:30 或 2026-11-24 14:30",
-        detailsSaved: "信息已保存", device: "设备", lostAt: "丢失于",
-        quitHint: "q 退出", recovered: "日志已修复",
         hintMove: "移动", hintPane: "切换", hintDetail: "详情", hintStart: "开始", hintDone: "完成",
         hintBlocked: "未打通", hintSkip: "跳过", hintNote: "备注", hintUndo: "撤销", hintExport: "导出",
         hintHelp: "帮助", hintQuit: "退出", hintProvider: "服务商", hintLanguage: "English",

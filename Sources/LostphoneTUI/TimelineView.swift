@@ -5,7 +5,7 @@ enum TimelineView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
         let events = state.incident.events
         if events.isEmpty {
-            canvas.put(state.strings.noEvents, x: rect.x + 1, y: rect.y, style: state.theme[.muted], limit: rect.width - 1)
+            canvas.put(state.words[.noEvents], x: rect.x + 1, y: rect.y, style: state.theme[.muted], limit: rect.width - 1)
             return
         }
         let top = state.scroll[state.focus]
@@ -39,8 +39,7 @@ enum TimelineView {
 /// Words for an event, shared by the timeline and the status message after recording.
 enum EventText {
     static func describe(_ e: Event, _ state: AppState) -> [Span] {
-        let s = state.strings
-        let zh = state.language == .zh
+        let w = state.words
         func title(_ id: StepID?) -> String {
             guard let id else { return "" }
             return state.step(id)?.title[state.language] ?? id.rawValue
@@ -52,20 +51,20 @@ enum EventText {
         var spans: [Span] = []
         switch e.kind {
         case .opened:
-            spans.append(Span(zh ? "开始处理" : "Incident started", .heading))
+            spans.append(Span(w.capitalized(.incidentStarted), .heading))
         case .details:
             var parts: [String] = []
-            if let l = e.lostAt { parts.append("\(s.lostAt) \(DetailsInput.display(l))") }
+            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(DetailsInput.display(l))") }
             if let m = e.deviceModel { parts.append(m) }
-            if let i = e.imei { parts.append("IMEI \(i)") }
-            spans.append(Span((zh ? "设备信息" : "Details") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " · ")), .heading))
+            if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
+            spans.append(Span(w.capitalized(.phoneDetails) + (parts.isEmpty ? "" : w.colon + parts.joined(separator: " · ")), .heading))
         case .move, .undo:
-            if e.kind == .undo { spans.append(Span(s.undone + " ", .warning)) }
+            if e.kind == .undo { spans.append(Span(w[.undone] + " ", .warning)) }
             spans.append(Span(title(e.step) + " "))
             if let to = e.to, e.from != to {
-                spans.append(Span(StepGlyph.glyph(to) + " " + (s.stateNames[to] ?? to.rawValue), StepGlyph.element(to)))
+                spans.append(Span(StepGlyph.glyph(to) + " " + w.name(to), StepGlyph.element(to)))
             } else if e.note != e.previousNote {
-                spans.append(Span(s.note, .muted))
+                spans.append(Span(w.capitalized(.note), .muted))
             }
             if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
             if let n = e.note, !n.isEmpty, e.note != e.previousNote || e.kind == .move && e.from == e.to {
@@ -73,10 +72,10 @@ enum EventText {
             }
         case .note:
             spans.append(Span(title(e.step) + " "))
-            spans.append(Span(s.note + ": ", .muted))
+            spans.append(Span(w.label(.note), .muted))
             spans.append(Span(e.note ?? "", .text))
         case .resolved:
-            spans.append(Span(zh ? "已结案" : "Resolved", .stepDone))
+            spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
         }
         return spans
     }
@@ -86,6 +85,6 @@ enum EventText {
 enum RecordedMessage {
     static func text(_ e: Event, _ state: AppState) -> String {
         let words = EventText.describe(e, state).map(\.text).joined()
-        return "\(state.strings.recorded) \(DetailsInput.clock(e.at)) · \(words)"
+        return "\(state.words[.saved]) \(DetailsInput.clock(e.at)) · \(words)"
     }
 }

@@ -28,7 +28,7 @@ public enum Update {
             state.mode = .note(step.id, TextInput(state.incident.record(step.id).note ?? ""))
         case .undo:
             if state.incident.lastUndoableEvent == nil {
-                state.message = StatusMessage(text: state.language == .zh ? "没有可撤销的记录" : "Nothing to undo", kind: .info)
+                state.message = StatusMessage(text: state.words[.nothingToUndo], kind: .info)
             } else {
                 effects.append(.record(.undo))
             }
@@ -37,7 +37,7 @@ public enum Update {
             state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]))
         case .toggleLanguage:
             state.language = state.language.toggled
-            state.message = StatusMessage(text: state.strings.languageNow, kind: .info)
+            state.message = StatusMessage(text: state.words[.languageNow], kind: .info)
             effects.append(.saveLanguage(state.language))
         case .nextTheme: effects.append(.nextTheme)
         case .toggleHelp: state.mode = .help(scroll: 0)
@@ -57,17 +57,17 @@ public enum Update {
         case .tick(let now): state.now = now
         case .recorded(let event): recorded(event, &state)
         case .recordFailed(let why):
-            state.message = StatusMessage(text: "\(state.strings.saveFailed): \(why)", kind: .error)
+            state.message = StatusMessage(text: state.words.label(.notSaved) + why, kind: .error)
         case .refused(let why):
             state.message = StatusMessage(text: why, kind: .error)
         case .exported(let path):
-            state.message = StatusMessage(text: "\(state.strings.exportedTo) \(path)", kind: .success)
+            state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
         case .exportFailed(let why):
-            state.message = StatusMessage(text: "\(state.strings.exportFailed): \(why)", kind: .error)
+            state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
         case .themeChanged(let name, let problems):
             state.message = problems.isEmpty
-                ? StatusMessage(text: "\(state.strings.themeNow): \(name)", kind: .info)
-                : StatusMessage(text: "\(state.strings.themeNow) \(name): \(problems[0])", kind: .error)
+                ? StatusMessage(text: state.words.label(.theme) + name, kind: .info)
+                : StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0])", kind: .error)
         }
         return effects
     }
@@ -148,8 +148,7 @@ public enum Update {
     /// The step an action applies to, or nil with a message saying why there is none.
     static func actionableStep(_ state: inout AppState) -> Step? {
         if state.isTimeline {
-            state.message = StatusMessage(
-                text: state.language == .zh ? "请在 1–3 面板中选择一个步骤" : "Pick a step in panes 1–3 first", kind: .info)
+            state.message = StatusMessage(text: state.words[.pickAStepFirst], kind: .info)
             return nil
         }
         return state.selectedStep
@@ -166,21 +165,15 @@ public enum Update {
     }
 
     static func refusal(_ step: Step, from: StepState, to: StepState, _ state: AppState) -> String {
-        let names = state.strings.stateNames
         let title = step.title[state.language]
-        if state.language == .zh {
-            if from == to { return "「\(title)」已经是\(names[from] ?? "")" }
-            return "「\(title)」是\(names[from] ?? "")，请先按 r 重新打开"
-        }
-        if from == to { return "“\(title)” is already \(names[from] ?? "")" }
-        return "“\(title)” is \(names[from] ?? ""); press r to reopen it first"
+        return state.words[from == to ? .alreadyIn(step: title, from) : .reopenFirst(step: title, from)]
     }
 
     static func recorded(_ event: Event, _ state: inout AppState) {
         do {
             try state.applyRecorded(event)
         } catch {
-            state.message = StatusMessage(text: "\(state.strings.saveFailed): \(error.message)", kind: .error)
+            state.message = StatusMessage(text: state.words.label(.notSaved) + error.message, kind: .error)
             return
         }
         if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
@@ -249,7 +242,7 @@ public enum Update {
                 var lostAt: Timestamp? = nil
                 if !lostText.isEmpty {
                     guard let t = DetailsInput.parse(lostText, now: state.now) else {
-                        form.error = state.strings.detailsBadTime
+                        form.error = state.words[.detailsBadTime]
                         state.mode = .details(form)
                         return []
                     }
@@ -302,7 +295,7 @@ public enum Update {
                 return
             }
         }
-        state.message = StatusMessage(text: state.strings.noMatch, kind: .info)
+        state.message = StatusMessage(text: state.words[.noMatch], kind: .info)
     }
 }
 

@@ -63,9 +63,7 @@ extension Lostphone {
             let status = app.run()
             terminal.stop()
             session.journal.close()
-            let zh = language == .zh
-            print(zh ? "所有记录已保存在 \(session.path)。再次运行 lostphone 可继续；lostphone export 可导出报告。"
-                     : "Everything is saved in \(session.path). Run lostphone again to continue; lostphone export writes a report.")
+            print(Word.everythingSavedIn(path: session.path).text(in: language))
             if status != 0 { throw ExitCode(status) }
         }
     }

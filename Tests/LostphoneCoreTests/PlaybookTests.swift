@@ -38,7 +38,7 @@ let articleFacts: [String] = [
             #expect(text.contains(fact), "the \(language.rawValue) guide lacks \(fact)")
         }
         // "then press 9" for WeChat Pay and the Tencent line.
-        let press = language == .zh ? "转 9 键" : "then press 9"
+        let press = Word.thenPress.text(in: language) + " 9"
         #expect(text.components(separatedBy: press).count - 1 >= 2, "both IVR options (press 9) must be shown")
     }
 

@@ -4,7 +4,7 @@
 public enum Guide {
     public static func render(_ playbook: Playbook, language l: Language, width: Int = 80) -> String {
         var out: [String] = []
-        let zh = l == .zh
+        let w = Words(l)
         func para(_ text: String, indent: Int) {
             let pad = String(repeating: " ", count: indent)
             for raw in Sanitize.visible(text, keepLineBreaks: true).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -13,9 +13,9 @@ public enum Guide {
             }
         }
         para(playbook.title[l], indent: 0)
-        var source = (zh ? "来源：" : "Source: ") + playbook.source.publisher[l]
-        if let t = playbook.source.title { source += zh ? "《\(t[l])》" : ", “\(t[l])”" }
-        if let d = playbook.source.date { source += zh ? "，\(d)" : ", \(d)" }
+        var source = w.label(.source) + playbook.source.publisher[l]
+        if let t = playbook.source.title { source += w.comma + w.bookTitle(t[l]) }
+        if let d = playbook.source.date { source += w.comma + d }
         if let u = playbook.source.url { source += " " + u }
         para(source, indent: 0)
         out.append("")
@@ -26,17 +26,17 @@ public enum Guide {
             out.append("")
             for (s, step) in pane.steps.enumerated() {
                 var title = "\(p + 1).\(s + 1) \(step.title[l])"
-                if let pr = step.priority { title += zh ? "（优先级 \(pr)）" : " (priority \(pr))" }
+                if let pr = step.priority { title += w.paren("\(w[.priority]) \(pr)") }
                 para(title, indent: 0)
-                if let why = step.why { para((zh ? "为什么：" : "Why: ") + why[l], indent: 4) }
-                if let w = step.warning { para((zh ? "注意：" : "Warning: ") + w[l], indent: 4) }
+                if let why = step.why { para(w.label(.why) + why[l], indent: 4) }
+                if let warning = step.warning { para(w.label(.warning) + warning[l], indent: 4) }
                 for (i, line) in step.instructions.enumerated() {
                     para(step.instructions.count > 1 ? "\(i + 1)) \(line[l])" : line[l], indent: 4)
                 }
                 for c in step.contacts { para(describe(c, l), indent: 4) }
                 for provider in step.providers {
                     para("- " + provider.name[l], indent: 4)
-                    if let w = provider.warning { para((zh ? "注意：" : "Warning: ") + w[l], indent: 8) }
+                    if let warning = provider.warning { para(w.label(.warning) + warning[l], indent: 8) }
                     for line in provider.instructions { para(line[l], indent: 8) }
                     for c in provider.contacts { para(describe(c, l), indent: 8) }
                     if let n = provider.note { para(n[l], indent: 8) }
@@ -47,27 +47,26 @@ public enum Guide {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// One contact in words: `Phone: 95017, then press 9 (WeChat Pay) [source: article; not yet confirmed]`.
+    /// One contact in words: `Phone: 95017, then press 9 (WeChat Pay) [source: the article; unconfirmed]`.
     public static func describe(_ contact: Contact, _ l: Language) -> String {
-        let zh = l == .zh
+        let w = Words(l)
         var s: String
         switch contact.kind {
         case .phone(let n):
-            s = (zh ? "电话：" : "Phone: ") + n
-            if let p = contact.press { s += zh ? "，转 \(p) 键" : ", then press \(p)" }
-        case .web(let w): s = (zh ? "网址：" : "Web: ") + w
-        case .path(let t): s = (zh ? "操作路径：" : "Menu path: ") + t[l]
+            s = w.label(.phone) + n
+            if let p = contact.press { s += w.comma + "\(w[.thenPress]) \(p)" }
+        case .web(let address): s = w.label(.web) + address
+        case .path(let t): s = w.label(.menu) + t[l]
         }
-        if let label = contact.label { s += zh ? "（\(label[l])）" : " (\(label[l]))" }
+        if let label = contact.label { s += w.paren(label[l]) }
         s += " [" + sourceNote(contact, l) + "]"
         return s
     }
 
     /// Where a contact comes from and whether it is confirmed, in a few words.
     public static func sourceNote(_ contact: Contact, _ l: Language) -> String {
-        let zh = l == .zh
-        let src = contact.source == "article" ? (zh ? "原文" : "the article") : contact.source
-        let status = contact.confirmed ? (zh ? "已核实" : "confirmed") : (zh ? "未核实" : "not confirmed")
-        return zh ? "来源：\(src)；\(status)" : "source: \(src); \(status)"
+        let w = Words(l)
+        let src = contact.source == "article" ? w[.article] : contact.source
+        return w[.source] + w.colon + src + w.semicolon + w[contact.confirmed ? .confirmed : .unconfirmed]
     }
 }

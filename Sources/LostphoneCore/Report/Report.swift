@@ -91,49 +91,29 @@ public struct Report: Sendable {
 
     // MARK: - words shared by the renderers
 
-    var zh: Bool { language == .zh }
-
-    func stateName(_ s: StepState) -> String {
-        switch s {
-        case .pending: zh ? "待办" : "pending"
-        case .inProgress: zh ? "进行中" : "in progress"
-        case .done: zh ? "已完成" : "done"
-        case .blocked: zh ? "受阻" : "blocked"
-        case .skipped: zh ? "不适用" : "skipped"
-        }
-    }
-
-    /// `1h 02m 03s` / `1小时02分03秒`.
-    func duration(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
-        if zh { return h > 0 ? "\(h)小时\(two(m))分\(two(s))秒" : "\(m)分\(two(s))秒" }
-        return h > 0 ? "\(h)h \(two(m))m \(two(s))s" : "\(m)m \(two(s))s"
-    }
-
-    /// ` (text)` in English, `（text）` in Chinese.
-    func paren(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
-
-    private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    /// The vocabulary in the report's language.
+    var words: Words { Words(language) }
 
     func eventSummary(_ row: EventRow) -> String {
+        let w = words
         let e = row.event
         let step = row.stepTitle ?? ""
         switch e.kind {
-        case .opened: return zh ? "开始处理" : "Incident opened"
+        case .opened: return w.capitalized(.incidentStarted)
         case .details:
             var parts: [String] = []
-            if let l = e.lostAt { parts.append((zh ? "丢失时间 " : "lost at ") + l.readable) }
-            if let m = e.deviceModel { parts.append((zh ? "型号 " : "model ") + m) }
-            if let i = e.imei { parts.append("IMEI " + i) }
-            return (zh ? "填写详情：" : "Details: ") + (parts.isEmpty ? (zh ? "（清空）" : "(cleared)") : parts.joined(separator: ", "))
+            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(l.readable)") }
+            if let m = e.deviceModel { parts.append("\(w[.phoneModel]) \(m)") }
+            if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
+            return w.label(.phoneDetails) + (parts.isEmpty ? w[.cleared] : parts.joined(separator: w.comma))
         case .move:
-            return "\(step): \(stateName(e.from ?? .pending)) → \(stateName(e.to ?? .pending))"
+            return step + w.colon + "\(w.name(e.from ?? .pending)) → \(w.name(e.to ?? .pending))"
         case .note:
-            return zh ? "\(step)：备注" : "\(step): note"
+            return step + w.colon + w[.note]
         case .undo:
-            if let to = e.to { return (zh ? "撤销：" : "Undo: ") + "\(step) → \(stateName(to))" }
-            return (zh ? "撤销备注：" : "Undo note: ") + step
-        case .resolved: return zh ? "处理完毕" : "Incident resolved"
+            if let to = e.to { return w.label(.undone) + "\(step) → \(w.name(to))" }
+            return w.label(.undone) + step + w.paren(w[.note])
+        case .resolved: return w.capitalized(.incidentResolved)
         }
     }
 }

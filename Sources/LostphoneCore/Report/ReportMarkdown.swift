@@ -20,43 +20,49 @@ extension Report {
     }
 
     public func markdown() -> String {
+        let w = words
         var o: [String] = []
         let dash = "–"
-        o.append("# " + Report.cell(zh ? "手机丢失处理报告" : "Lost phone report"))
+        // A table's header row and its rule.
+        func header(_ columns: [String]) {
+            o.append("| " + columns.joined(separator: " | ") + " |")
+            o.append("|" + String(repeating: " --- |", count: columns.count))
+        }
+        o.append("# " + Report.cell(w[.reportTitle]))
         o.append("")
         o.append("| | |")
         o.append("| --- | --- |")
-        o.append("| \(zh ? "编号" : "Incident") | \(Report.cell(incident.id)) |")
-        o.append("| \(zh ? "开始处理" : "Started") | \(incident.startedAt.readable) |")
-        o.append("| \(zh ? "丢失时间" : "Lost at") | \(incident.lostAt?.readable ?? dash) |")
-        o.append("| \(zh ? "手机型号" : "Device") | \(incident.device.model.map(Report.cell) ?? dash) |")
-        o.append("| IMEI | \(incident.device.imei.map(Report.cell) ?? dash) |")
-        o.append("| \(zh ? "处理完毕" : "Resolved") | \(incident.resolvedAt?.readable ?? (zh ? "尚未" : "not yet")) |")
-        o.append("| \(zh ? "指南" : "Guide") | \(Report.cell(playbookTitle)) (\(Report.cell(playbookID)) v\(playbookVersion)) |")
-        o.append("| \(zh ? "报告生成" : "Generated") | \(generatedAt.readable) |")
+        o.append("| \(w.capitalized(.incidentID)) | \(Report.cell(incident.id)) |")
+        o.append("| \(w.capitalized(.started)) | \(incident.startedAt.readable) |")
+        o.append("| \(w.capitalized(.lostAt)) | \(incident.lostAt?.readable ?? dash) |")
+        o.append("| \(w.capitalized(.phoneModel)) | \(incident.device.model.map(Report.cell) ?? dash) |")
+        o.append("| \(w.capitalized(.imei)) | \(incident.device.imei.map(Report.cell) ?? dash) |")
+        o.append("| \(w.capitalized(.resolved)) | \(incident.resolvedAt?.readable ?? w[.notYet]) |")
+        o.append("| \(w.capitalized(.guide)) | \(Report.cell(playbookTitle)) (\(Report.cell(playbookID)) v\(playbookVersion)) |")
+        o.append("| \(w.capitalized(.generated)) | \(generatedAt.readable) |")
         o.append("")
 
-        o.append("## " + (zh ? "紧急冻结用时" : "Time to each urgent freeze"))
+        o.append("## " + w.capitalized(.timeToFreeze))
         o.append("")
         if durations.isEmpty {
-            o.append(zh ? "尚无已完成的紧急冻结。" : "No urgent freeze is done yet.")
+            o.append(w[.noFreezeYet])
         } else {
             let lossColumn = incident.lostAt != nil
-            o.append("| \(zh ? "步骤" : "Step") | \(zh ? "完成时间" : "Done at") | \(zh ? "距开始" : "After start") |" + (lossColumn ? " \(zh ? "距丢失" : "After loss") |" : ""))
-            o.append("| --- | --- | --- |" + (lossColumn ? " --- |" : ""))
+            header([w.capitalized(.step), w.capitalized(.doneAt), w.capitalized(.sinceStart)]
+                   + (lossColumn ? [w.capitalized(.sinceLoss)] : []))
             for d in durations {
-                o.append("| \(Report.cell(d.title)) | \(d.doneAt.readable) | \(duration(d.secondsAfterStart)) |"
-                         + (lossColumn ? " \(d.secondsAfterLoss.map(duration) ?? dash) |" : ""))
+                o.append("| \(Report.cell(d.title)) | \(d.doneAt.readable) | \(w[.duration(seconds: d.secondsAfterStart)]) |"
+                         + (lossColumn ? " \(d.secondsAfterLoss.map { w[.duration(seconds: $0)] } ?? dash) |" : ""))
             }
         }
         o.append("")
 
-        o.append("## " + (zh ? "尚未完成" : "Still open"))
+        o.append("## " + w.capitalized(.stillOpen))
         o.append("")
         if open.isEmpty {
-            o.append(zh ? "所有行动步骤均已完成或不适用。" : "Every action step is done or skipped.")
+            o.append(w[.allSettled])
         } else {
-            for row in open { o.append("- \(Report.cell(row.title))\(paren(stateName(row.state)))") }
+            for row in open { o.append("- \(Report.cell(row.title))\(w.paren(w.name(row.state)))") }
         }
         o.append("")
 
@@ -66,17 +72,15 @@ extension Report {
                 pane = row.pane
                 o.append("## " + Report.cell(row.paneTitle))
                 o.append("")
-                o.append("| \(zh ? "步骤" : "Step") | \(zh ? "状态" : "State") | \(zh ? "更新时间" : "Updated") | \(zh ? "机构" : "Provider") | \(zh ? "备注" : "Note") |")
-                o.append("| --- | --- | --- | --- | --- |")
+                header([.step, .stateHeading, .updated, .provider, .note].map(w.capitalized))
             }
-            o.append("| \(Report.cell(row.title)) | \(stateName(row.state)) | \(row.updatedAt?.readable ?? dash) | \(row.providerName.map(Report.cell) ?? dash) | \(row.note.map(Report.cell) ?? dash) |")
+            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(row.updatedAt?.readable ?? dash) | \(row.providerName.map(Report.cell) ?? dash) | \(row.note.map(Report.cell) ?? dash) |")
             if i + 1 == steps.count || steps[i + 1].pane != row.pane { o.append("") }
         }
 
-        o.append("## " + (zh ? "时间线" : "Timeline"))
+        o.append("## " + w.capitalized(.timeline))
         o.append("")
-        o.append("| # | \(zh ? "时间" : "Time") | \(zh ? "事件" : "Event") | \(zh ? "机构" : "Provider") | \(zh ? "备注" : "Note") |")
-        o.append("| --- | --- | --- | --- | --- |")
+        header(["#"] + [.time, .event, .provider, .note].map(w.capitalized))
         for r in events {
             o.append("| \(r.event.seq) | \(r.event.at.readable) | \(Report.cell(eventSummary(r))) | \(r.providerName.map(Report.cell) ?? dash) | \(r.event.note.map(Report.cell) ?? dash) |")
         }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The text of `lostphone status`: the incident and every step's state, one line each, for a
+/// terminal without the full screen.
+public enum StatusText {
+    public static func render(_ incident: Incident, playbook: Playbook, language: Language, now: Timestamp,
+                              journalPath: String) -> String {
+        let w = Words(language)
+        var out = ""
+        // Everything from the journal is made visible: a note could hold an escape sequence.
+        func line(_ s: String = "") { out += Sanitize.visible(s) + "\n" }
+        line("\(w[.incidentTitle]) \(incident.id)")
+        line("\(w.capitalized(.started)) \(incident.startedAt.readable)")
+        if let l = incident.lostAt { line("\(w.capitalized(.lostAt)) \(l.readable)") }
+        if let m = incident.device.model { line("\(w.capitalized(.phoneModel)) \(m)") }
+        if let i = incident.device.imei { line("\(w.capitalized(.imei)) \(i)") }
+        if let r = incident.resolvedAt { line("\(w.capitalized(.resolved)) \(r.readable)") }
+        let elapsed = Int(now.date.timeIntervalSince(incident.startedAt.date))
+        line("\(w.capitalized(.elapsed)) " + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60))
+        let legend: [StepState] = [.done, .inProgress, .blocked, .skipped, .pending]
+        line(w.label(.stateHeading) + legend.map { "[\(mark($0))] \(w.name($0))" }.joined(separator: " "))
+        for pane in playbook.panes {
+            let settled = pane.steps.filter { incident.record($0.id).state.isSettled }.count
+            line()
+            line("\(pane.title[language]) \(settled)/\(pane.steps.count)")
+            for step in pane.steps {
+                let rec = incident.record(step.id)
+                var row = "  [\(mark(rec.state))] \(step.title[language])"
+                if let p = step.provider(rec.provider) { row += " · \(p.name[language])" }
+                if let t = rec.updatedAt { row += " · \(t.readable)" }
+                if let n = rec.note, !n.isEmpty { row += " · \(n)" }
+                line(row)
+            }
+        }
+        line()
+        line(w.label(.journal) + journalPath)
+        return out
+    }
+
+    /// The state's mark in a status row; the legend line names each.
+    public static func mark(_ s: StepState) -> String {
+        switch s {
+        case .pending: " "
+        case .inProgress: ">"
+        case .done: "x"
+        case .blocked: "!"
+        case .skipped: "-"
+        }
+    }
+}

@@ -1,0 +1,220 @@
+/// The program's own words: state names, labels and messages, in every language it speaks.
+///
+/// The screen, `lostphone status`, `lostphone guide` and every report format take their words
+/// from here, so a thing has one name per language wherever it is shown. Each case names its
+/// text in both languages at once (`pair(zh:en:)` takes both), so a word cannot be missing, nor
+/// can its translation: either is a compile error. The playbook's texts (steps, providers,
+/// tips) are not here; they come from the playbook.
+///
+/// English names and labels are written as they read inside a sentence ("then press",
+/// "source"), and a renderer that starts a line, heading or label with one capitalizes it
+/// (`Words.capitalized`, `Words.label`); titles, messages and sentences are written as shown.
+public enum Word: Hashable, Sendable {
+    /// A state's one name: `to do` / `待办`.
+    case state(StepState)
+
+    // The incident and the lost phone.
+    case appTitle, reportTitle, incidentTitle, incidentID
+    case started, resolved, notYet, lostAt, phoneModel, imei, phoneDetails, cleared
+    case incidentStarted, incidentResolved
+    case sinceStart, sinceLoss, elapsed, journal, guide, generated
+
+    // Steps, providers and contacts.
+    case step, stateHeading, updated, lastChange, provider, note, warning, why, whatToDo, priority
+    case phone, thenPress, web, menu, source, article, confirmed, unconfirmed
+
+    // Report sections.
+    case timeToFreeze, noFreezeYet, doneAt, stillOpen, allSettled, timeline, time, event
+
+    // Messages on the screen.
+    case saved, notSaved, undone, nothingToUndo, pickAStepFirst, reportWrittenTo, exportFailed
+    case theme, languageNow, noMatch, noEvents, notePrompt, searchPrompt, tooSmall, quitKey
+    case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
+    /// Refusing to record a step in the state it is already in.
+    case alreadyIn(step: String, StepState)
+    /// Refusing a move the state machine does not allow from `state`.
+    case reopenFirst(step: String, StepState)
+    /// Said on leaving the full screen.
+    case everythingSavedIn(path: String)
+
+    /// A duration in hours, minutes and seconds: `1h 02m 03s` / `1小时02分03秒`.
+    case duration(seconds: Int)
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String {
+            switch language {
+            case .zh: zh
+            case .en: en
+            }
+        }
+        func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
+        switch self {
+        case .state(let state):
+            switch state {
+            case .pending: return pair(zh: "待办", en: "to do")
+            case .inProgress: return pair(zh: "进行中", en: "in progress")
+            case .done: return pair(zh: "已完成", en: "done")
+            case .blocked: return pair(zh: "受阻", en: "blocked")
+            case .skipped: return pair(zh: "已跳过", en: "skipped")
+            }
+
+        case .appTitle: return pair(zh: "lostphone · 手机丢失应急", en: "lostphone · phone lost or stolen")
+        case .reportTitle: return pair(zh: "手机丢失处理报告", en: "Lost phone report")
+        case .incidentTitle: return pair(zh: "手机丢失处理记录", en: "Lost phone incident")
+        case .incidentID: return pair(zh: "编号", en: "incident")
+        case .started: return pair(zh: "开始处理", en: "started")
+        case .resolved: return pair(zh: "处理完毕", en: "resolved")
+        case .notYet: return pair(zh: "尚未", en: "not yet")
+        case .lostAt: return pair(zh: "丢失时间", en: "lost at")
+        case .phoneModel: return pair(zh: "手机型号", en: "phone model")
+        case .imei: return "IMEI"
+        case .phoneDetails: return pair(zh: "详情", en: "details")
+        case .cleared: return pair(zh: "已清空", en: "cleared")
+        case .incidentStarted: return pair(zh: "开始处理", en: "incident started")
+        case .incidentResolved: return pair(zh: "处理完毕", en: "incident resolved")
+        case .sinceStart: return pair(zh: "距开始", en: "since start")
+        case .sinceLoss: return pair(zh: "距丢失", en: "since loss")
+        case .elapsed: return pair(zh: "已过", en: "elapsed")
+        case .journal: return pair(zh: "日志", en: "journal")
+        case .guide: return pair(zh: "指南", en: "guide")
+        case .generated: return pair(zh: "报告生成", en: "generated")
+
+        case .step: return pair(zh: "步骤", en: "step")
+        case .stateHeading: return pair(zh: "状态", en: "state")
+        case .updated: return pair(zh: "更新时间", en: "updated")
+        case .lastChange: return pair(zh: "最近更新", en: "last change")
+        case .provider: return pair(zh: "服务商", en: "provider")
+        case .note: return pair(zh: "备注", en: "note")
+        case .warning: return pair(zh: "注意", en: "warning")
+        case .why: return pair(zh: "为什么", en: "why")
+        case .whatToDo: return pair(zh: "怎么做", en: "what to do")
+        case .priority: return pair(zh: "优先级", en: "priority")
+        case .phone: return pair(zh: "电话", en: "phone")
+        case .thenPress: return pair(zh: "接通后按", en: "then press")
+        case .web: return pair(zh: "网址", en: "web")
+        case .menu: return pair(zh: "操作路径", en: "menu")
+        case .source: return pair(zh: "来源", en: "source")
+        case .article: return pair(zh: "原文", en: "the article")
+        case .confirmed: return pair(zh: "已核实", en: "confirmed")
+        case .unconfirmed: return pair(zh: "未核实", en: "unconfirmed")
+
+        case .timeToFreeze: return pair(zh: "紧急冻结用时", en: "time to each urgent freeze")
+        case .noFreezeYet: return pair(zh: "尚无已完成的紧急冻结。", en: "No urgent freeze is done yet.")
+        case .doneAt: return pair(zh: "完成时间", en: "done at")
+        case .stillOpen: return pair(zh: "尚未完成", en: "still open")
+        case .allSettled:
+            return pair(zh: "所有行动步骤均为“\(name(.done))”或“\(name(.skipped))”。",
+                        en: "Every action step is \(name(.done)) or \(name(.skipped)).")
+        case .timeline: return pair(zh: "时间线", en: "timeline")
+        case .time: return pair(zh: "时间", en: "time")
+        case .event: return pair(zh: "事件", en: "event")
+
+        case .saved: return pair(zh: "已保存", en: "Saved")
+        case .notSaved: return pair(zh: "未保存", en: "NOT saved")
+        case .undone: return pair(zh: "已撤销", en: "Undone")
+        case .nothingToUndo: return pair(zh: "没有可撤销的记录", en: "Nothing to undo")
+        case .pickAStepFirst: return pair(zh: "请先在 1–3 面板中选择一个步骤", en: "Pick a step in panes 1–3 first")
+        case .reportWrittenTo: return pair(zh: "报告已写入", en: "Report written to")
+        case .exportFailed: return pair(zh: "导出失败", en: "Export failed")
+        case .theme: return pair(zh: "主题", en: "Theme")
+        case .languageNow: return pair(zh: "语言：中文", en: "Language: English")
+        case .noMatch: return pair(zh: "无匹配", en: "no match")
+        case .noEvents: return pair(zh: "还没有记录。选一项，办完按 d。", en: "Nothing recorded yet. Pick a step and press d when done.")
+        case .notePrompt:
+            return pair(zh: "备注（受理号、客服工号）— 回车保存，Esc 取消：",
+                        en: "Note (reference no., agent) — Enter saves, Esc cancels: ")
+        case .searchPrompt: return pair(zh: "搜索：", en: "Search: ")
+        case .tooSmall: return pair(zh: "请把终端窗口放大到至少 40×10", en: "Enlarge the terminal to at least 40×10")
+        case .quitKey: return pair(zh: "q 退出", en: "q quit")
+        case .providerHint: return pair(zh: "←/→ 选择你的", en: "←/→ choose yours")
+        case .detailsTitle: return pair(zh: "丢失手机的信息（可跳过）", en: "About the lost phone (optional)")
+        case .detailsLostAtHint: return pair(zh: "例如 14:30 或 2026-11-24 14:30", en: "e.g. 14:30 or 2026-11-24 14:30")
+        case .detailsHint: return pair(zh: "Tab 下一项 · 回车保存 · Esc 跳过", en: "Tab next field · Enter save · Esc skip")
+        case .detailsBadTime:
+            return pair(zh: "看不懂这个时间，请写成 14:30 或 2026-11-24 14:30",
+                        en: "Could not read that time; use 14:30 or 2026-11-24 14:30")
+        case .alreadyIn(let step, let state):
+            return pair(zh: "「\(step)」已标记为“\(name(state))”", en: "“\(step)” is already \(name(state))")
+        case .reopenFirst(let step, let state):
+            return pair(zh: "「\(step)」已标记为“\(name(state))”，请先按 r 重新打开",
+                        en: "“\(step)” is \(name(state)); press r to reopen it first")
+        case .everythingSavedIn(let path):
+            return pair(zh: "所有记录已保存在 \(path)。再次运行 lostphone 可继续；lostphone export 可导出报告。",
+                        en: "Everything is saved in \(path). Run lostphone again to continue; lostphone export writes a report.")
+
+        case .duration(let seconds):
+            let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return h > 0
+                ? pair(zh: "\(h)小时\(two(m))分\(two(s))秒", en: "\(h)h \(two(m))m \(two(s))s")
+                : pair(zh: "\(m)分\(two(s))秒", en: "\(m)m \(two(s))s")
+        }
+    }
+}
+
+extension StepState {
+    /// The state's one name in `language`, the same on the screen, in `status` and in reports.
+    public func name(in language: Language) -> String { Word.state(self).text(in: language) }
+}
+
+/// The vocabulary in one language, with the punctuation that goes with it, for code that
+/// writes a whole text in that language: `w[.why]`, `w.label(.why)`, `w.paren("…")`.
+public struct Words: Sendable, Hashable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    public subscript(_ word: Word) -> String { word.text(in: language) }
+
+    /// The word with its first letter in capitals, to start a line, a heading or a label.
+    public func capitalized(_ word: Word) -> String {
+        let text = self[word]
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// The word as a label before a value: `Why: ` / `为什么：`.
+    public func label(_ word: Word) -> String { capitalized(word) + colon }
+
+    /// `: ` in English, `：` in Chinese.
+    public var colon: String {
+        switch language {
+        case .zh: "："
+        case .en: ": "
+        }
+    }
+
+    /// `, ` in English, `，` in Chinese.
+    public var comma: String {
+        switch language {
+        case .zh: "，"
+        case .en: ", "
+        }
+    }
+
+    /// `; ` in English, `；` in Chinese.
+    public var semicolon: String {
+        switch language {
+        case .zh: "；"
+        case .en: "; "
+        }
+    }
+
+    /// ` (text)` in English, `（text）` in Chinese.
+    public func paren(_ text: String) -> String {
+        switch language {
+        case .zh: "（\(text)）"
+        case .en: " (\(text))"
+        }
+    }
+
+    /// The title of a publication: `“title”` in English, `《title》` in Chinese.
+    public func bookTitle(_ text: String) -> String {
+        switch language {
+        case .zh: "《\(text)》"
+        case .en: "“\(text)”"
+        }
+    }
+
+    /// A state's one name.
+    public func name(_ state: StepState) -> String { state.name(in: language) }
+}
