@@ -10,7 +10,6 @@ public struct AppConfiguration {
     public var themeName: String
     /// Theme names to cycle through with `t`, in order.
     public var themeNames: [String]
-    public var environment: [String: String]
     public var clock: any WallClock
     /// A note for the person shown at start (a repaired journal, a theme that did not load).
     public var startMessage: StatusMessage?
@@ -29,14 +28,14 @@ public struct AppConfiguration {
     public var crashAfterFirstFrame = false
 
     public init(playbook: Playbook, incident: Incident, journal: Journal, language: Language, theme: Theme,
-                themeName: String, themeNames: [String], environment: [String: String], clock: any WallClock,
+                themeName: String, themeNames: [String], clock: any WallClock,
                 startMessage: StatusMessage?, askDetails: Bool,
                 loadTheme: @escaping (String) -> (Theme, [String]), saveTheme: @escaping (String) -> Void,
                 saveLanguage: @escaping (Language) -> Void,
                 export: @escaping (Incident, Playbook, Language) -> Result<String, ExportFailure>) {
         self.playbook = playbook; self.incident = incident; self.journal = journal; self.language = language
         self.theme = theme; self.themeName = themeName; self.themeNames = themeNames
-        self.environment = environment; self.clock = clock; self.startMessage = startMessage
+        self.clock = clock; self.startMessage = startMessage
         self.askDetails = askDetails; self.loadTheme = loadTheme; self.saveTheme = saveTheme
         self.saveLanguage = saveLanguage; self.export = export
     }

@@ -126,10 +126,9 @@ public struct AppState: Sendable {
         return step.providers.first
     }
 
-    /// Replaces the incident (after an event was durably appended) and refreshes what depends on
-    /// it. Only the pane of the changed step is recounted, so a recorded action costs the same
-    /// with ten steps or ten thousand.
-    /// Applies a durably appended event in place: no copy of a long journal per action.
+    /// Applies a durably appended event in place (no copy of a long journal per action) and
+    /// refreshes the progress of the changed step's pane only, so a recorded action costs the
+    /// same with ten steps or ten thousand.
     mutating func applyRecorded(_ event: Event) throws(IncidentError) {
         let before = event.step.map { incident.record($0).state.isSettled ? 1 : 0 } ?? 0
         try incident.apply(event)

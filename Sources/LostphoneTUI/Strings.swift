@@ -23,7 +23,6 @@ public struct Strings: Sendable {
     public let source: String
     public let lastChange: String
     public let noEvents: String
-    public let noteLabel: String
     public let notePrompt: String
     public let searchPrompt: String
     public let noMatch: String
@@ -71,7 +70,7 @@ public struct Strings: Sendable {
         providerHint: "←/→ choose yours", note: "Note", warning: "Warning",
         phone: "Phone", web: "Web", menu: "Menu", press: "then press", unconfirmed: "unconfirmed",
         source: "source", lastChange: "last change", noEvents: "Nothing recorded yet. Pick a step and press d when done.",
-        noteLabel: "Note", notePrompt: "Note (reference no., agent) — Enter saves, Esc cancels: ",
+        notePrompt: "Note (reference no., agent) — Enter saves, Esc cancels: ",
         searchPrompt: "Search: ", noMatch: "no match",
         helpTitle: "Keys", helpFooter: "Everything is saved as you go. Esc or ? closes this.",
         tooSmall: "Enlarge the terminal to at least 40×10", recorded: "Saved",
@@ -109,7 +108,7 @@ public struct Strings: Sendable {
         providerHint: "←/→ 选择你的", note: "备注", warning: "注意",
         phone: "电话", web: "网址", menu: "路径", press: "接通后按", unconfirmed: "未核实",
         source: "来源", lastChange: "最近更新", noEvents: "还没有记录。选一项，办完按 d。",
-        noteLabel: "备注", notePrompt: "备注（受理号、客服工号）— 回车保存，Esc 取消：",
+        notePrompt: "备注（受理号、客服工号）— 回车保存，Esc 取消：",
         searchPrompt: "搜索：", noMatch: "无匹配",
         helpTitle: "按键", helpFooter: "每一步都已随时保存。按 Esc 或 ? 关闭。",
         tooSmall: "请把终端窗口放大到至少 40×10", recorded: "已保存",
