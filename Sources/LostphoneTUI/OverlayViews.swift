@@ -20,11 +20,11 @@ enum Box {
     }
 }
 
-/// Every key and what it does (the README's key table), scrollable when the screen is short.
+/// Every key and what it does (the key table), scrollable when the screen is short.
 enum HelpOverlay {
     static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
         let s = state.strings
-        let rows = Keymap.helpRows(s)
+        let rows = KeyBindings.helpRows(state.language)
         let keyWidth = rows.map { TextWidth.of($0.keys) }.max() ?? 10
         let descWidth = rows.map { TextWidth.of($0.does) }.max() ?? 20
         let inner = Box.draw(&canvas, width: keyWidth + descWidth + 7, height: rows.count + 4,

@@ -22,31 +22,20 @@ enum StatusBarView {
             return
         }
         // How to leave is always in sight, at the right end (as htop keeps F10 Quit).
-        let quit = ("q", state.strings.hintQuit)
-        let quitWidth = TextWidth.of(quit.0) + 1 + TextWidth.of(quit.1) + 1
+        let quit = (keys: KeyBindings.quitHint.keys, text: KeyBindings.quitHint.text[state.language])
+        let quitWidth = TextWidth.of(quit.keys) + 1 + TextWidth.of(quit.text) + 1
         let end = rect.width > quitWidth + 10 ? rect.maxX - quitWidth : rect.maxX
         if end < rect.maxX {
-            let qx = end + canvas.put(quit.0, x: end, y: rect.y, style: theme[.key])
-            canvas.put(" " + quit.1, x: qx, y: rect.y, style: theme[.status])
+            let qx = end + canvas.put(quit.keys, x: end, y: rect.y, style: theme[.key])
+            canvas.put(" " + quit.text, x: qx, y: rect.y, style: theme[.status])
         }
         var x = rect.x + 1
-        for (key, label) in hints(state) where key != quit.0 {
+        for (key, label) in KeyBindings.hints(state) {
             let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
             if x + w > end { break }
             x += canvas.put(key, x: x, y: rect.y, style: theme[.key])
             x += canvas.put(" " + label + "  ", x: x, y: rect.y, style: theme[.status])
         }
-    }
-
-    /// Key hints, most important first, so whatever is cut for width is the least needed.
-    static func hints(_ state: AppState) -> [(String, String)] {
-        let s = state.strings
-        return [
-            ("?", s.hintHelp), ("d", s.hintDone), ("↑↓", s.hintMove), ("Tab", s.hintPane),
-            ("s", s.hintStart), ("b", s.hintBlocked), ("n", s.hintNote), ("u", s.hintUndo),
-            ("←→", s.hintProvider), ("x", s.hintSkip), ("Enter", s.hintDetail), ("e", s.hintExport),
-            ("L", s.hintLanguage), ("q", s.hintQuit),
-        ]
     }
 
     /// A text field with a visible cursor (a reversed cell), scrolled so the cursor shows.
