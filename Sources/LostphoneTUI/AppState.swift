@@ -52,6 +52,8 @@ public struct AppState: Sendable {
     public private(set) var incident: Incident
     public var language: Language
     public var theme: Theme
+    /// The name `theme` was loaded by, so `t` knows which comes next.
+    public var themeName: String
     public var width: Int
     public var height: Int
     /// The focused tab: the playbook's panes, then the timeline.
@@ -70,12 +72,13 @@ public struct AppState: Sendable {
     /// Where each step lives, for search and for keeping progress current.
     let stepIndex: [StepID: Position]
 
-    public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme,
+    public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme, themeName: String = "",
                 width: Int, height: Int, now: Timestamp) {
         self.playbook = playbook
         self.incident = incident
         self.language = language
         self.theme = theme
+        self.themeName = themeName
         self.width = width
         self.height = height
         self.now = now

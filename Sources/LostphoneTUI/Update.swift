@@ -64,10 +64,15 @@ public enum Update {
             state.message = StatusMessage(text: "\(state.strings.exportedTo) \(path)", kind: .success)
         case .exportFailed(let why):
             state.message = StatusMessage(text: "\(state.strings.exportFailed): \(why)", kind: .error)
-        case .themeChanged(let name, let problems):
-            state.message = problems.isEmpty
-                ? StatusMessage(text: "\(state.strings.themeNow): \(name)", kind: .info)
-                : StatusMessage(text: "\(state.strings.themeNow) \(name): \(problems[0])", kind: .error)
+        case .themeChanged(let name, let theme, let problems):
+            state.theme = theme
+            state.themeName = name
+            if problems.isEmpty {
+                state.message = StatusMessage(text: "\(state.strings.themeNow): \(name)", kind: .info)
+                effects.append(.saveTheme(name))
+            } else {
+                state.message = StatusMessage(text: "\(state.strings.themeNow) \(name): \(problems[0])", kind: .error)
+            }
         }
         return effects
     }
