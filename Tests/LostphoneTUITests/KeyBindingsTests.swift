@@ -115,13 +115,13 @@ import Testing
     }
 
     @Test func theHelpOverlayListsHAndL() {
-        var d = Driver(width: 140, height: 45)
+        let d = TestApp(width: 140, height: 45)
         d.press(.char("?"))
         #expect(d.screen.contains("← →  [ ]  h l"))
     }
 
     @Test func theTimelineHidesTheHintsForKeysThatNeedAStep() {
-        var d = Driver(width: 140, height: 45)
+        let d = TestApp(width: 140, height: 45)
         #expect(d.screen.contains("d done") && d.screen.contains("←→ provider"))
         d.press(.char("4"))
         let bottom = d.screen.split(separator: "\n").last.map(String.init) ?? ""
