@@ -18,17 +18,32 @@ public enum BindingContext: Hashable, Sendable {
     }
 }
 
-/// A binding's entry on the bottom line: its keys as shown there and a word or two.
+/// A binding's entry on the bottom line: its keys as shown there, a word or two, and its place.
 public struct KeyHint: Sendable {
+    public enum Place: Hashable, Sendable {
+        /// Laid out left to right by rank, lowest first, so those a short line cuts are the least needed.
+        case ranked(Int)
+        /// Always in sight at the right end, whatever else fits (as htop keeps F10 Quit).
+        case rightEnd
+    }
+
     public let keys: String
     public let text: LocalizedText
-    /// Hints are laid out by rank, lowest first, so those a short line cuts are the least needed.
-    public let rank: Int
+    public let place: Place
+
+    init(keys: String, text: LocalizedText, rank: Int) { self.init(keys: keys, text: text, place: .ranked(rank)) }
+
+    init(keys: String, text: LocalizedText, place: Place) {
+        self.keys = keys
+        self.text = text
+        self.place = place
+    }
 }
 
 /// One line of the key table: the keys, what each asks for, the help text and the hint.
 public struct KeyBinding: Sendable {
-    /// Each key and its action; one line may hold a pair of opposite moves (↑ and ↓).
+    /// Each key and its action; one line may hold related keys with their own actions (↑ and ↓,
+    /// Tab and 1–4).
     public let keys: [(key: Key, action: Action)]
     /// The keys as the help shows them.
     public let label: String
@@ -125,11 +140,8 @@ public enum KeyBindings {
                    help: LocalizedText(zh: "重绘屏幕", en: "redraw the screen")),
         KeyBinding("q  Ctrl-C", [(.char("q"), .quit), (.ctrl("c"), .quit)],
                    help: LocalizedText(zh: "退出（所有记录都已保存）", en: "quit (everything is already saved)"),
-                   hint: quitHint),
+                   hint: KeyHint(keys: "q", text: LocalizedText(zh: "退出", en: "quit"), place: .rightEnd)),
     ]
-
-    /// How to leave: always on the bottom line, at its right end (as htop keeps F10 Quit).
-    static let quitHint = KeyHint(keys: "q", text: LocalizedText(zh: "退出", en: "quit"), rank: .max)
 
     private static let actions: [Key: Action] = Dictionary(
         all.flatMap { $0.keys.map { ($0.key, $0.action) } }, uniquingKeysWith: { first, _ in first })
@@ -142,12 +154,20 @@ public enum KeyBindings {
         all.map { ($0.label, $0.help[language]) }
     }
 
-    /// The hints that hold for the state, most needed first, without the quit hint (drawn apart).
+    /// The ranked hints that hold for the state, most needed first.
     static func hints(_ state: AppState) -> [(keys: String, text: String)] {
         all.filter { $0.when.holds(in: state) }
-            .compactMap(\.hint)
-            .filter { $0.rank != quitHint.rank }
-            .sorted { $0.rank < $1.rank }
-            .map { ($0.keys, $0.text[state.language]) }
+            .compactMap { b -> (Int, KeyHint)? in
+                guard let hint = b.hint, case .ranked(let rank) = hint.place else { return nil }
+                return (rank, hint)
+            }
+            .sorted { $0.0 < $1.0 }
+            .map { ($0.1.keys, $0.1.text[state.language]) }
+    }
+
+    /// The hint kept at the right end of the bottom line (how to leave).
+    static func rightEndHint(_ state: AppState) -> (keys: String, text: String)? {
+        all.first { $0.hint?.place == .rightEnd && $0.when.holds(in: state) }
+            .flatMap(\.hint).map { ($0.keys, $0.text[state.language]) }
     }
 }

@@ -21,13 +21,14 @@ enum StatusBarView {
             canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
             return
         }
-        // How to leave is always in sight, at the right end (as htop keeps F10 Quit).
-        let quit = (keys: KeyBindings.quitHint.keys, text: KeyBindings.quitHint.text[state.language])
-        let quitWidth = TextWidth.of(quit.keys) + 1 + TextWidth.of(quit.text) + 1
-        let end = rect.width > quitWidth + 10 ? rect.maxX - quitWidth : rect.maxX
-        if end < rect.maxX {
-            let qx = end + canvas.put(quit.keys, x: end, y: rect.y, style: theme[.key])
-            canvas.put(" " + quit.text, x: qx, y: rect.y, style: theme[.status])
+        var end = rect.maxX
+        if let right = KeyBindings.rightEndHint(state) {
+            let width = TextWidth.of(right.keys) + 1 + TextWidth.of(right.text) + 1
+            if rect.width > width + 10 {
+                end = rect.maxX - width
+                let x = end + canvas.put(right.keys, x: end, y: rect.y, style: theme[.key])
+                canvas.put(" " + right.text, x: x, y: rect.y, style: theme[.status])
+            }
         }
         var x = rect.x + 1
         for (key, label) in KeyBindings.hints(state) {
