@@ -28,6 +28,7 @@ public enum Action: Hashable, Sendable {
     /// A key typed while a text field or dialog has the focus.
     case input(Key)
     case resize(width: Int, height: Int)
+    /// The clock moved on (the runtime reads it once a loop).
     case tick(Timestamp)
     /// Answers from the runtime after performing an effect.
     case recorded(Event)
@@ -36,5 +37,6 @@ public enum Action: Hashable, Sendable {
     case refused(String)
     case exported(path: String)
     case exportFailed(String)
-    case themeChanged(name: String, problems: [String])
+    /// The theme named `name` was loaded (the default in its place when it has `problems`).
+    case themeChanged(name: String, theme: Theme, problems: [String])
 }

@@ -10,7 +10,6 @@ public struct AppConfiguration {
     public var themeName: String
     /// Theme names to cycle through with `t`, in order.
     public var themeNames: [String]
-    public var environment: [String: String]
     public var clock: any WallClock
     /// A note for the person shown at start (a repaired journal, a theme that did not load).
     public var startMessage: StatusMessage?
@@ -29,14 +28,14 @@ public struct AppConfiguration {
     public var crashAfterFirstFrame = false
 
     public init(playbook: Playbook, incident: Incident, journal: Journal, language: Language, theme: Theme,
-                themeName: String, themeNames: [String], environment: [String: String], clock: any WallClock,
+                themeName: String, themeNames: [String], clock: any WallClock,
                 startMessage: StatusMessage?, askDetails: Bool,
                 loadTheme: @escaping (String) -> (Theme, [String]), saveTheme: @escaping (String) -> Void,
                 saveLanguage: @escaping (Language) -> Void,
                 export: @escaping (Incident, Playbook, Language) -> Result<String, ExportFailure>) {
         self.playbook = playbook; self.incident = incident; self.journal = journal; self.language = language
         self.theme = theme; self.themeName = themeName; self.themeNames = themeNames
-        self.environment = environment; self.clock = clock; self.startMessage = startMessage
+        self.clock = clock; self.startMessage = startMessage
         self.askDetails = askDetails; self.loadTheme = loadTheme; self.saveTheme = saveTheme
         self.saveLanguage = saveLanguage; self.export = export
     }
@@ -46,18 +45,19 @@ public struct AppConfiguration {
 public struct ExportFailure: Error, Sendable { public var message: String; public init(_ m: String) { message = m } }
 
 /// The event loop: read input, update, perform effects, draw. Returns the exit status.
+/// It never writes into the state: input, the clock and every effect's result reach it as
+/// actions through `update`.
 public final class App {
     private var state: AppState
-    private var config: AppConfiguration
+    private let config: AppConfiguration
     private let terminal: any TerminalBackend
-    private var themeName: String
 
     public init(config: AppConfiguration, terminal: any TerminalBackend) {
         self.config = config
         self.terminal = terminal
-        self.themeName = config.themeName
         state = AppState(playbook: config.playbook, incident: config.incident, language: config.language,
-                         theme: config.theme, width: terminal.width, height: terminal.height, now: config.clock.now())
+                         theme: config.theme, themeName: config.themeName,
+                         width: terminal.width, height: terminal.height, now: config.clock.now())
         state.message = config.startMessage
         if config.askDetails { state.mode = .details(DetailsForm()) }
     }
@@ -75,7 +75,7 @@ public final class App {
             if case .signal(let s) = event { return 128 + s }
             if let event { handle(event) }
             if state.shouldQuit { return 0 }
-            state.now = config.clock.now()
+            dispatch(.tick(config.clock.now()))
             draw()
         }
     }
@@ -84,15 +84,17 @@ public final class App {
     public func handle(_ event: InputEvent) {
         switch event {
         case .key(let k): perform(Update.handle(k, in: &state))
-        case .click(let x, let y): perform(Update.apply(.click(x: x, y: y), to: &state))
-        case .wheelUp: perform(Update.apply(.wheel(-1), to: &state))
-        case .wheelDown: perform(Update.apply(.wheel(1), to: &state))
-        case .resize: perform(Update.apply(.resize(width: terminal.width, height: terminal.height), to: &state))
+        case .click(let x, let y): dispatch(.click(x: x, y: y))
+        case .wheelUp: dispatch(.wheel(-1))
+        case .wheelDown: dispatch(.wheel(1))
+        case .resize: dispatch(.resize(width: terminal.width, height: terminal.height))
         case .signal: break
         }
     }
 
     public func draw() { terminal.draw(Screen.render(state)) }
+
+    private func dispatch(_ action: Action) { perform(Update.apply(action, to: &state)) }
 
     private func millisecondsToNextSecond() -> Int {
         let start = state.incident.lostAt ?? state.incident.startedAt
@@ -101,45 +103,57 @@ public final class App {
         return max(20, Int((1 - fraction) * 1000) + 5)
     }
 
+    /// Performs effects in order; each result goes back through update, and the effects update
+    /// returns for it join the queue.
     private func perform(_ effects: [Effect]) {
-        for effect in effects {
-            switch effect {
-            case .record(let command): record(command)
-            case .export:
-                switch config.export(state.incident, state.playbook, state.language) {
-                case .success(let path): _ = Update.apply(.exported(path: path), to: &state)
-                case .failure(let f): _ = Update.apply(.exportFailed(f.message), to: &state)
-                }
-            case .nextTheme:
-                let names = config.themeNames
-                guard !names.isEmpty else { break }
-                let i = names.firstIndex(of: themeName).map { ($0 + 1) % names.count } ?? 0
-                let (theme, problems) = config.loadTheme(names[i])
-                themeName = names[i]
-                state.theme = theme
-                if problems.isEmpty { config.saveTheme(names[i]) }
-                _ = Update.apply(.themeChanged(name: names[i], problems: problems), to: &state)
-            case .saveLanguage(let l): config.saveLanguage(l)
-            case .redraw: terminal.invalidate()
-            }
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            if let answer = execute(effect) { queue += Update.apply(answer, to: &state) }
         }
     }
 
-    /// Builds the event, appends it durably, and only then lets the screen show it.
-    private func record(_ command: IncidentCommand) {
+    /// Performs one effect; returns the action that reports its result, if it has one.
+    private func execute(_ effect: Effect) -> Action? {
+        switch effect {
+        case .record(let command):
+            return record(command)
+        case .export:
+            switch config.export(state.incident, state.playbook, state.language) {
+            case .success(let path): return .exported(path: path)
+            case .failure(let f): return .exportFailed(f.message)
+            }
+        case .nextTheme:
+            let names = config.themeNames
+            guard !names.isEmpty else { return nil }
+            let name = names[names.firstIndex(of: state.themeName).map { ($0 + 1) % names.count } ?? 0]
+            let (theme, problems) = config.loadTheme(name)
+            return .themeChanged(name: name, theme: theme, problems: problems)
+        case .saveTheme(let name):
+            config.saveTheme(name)
+            return nil
+        case .saveLanguage(let l):
+            config.saveLanguage(l)
+            return nil
+        case .redraw:
+            terminal.invalidate()
+            return nil
+        }
+    }
+
+    /// Builds the event and appends it durably; only the answer `.recorded` lets the screen
+    /// show it.
+    private func record(_ command: IncidentCommand) -> Action {
         let event: Event
         do {
             event = try state.incident.event(for: command, at: config.clock.now())
         } catch {
-            _ = Update.apply(.refused(error.message), to: &state)
-            return
+            return .refused(error.message)
         }
         do {
             try config.journal.append(event)
         } catch {
-            _ = Update.apply(.recordFailed(error.description), to: &state)
-            return
+            return .recordFailed(error.description)
         }
-        _ = Update.apply(.recorded(event), to: &state)
+        return .recorded(event)
     }
 }

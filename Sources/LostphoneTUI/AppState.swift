@@ -52,6 +52,8 @@ public struct AppState: Sendable {
     public private(set) var incident: Incident
     public var language: Language
     public var theme: Theme
+    /// The name `theme` was loaded by, so `t` knows which comes next.
+    public var themeName: String
     public var width: Int
     public var height: Int
     /// The focused tab: the playbook's panes, then the timeline.
@@ -70,12 +72,13 @@ public struct AppState: Sendable {
     /// Where each step lives, for search and for keeping progress current.
     let stepIndex: [StepID: Position]
 
-    public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme,
+    public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme, themeName: String = "",
                 width: Int, height: Int, now: Timestamp) {
         self.playbook = playbook
         self.incident = incident
         self.language = language
         self.theme = theme
+        self.themeName = themeName
         self.width = width
         self.height = height
         self.now = now
@@ -92,7 +95,6 @@ public struct AppState: Sendable {
         selection[tabs - 1] = max(0, incident.events.count - 1)
     }
 
-    public var strings: Strings { Strings.of(language) }
     /// The program's words in the screen's language.
     public var words: Words { Words(language) }
     public var tabCount: Int { playbook.panes.count + 1 }
@@ -128,10 +130,9 @@ public struct AppState: Sendable {
         return step.providers.first
     }
 
-    /// Replaces the incident (after an event was durably appended) and refreshes what depends on
-    /// it. Only the pane of the changed step is recounted, so a recorded action costs the same
-    /// with ten steps or ten thousand.
-    /// Applies a durably appended event in place: no copy of a long journal per action.
+    /// Applies a durably appended event in place (no copy of a long journal per action) and
+    /// refreshes the progress of the changed step's pane only, so a recorded action costs the
+    /// same with ten steps or ten thousand.
     mutating func applyRecorded(_ event: Event) throws(IncidentError) {
         let before = event.step.map { incident.record($0).state.isSettled ? 1 : 0 } ?? 0
         try incident.apply(event)

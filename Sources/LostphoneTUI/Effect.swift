@@ -7,8 +7,10 @@ public enum Effect: Hashable, Sendable {
     case record(IncidentCommand)
     /// Write the report and answer `.exported` or `.exportFailed`.
     case export
-    /// Load the next theme and answer `.themeChanged`.
+    /// Load the theme after the current one and answer `.themeChanged`.
     case nextTheme
+    /// Remember the theme for next time.
+    case saveTheme(String)
     /// Repaint the whole terminal.
     case redraw
     /// Remember the language for next time.

@@ -20,15 +20,14 @@ enum Box {
     }
 }
 
-/// Every key and what it does (the README's key table), scrollable when the screen is short.
+/// Every key and what it does (the key table), scrollable when the screen is short.
 enum HelpOverlay {
     static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
-        let s = state.strings
-        let rows = Keymap.helpRows(s)
+        let rows = KeyBindings.helpRows(state.language)
         let keyWidth = rows.map { TextWidth.of($0.keys) }.max() ?? 10
         let descWidth = rows.map { TextWidth.of($0.does) }.max() ?? 20
         let inner = Box.draw(&canvas, width: keyWidth + descWidth + 7, height: rows.count + 4,
-                             title: s.helpTitle, state: state, margin: 0)
+                             title: state.words[.keysTitle], state: state, margin: 0)
         let visible = max(1, inner.height - 1)
         let top = min(scroll, max(0, rows.count - visible))
         // Say that there is more, and which keys reach it.
@@ -41,7 +40,7 @@ enum HelpOverlay {
             canvas.put(row.does, x: inner.x + keyWidth + 2, y: y, style: state.theme[.overlay],
                        limit: inner.width - keyWidth - 2)
         }
-        canvas.put(s.helpFooter, x: inner.x, y: inner.maxY - 1, style: state.theme[.muted], limit: inner.width)
+        canvas.put(state.words[.keysFooter], x: inner.x, y: inner.maxY - 1, style: state.theme[.muted], limit: inner.width)
     }
 }
 

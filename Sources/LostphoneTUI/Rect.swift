@@ -20,9 +20,6 @@ public struct Rect: Hashable, Sendable {
         return Rect(x: nx, y: ny, width: min(maxX, other.maxX) - nx, height: min(maxY, other.maxY) - ny)
     }
 
-    /// The rectangle less `n` cells on every side.
-    public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
-
     /// Splits off the top `rows`; returns (top, rest).
     public func splitTop(_ rows: Int) -> (Rect, Rect) {
         let r = min(max(0, rows), height)

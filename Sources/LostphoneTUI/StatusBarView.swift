@@ -20,32 +20,22 @@ enum StatusBarView {
             canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
             return
         }
-        // How to leave is always in sight, at the right end (as htop keeps F10 Quit).
-        let quit = ("q", state.strings.hintQuit)
-        let quitWidth = TextWidth.of(quit.0) + 1 + TextWidth.of(quit.1) + 1
-        let end = rect.width > quitWidth + 10 ? rect.maxX - quitWidth : rect.maxX
-        if end < rect.maxX {
-            let qx = end + canvas.put(quit.0, x: end, y: rect.y, style: theme[.key])
-            canvas.put(" " + quit.1, x: qx, y: rect.y, style: theme[.status])
+        var end = rect.maxX
+        if let right = KeyBindings.rightEndHint(state) {
+            let width = TextWidth.of(right.keys) + 1 + TextWidth.of(right.text) + 1
+            if rect.width > width + 10 {
+                end = rect.maxX - width
+                let x = end + canvas.put(right.keys, x: end, y: rect.y, style: theme[.key])
+                canvas.put(" " + right.text, x: x, y: rect.y, style: theme[.status])
+            }
         }
         var x = rect.x + 1
-        for (key, label) in hints(state) where key != quit.0 {
+        for (key, label) in KeyBindings.hints(state) {
             let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
             if x + w > end { break }
             x += canvas.put(key, x: x, y: rect.y, style: theme[.key])
             x += canvas.put(" " + label + "  ", x: x, y: rect.y, style: theme[.status])
         }
-    }
-
-    /// Key hints, most important first, so whatever is cut for width is the least needed.
-    static func hints(_ state: AppState) -> [(String, String)] {
-        let s = state.strings
-        return [
-            ("?", s.hintHelp), ("d", s.hintDone), ("↑↓", s.hintMove), ("Tab", s.hintPane),
-            ("s", s.hintStart), ("b", s.hintBlocked), ("n", s.hintNote), ("u", s.hintUndo),
-            ("←→", s.hintProvider), ("x", s.hintSkip), ("Enter", s.hintDetail), ("e", s.hintExport),
-            ("L", s.hintLanguage), ("q", s.hintQuit),
-        ]
     }
 
     /// A text field with a visible cursor (a reversed cell), scrolled so the cursor shows.
@@ -55,31 +45,5 @@ enum StatusBarView {
         x += canvas.put(" " + label, x: x, y: rect.y, style: theme[.key], limit: max(0, rect.width - 10))
         TextFieldView.draw(&canvas, Rect(x: x, y: rect.y, width: rect.maxX - x, height: 1), field: field,
                            style: theme[.status], focused: true)
-    }
-}
-
-/// A text field: its text, scrolled so the cursor is visible, the cursor as a reversed cell.
-enum TextFieldView {
-    static func draw(_ canvas: inout Canvas, _ rect: Rect, field: TextInput, style: Style, focused: Bool) {
-        guard rect.width > 1 else { return }
-        let chars = field.characters
-        // Start far enough in that the cursor fits.
-        var start = 0
-        var widthToCursor = TextWidth.of(String(chars[0..<field.cursor]))
-        while widthToCursor > rect.width - 2 && start < field.cursor {
-            widthToCursor -= TextWidth.of(chars[start])
-            start += 1
-        }
-        canvas.fill(rect, style: style)
-        let visible = String(chars[start...])
-        canvas.put(visible, x: rect.x, y: rect.y, style: style, limit: rect.width)
-        guard focused else { return }
-        let cx = rect.x + widthToCursor
-        if cx < rect.maxX {
-            let under = field.cursor < chars.count ? String(chars[field.cursor]) : " "
-            var cursorStyle = style
-            cursorStyle.attributes.insert(.reverse)
-            canvas.put(under, x: cx, y: rect.y, style: cursorStyle, limit: rect.maxX - cx)
-        }
     }
 }

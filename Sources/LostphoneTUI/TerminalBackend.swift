@@ -1,7 +1,7 @@
 import LostphoneCore
 
-/// Puts canvases on a screen and reads input. The ncurses backend is the real one; tests use
-/// `RecordingBackend`.
+/// Puts canvases on a screen and reads input. The ncurses backend is the real one; the TUI
+/// tests drive `App` through a fake that queues keys and keeps the frames.
 public protocol TerminalBackend: AnyObject {
     var width: Int { get }
     var height: Int { get }

@@ -47,7 +47,4 @@ public struct TextInput: Hashable, Sendable {
         }
         return true
     }
-
-    /// Columns from the start of the text to the cursor.
-    public var cursorColumn: Int { TextWidth.of(String(characters[0..<cursor])) }
 }

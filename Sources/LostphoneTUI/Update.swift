@@ -64,18 +64,23 @@ public enum Update {
             state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
         case .exportFailed(let why):
             state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
-        case .themeChanged(let name, let problems):
-            state.message = problems.isEmpty
-                ? StatusMessage(text: state.words.label(.theme) + name, kind: .info)
-                : StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0])", kind: .error)
+        case .themeChanged(let name, let theme, let problems):
+            state.theme = theme
+            state.themeName = name
+            if problems.isEmpty {
+                state.message = StatusMessage(text: state.words.label(.theme) + name, kind: .info)
+                effects.append(.saveTheme(name))
+            } else {
+                state.message = StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0])", kind: .error)
+            }
         }
         return effects
     }
 
-    /// The key handler for the current mode; in normal mode, the keymap.
+    /// The key handler for the current mode; in normal mode, the key table.
     public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         if case .normal = state.mode {
-            guard let action = Keymap.action(for: key) else { return [] }
+            guard let action = KeyBindings.action(for: key) else { return [] }
             // A new key clears an old message, except the message the key itself produces.
             state.message = nil
             return apply(action, to: &state)
@@ -193,7 +198,7 @@ public enum Update {
             switch key {
             case .escape, .char("?"), .char("q"), .enter, .char("？"): state.mode = .normal
             case .down, .char("j"):
-                let rows = Keymap.helpRows(state.strings).count
+                let rows = KeyBindings.all.count
                 let visible = max(1, min(rows + 4, state.height) - 3)
                 state.mode = .help(scroll: min(scroll + 1, max(0, rows - visible)))
             case .up, .char("k"): state.mode = .help(scroll: max(0, scroll - 1))

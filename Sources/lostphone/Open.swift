@@ -49,7 +49,7 @@ extension Lostphone {
             }
             let baseConfig = AppConfiguration(
                 playbook: playbook, incident: session.incident, journal: session.journal, language: language,
-                theme: themes.theme, themeName: themes.name, themeNames: themes.names, environment: env,
+                theme: themes.theme, themeName: themes.name, themeNames: themes.names,
                 clock: clock, startMessage: startMessage, askDetails: session.isNew,
                 loadTheme: { themes.load($0) }, saveTheme: { themes.remember($0) },
                 saveLanguage: { preferences.language = $0 },

@@ -7,20 +7,19 @@ import Testing
 @Suite struct SnapshotTests {
     @Test(arguments: [(80, 24), (140, 45)])
     func firstStartAsksAboutThePhone(width: Int, height: Int) {
-        var d = Driver(width: width, height: height)
-        d.state.mode = .details(DetailsForm())
+        let d = TestApp(width: width, height: height, askDetails: true)
         assertSnapshot(d.screen, named: "first-start-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func urgentPaneFresh(width: Int, height: Int) {
-        let d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         assertSnapshot(d.screen, named: "urgent-fresh-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func urgentPaneMidway(width: Int, height: Int) {
-        var d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         d.press(.right, .char("d"), .char("n"))
         d.type("ref A123")
         d.press(.enter, .down, .char("s"), .down, .char("b"), .down, .char("x"))
@@ -29,7 +28,7 @@ import Testing
 
     @Test(arguments: [(80, 24), (140, 45)])
     func chineseUrgentPane(width: Int, height: Int) {
-        var d = Driver(width: width, height: height, language: .zh)
+        let d = TestApp(width: width, height: height, language: .zh)
         d.press(.char("d"), .char("n"))
         d.type("受理号 A123，客服王女士")
         d.press(.enter)
@@ -38,60 +37,60 @@ import Testing
 
     @Test(arguments: [(80, 24), (140, 45)])
     func locatePaneWithEraseWarning(width: Int, height: Int) {
-        var d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         d.press(.char("2"), .char("G"))
         assertSnapshot(d.screen, named: "locate-erase-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func tipsPane(width: Int, height: Int) {
-        var d = Driver(width: width, height: height, language: .zh)
+        let d = TestApp(width: width, height: height, language: .zh)
         d.press(.char("3"))
         assertSnapshot(d.screen, named: "tips-zh-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func timelineAfterSomeActions(width: Int, height: Int) {
-        var d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         d.press(.char("d"), .down, .char("s"), .char("u"), .char("4"))
         assertSnapshot(d.screen, named: "timeline-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func helpOverlay(width: Int, height: Int) {
-        var d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         d.press(.char("?"))
         assertSnapshot(d.screen, named: "help-\(width)x\(height)")
     }
 
     @Test func noteInputShowsThePromptAndCursor() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("n"))
         d.type("案件号")
         assertSnapshot(d.screen, named: "note-input-80x24")
     }
 
     @Test func detailsClosedGiveTheListTheWholeWidth() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.enter)
         assertSnapshot(d.screen, named: "details-closed-80x24")
     }
 
     @Test(arguments: [(39, 24), (80, 9), (1, 1)])
     func belowTheMinimumSizeAsksToEnlarge(width: Int, height: Int) {
-        let d = Driver(width: width, height: height)
+        let d = TestApp(width: width, height: height)
         let screen = d.screen
         if width >= 38 { #expect(screen.contains("Enlarge the terminal")) }
-        #expect(Screen.render(d.state).lines.count == height)
+        #expect(d.terminal.frames.last?.lines.count == height)
     }
 
     @Test func everyRowFitsTheWidthAndNoWideCharacterIsCut() {
         for (w, h) in [(40, 10), (57, 20), (80, 24), (99, 30), (100, 30), (140, 45), (300, 100)] {
             for lang in Language.allCases {
-                var d = Driver(width: w, height: h, language: lang)
+                let d = TestApp(width: w, height: h, language: lang)
                 for key: Key in [.char("1"), .char("2"), .char("3"), .char("4"), .char("?")] {
                     d.press(key)
-                    let canvas = Screen.render(d.state)
+                    let canvas = d.terminal.frames.last!
                     for line in canvas.lines {
                         #expect(TextWidth.of(line) == w, "row width \(TextWidth.of(line)) ≠ \(w) at \(w)x\(h) \(lang)")
                     }

@@ -1,5 +1,6 @@
 import Foundation
 import LostphoneCore
+import Testing
 @testable import LostphoneTUI
 
 /// A fixed moment, in a fixed zone, so screens and journals do not depend on when tests run.
@@ -10,52 +11,128 @@ func at(_ seconds: Double) -> Timestamp {
     Timestamp(t0.date.addingTimeInterval(seconds), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
 }
 
-/// The app without a terminal or a disk: keys go through the real keymap and update; a record
-/// effect is turned into an event and applied, as the runtime does after the journal append.
-struct Driver {
-    var state: AppState
-    var clock: Double = 60
-    var effects: [Effect] = []
+/// A clock that stays where the test puts it.
+final class TestClock: WallClock, @unchecked Sendable {
+    var moment: Timestamp
+    init(_ moment: Timestamp) { self.moment = moment }
+    func now() -> Timestamp { moment }
+}
 
-    init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin()) {
-        let (incident, _) = Incident.open(id: "test", playbook: playbook, at: t0)
-        state = AppState(playbook: playbook, incident: incident, language: language, theme: Theme.fallback,
-                         width: width, height: height, now: at(0))
+/// A terminal for tests: input comes from a queue, each frame drawn is kept, repaints are
+/// counted. When the queue runs dry it reports a hang-up, which ends `App.run`.
+final class FakeTerminal: TerminalBackend {
+    var width: Int
+    var height: Int
+    let colorDepth: ColorDepth = .truecolor
+    /// Events still to read; nil is a read that timed out.
+    var input: [InputEvent?] = []
+    private(set) var frames: [Canvas] = []
+    private(set) var invalidations = 0
+    /// Called with each frame as it is drawn.
+    var onDraw: ((Canvas) -> Void)?
+
+    init(width: Int, height: Int) { self.width = width; self.height = height }
+
+    func draw(_ canvas: Canvas) {
+        frames.append(canvas)
+        onDraw?(canvas)
     }
 
-    mutating func press(_ keys: Key...) {
-        for k in keys {
-            let out = Update.handle(k, in: &state)
-            perform(out)
-        }
+    func read(timeoutMilliseconds: Int) -> InputEvent? {
+        input.isEmpty ? .signal(SIGHUP) : input.removeFirst()
     }
 
-    mutating func type(_ text: String) {
-        for c in text { press(.char(c)) }
+    func invalidate() { invalidations += 1 }
+}
+
+/// What the app asked the outside world to remember or write.
+final class Calls {
+    var savedLanguages: [Language] = []
+    var savedThemes: [String] = []
+    var exports = 0
+}
+
+/// The real `App` on a fake terminal, with a real journal in a temporary directory that goes
+/// when the test is done. A person's vocabulary: press, type, wait; then look at the screen,
+/// the state and the journal on disk.
+final class TestApp {
+    let directory: URL
+    let journalPath: String
+    let journal: Journal
+    let terminal: FakeTerminal
+    let clock: TestClock
+    let calls = Calls()
+    let app: App
+
+    init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin(),
+         theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
+         askDetails: Bool = false, now: Timestamp = t0) {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+        journalPath = directory.appendingPathComponent("incident.jsonl").path
+        let (incident, first) = Incident.open(id: "test", playbook: playbook, at: t0)
+        journal = try! Journal.create(path: journalPath, first: first)
+        terminal = FakeTerminal(width: width, height: height)
+        clock = TestClock(now)
+        let calls = calls
+        let config = AppConfiguration(
+            playbook: playbook, incident: incident, journal: journal, language: language, theme: theme,
+            themeName: themeName, themeNames: [themeName] + themes.keys.sorted(), clock: clock,
+            startMessage: nil, askDetails: askDetails,
+            loadTheme: { name in themes[name] ?? (Theme.fallback, ["no theme \(name)"]) },
+            saveTheme: { calls.savedThemes.append($0) },
+            saveLanguage: { calls.savedLanguages.append($0) },
+            export: { _, _, _ in
+                calls.exports += 1
+                return .success("/reports/lostphone-report-test.md")
+            })
+        app = App(config: config, terminal: terminal)
+        run()
     }
 
-    mutating func send(_ action: Action) {
-        perform(Update.apply(action, to: &state))
+    deinit {
+        journal.close()
+        try? FileManager.default.removeItem(at: directory)
     }
 
-    private mutating func perform(_ out: [Effect]) {
-        for e in out {
-            effects.append(e)
-            if case .record(let command) = e {
-                clock += 1
-                do {
-                    let event = try state.incident.event(for: command, at: at(clock))
-                    _ = Update.apply(.recorded(event), to: &state)
-                } catch {
-                    _ = Update.apply(.refused(error.message), to: &state)
-                }
-            }
-        }
+    /// Lets the app read everything queued, then stop.
+    private func run() { _ = app.run() }
+
+    func press(_ keys: Key...) {
+        terminal.input += keys.map { .key($0) }
+        run()
     }
 
-    var screen: String { Screen.render(state).text }
+    func type(_ text: String) {
+        terminal.input += text.map { .key(.char($0)) }
+        run()
+    }
+
+    /// A click, a wheel turn or a resize (set `terminal.width` and `height` first).
+    func send(_ event: InputEvent) {
+        terminal.input.append(event)
+        run()
+    }
+
+    /// One read that times out: nothing pressed for a while.
+    func wait() {
+        terminal.input.append(nil)
+        run()
+    }
+
+    var state: AppState { app.currentState }
+
+    /// The last frame drawn.
+    var screen: String { terminal.frames.last?.text ?? "" }
 
     func record(_ id: StepID) -> StepRecord { state.incident.record(id) }
+
+    /// The events in the journal file as it is on disk now.
+    func eventsOnDisk() -> [Event] {
+        guard let data = FileManager.default.contents(atPath: journalPath) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(Event.self, from: Data($0)) }
+    }
 }
 
 /// Compares a rendered screen with its golden file in `Snapshots/`. With `UPDATE_SNAPSHOTS=1`
@@ -86,4 +163,3 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     }
 }
 
-import Testing

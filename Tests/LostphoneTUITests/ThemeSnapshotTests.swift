@@ -11,11 +11,9 @@ import LostphoneCore
     /// The urgent pane with one step in each state, as text with each row's glyph attributes,
     /// after degrading the theme to a terminal without colour.
     func annotatedRows(theme: Theme) -> [String] {
-        var d = Driver(width: 80, height: 24)
-        d.state.theme = theme
-        d.press(.escape)          // (no details form in the driver; harmless)
+        let d = TestApp(width: 80, height: 24, theme: theme)
         d.press(.char("d"), .char("j"), .char("s"), .char("j"), .char("b"), .char("j"), .char("x"), .char("j"), .char("j"))
-        let canvas = Screen.render(d.state)
+        let canvas = d.terminal.frames.last!
         var rows: [String] = []
         for y in 2..<7 {
             let glyph = canvas[1, y]

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct UpdateTests {
     @Test func arrowAndVimKeysMoveTheSelection() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.down, .char("j"))
         #expect(d.state.selection[0] == 2)
         d.press(.char("k"))
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func selectionStopsAtTheEnds() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.up, .up)
         #expect(d.state.selection[0] == 0)
         for _ in 0..<50 { d.press(.down) }
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func tabAndNumbersChangePane() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.tab)
         #expect(d.state.focus == 1)
         d.press(.backTab, .backTab)
@@ -36,9 +36,10 @@ import Testing
     }
 
     @Test func doneRecordsTheChosenProviderAndTime() {
-        var d = Driver()
+        let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0]
         d.press(.right)
+        d.clock.moment = at(61)
         d.press(.char("d"))
         let rec = d.record(sim.id)
         #expect(rec.state == .done)
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aMoveTheStateMachineForbidsIsRefusedWithAReason() {
-        var d = Driver()
+        let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0].id
         d.press(.char("d"), .char("b"))
         #expect(d.record(sim).state == .done)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func undoRestoresThePreviousState() {
-        var d = Driver()
+        let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0].id
         d.press(.char("s"))
         let before = d.record(sim)
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func noteTakesChineseTextAndEditingKeys() {
-        var d = Driver()
+        let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0].id
         d.press(.char("n"))
         d.type("受理号 12345x")
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func escapeCancelsANoteWithoutRecording() {
-        var d = Driver()
+        let d = TestApp()
         let events = d.state.incident.events.count
         d.press(.char("n"))
         d.type("abc")
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func providerChoiceIsRememberedPerStep() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.right, .right)
         let first = d.state.selectedStep!
         let chosen = d.state.provider(for: first)?.id
@@ -100,21 +101,21 @@ import Testing
     }
 
     @Test func leftFromTheFirstProviderWrapsToTheLast() {
-        var d = Driver()
+        let d = TestApp()
         let step = d.state.selectedStep!
         d.press(.left)
         #expect(d.state.provider(for: step)?.id == step.providers.last?.id)
     }
 
     @Test func languageSwitchesAndIsRemembered() {
-        var d = Driver(language: .en)
+        let d = TestApp(language: .en)
         d.press(.char("L"))
         #expect(d.state.language == .zh)
-        #expect(d.effects.contains(.saveLanguage(.zh)))
+        #expect(d.calls.savedLanguages == [.zh])
     }
 
     @Test func searchJumpsAcrossPanesAndEscapeGoesBack() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("/"))
         d.type("icloud")
         let found = d.state.selectedStep
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func helpOpensAndClosesWithQuestionMarkOrEscape() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("?"))
         #expect(d.state.mode == .help(scroll: 0))
         d.press(.escape)
@@ -136,13 +137,13 @@ import Testing
     }
 
     @Test func quitSetsTheFlag() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("q"))
         #expect(d.state.shouldQuit)
     }
 
     @Test func detailsFormRecordsLostAtAndDevice() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("i"))
         d.type("20:30")
         d.press(.tab)
@@ -156,7 +157,7 @@ import Testing
     }
 
     @Test func detailsFormRefusesATimeItCannotRead() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("i"))
         d.type("yesterday-ish")
         d.press(.enter)
@@ -165,14 +166,14 @@ import Testing
     }
 
     @Test func actionsInTheTimelineAskForAStep() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("4"), .char("d"))
         #expect(d.state.message?.kind == .info)
         #expect(d.state.incident.events.count == 1)
     }
 
     @Test func progressCountsDoneAndSkipped() {
-        var d = Driver()
+        let d = TestApp()
         d.press(.char("d"), .down, .char("x"), .down, .char("b"))
         #expect(d.state.progress[0].settled == 2)
         d.press(.char("u"), .char("u"))
@@ -180,7 +181,7 @@ import Testing
     }
 
     @Test func clickSelectsARowAndATab() {
-        var d = Driver(width: 140, height: 45)
+        let d = TestApp(width: 140, height: 45)
         d.send(.click(x: 5, y: 4))
         #expect(d.state.selection[0] == 2)
         let tabs = TabsView.placed(d.state)
@@ -189,9 +190,10 @@ import Testing
     }
 
     @Test func resizeKeepsTheSelectionVisible() {
-        var d = Driver(width: 80, height: 40)
+        let d = TestApp(width: 80, height: 40)
         d.press(.char("3"), .char("G"))
-        d.send(.resize(width: 80, height: 12))
+        d.terminal.height = 12
+        d.send(.resize)
         let h = Layout(width: 80, height: 12, detailOpen: d.state.detailOpen).list.height
         let sel = d.state.selection[2], top = d.state.scroll[2]
         #expect(sel >= top && sel < top + h)

@@ -9,21 +9,18 @@ import Testing
 @Suite struct VocabularyTests {
     static let step: StepID = "sim"
 
-    /// The app with the SIM step moved to `target` by a recorded event; to do is reached back
-    /// from in progress, so every state arrives by a move the timeline and reports name.
-    func app(with target: StepState, _ language: Language) throws -> Driver {
-        var d = Driver(language: language)
-        let path: [StepState] = target == .pending ? [.inProgress, .pending] : [target]
-        for (i, to) in path.enumerated() {
-            let command = IncidentCommand.move(Self.step, to: to, provider: "china-mobile")
-            d.send(.recorded(try d.state.incident.event(for: command, at: at(Double(10 + i)))))
-        }
+    /// The app with the SIM step (selected at start) moved to `target` by its key; to do is
+    /// reached back from in progress, so every state arrives by a move the timeline and reports name.
+    func app(with target: StepState, _ language: Language) throws -> TestApp {
+        let d = TestApp(language: language)
+        let keys: [StepState: [Character]] = [.pending: ["s", "r"], .inProgress: ["s"], .done: ["d"], .blocked: ["b"], .skipped: ["x"]]
+        for key in keys[target]! { d.press(.char(key)) }
         try #require(d.record(Self.step).state == target)
         return d
     }
 
     /// What each surface calls the SIM step's state, read from where that surface shows it.
-    func namesShown(_ d: Driver) throws -> [String: String] {
+    func namesShown(_ d: TestApp) throws -> [String: String] {
         let state = d.state
         let language = state.language
         let incident = state.incident
@@ -86,7 +83,7 @@ import Testing
 
     @Test(arguments: Language.allCases)
     func aRefusedKeyNamesTheStateByItsOneName(language: Language) throws {
-        var d = Driver(language: language)
+        let d = TestApp(language: language)
         let title = try #require(d.state.selectedStep).title[language]
         d.press(.char("d"), .char("d"))
         #expect(d.state.message?.text == Word.alreadyIn(step: title, .done).text(in: language))
@@ -107,7 +104,7 @@ import Testing
         let contact = Contact(kind: .phone("95017"), press: "9", source: "article", confirmed: false)
         let w = Words(language)
         let guide = Guide.describe(contact, language)
-        let screen = DetailView.contactLines([contact], Driver(language: language).state)[0].spans.map(\.text).joined()
+        let screen = DetailView.contactLines([contact], TestApp(language: language).state)[0].spans.map(\.text).joined()
         for word in [w.capitalized(.phone), w[.thenPress], w[.source], w[.article], w[.unconfirmed]] {
             #expect(guide.contains(word), "the guide lacks “\(word)”: \(guide)")
             #expect(screen.contains(word), "the screen lacks “\(word)”: \(screen)")

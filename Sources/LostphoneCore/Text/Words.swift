@@ -29,6 +29,7 @@ public enum Word: Hashable, Sendable {
     // Messages on the screen.
     case saved, notSaved, undone, nothingToUndo, pickAStepFirst, reportWrittenTo, exportFailed
     case theme, languageNow, noMatch, noEvents, notePrompt, searchPrompt, tooSmall, quitKey
+    case keysTitle, keysFooter
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// Refusing to record a step in the state it is already in.
     case alreadyIn(step: String, StepState)
@@ -126,6 +127,8 @@ public enum Word: Hashable, Sendable {
         case .searchPrompt: return pair(zh: "搜索：", en: "Search: ")
         case .tooSmall: return pair(zh: "请把终端窗口放大到至少 40×10", en: "Enlarge the terminal to at least 40×10")
         case .quitKey: return pair(zh: "q 退出", en: "q quit")
+        case .keysTitle: return pair(zh: "按键", en: "Keys")
+        case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你的", en: "←/→ choose yours")
         case .detailsTitle: return pair(zh: "丢失手机的信息（可跳过）", en: "About the lost phone (optional)")
         case .detailsLostAtHint: return pair(zh: "例如 14:30 或 2026-11-24 14:30", en: "e.g. 14:30 or 2026-11-24 14:30")
