@@ -4,7 +4,8 @@ import LostphoneCore
 public struct AppConfiguration {
     public var playbook: Playbook
     public var incident: Incident
-    public var journal: Journal
+    /// Where recorded events go, or why they cannot.
+    public var recording: Recording
     public var language: Language
     public var theme: Theme
     public var themeName: String
@@ -27,18 +28,25 @@ public struct AppConfiguration {
     /// right after the first frame, to prove the terminal is restored on a crash.
     public var crashAfterFirstFrame = false
 
-    public init(playbook: Playbook, incident: Incident, journal: Journal, language: Language, theme: Theme,
+    public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
                 startMessage: StatusMessage?, askDetails: Bool,
                 loadTheme: @escaping (String) -> (Theme, [String]), saveTheme: @escaping (String) -> Void,
                 saveLanguage: @escaping (Language) -> Void,
                 export: @escaping (Incident, Playbook, Language) -> Result<String, ExportFailure>) {
-        self.playbook = playbook; self.incident = incident; self.journal = journal; self.language = language
+        self.playbook = playbook; self.incident = incident; self.recording = recording; self.language = language
         self.theme = theme; self.themeName = themeName; self.themeNames = themeNames
         self.clock = clock; self.startMessage = startMessage
         self.askDetails = askDetails; self.loadTheme = loadTheme; self.saveTheme = saveTheme
         self.saveLanguage = saveLanguage; self.export = export
     }
+}
+
+/// Where the full screen records: the incident's open journal, or nowhere, with the reason (a
+/// read-only state directory still shows the guide and what was recorded before).
+public enum Recording {
+    case journal(Journal)
+    case readOnly(directory: String)
 }
 
 /// Why an export did not happen, in words for the person.
@@ -59,7 +67,8 @@ public final class App {
                          theme: config.theme, themeName: config.themeName,
                          width: terminal.width, height: terminal.height, now: config.clock.now())
         state.message = config.startMessage
-        if config.askDetails { state.mode = .details(DetailsForm()) }
+        if case .readOnly(let directory) = config.recording { state.readOnlyDirectory = directory }
+        if config.askDetails && state.readOnlyDirectory == nil { state.mode = .details(DetailsForm()) }
     }
 
     /// The current state, for tests.
@@ -149,8 +158,11 @@ public final class App {
         } catch {
             return .refused(error.message)
         }
+        guard case .journal(let journal) = config.recording else {
+            return .recordFailed("read-only")
+        }
         do {
-            try config.journal.append(event)
+            try journal.append(event)
         } catch {
             return .recordFailed(error.description)
         }

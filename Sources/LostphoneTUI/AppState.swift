@@ -68,6 +68,12 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var now: Timestamp
     public var shouldQuit = false
+    /// The state directory that cannot be written, or nil: the screen is then a read-only view
+    /// of the guide and of what was recorded before.
+    public var readOnlyDirectory: String?
+    /// How many actions the disk refused this session; quitting says so rather than claiming
+    /// everything was saved.
+    public var unsavedActions = 0
     public private(set) var progress: [PaneProgress]
     /// Where each step lives, for search and for keeping progress current.
     let stepIndex: [StepID: Position]

@@ -24,10 +24,12 @@ public enum Update {
         case .scrollDetail(let d): state.detailScroll = max(0, state.detailScroll + d)
         case .record(let target): effects += record(target, &state)
         case .startNote:
-            guard let step = actionableStep(&state) else { break }
+            guard writable(&state), let step = actionableStep(&state) else { break }
             state.mode = .note(step.id, TextInput(state.incident.record(step.id).note ?? ""))
         case .undo:
-            if state.incident.lastUndoableEvent == nil {
+            if !writable(&state) {
+                break
+            } else if state.incident.lastUndoableEvent == nil {
                 state.message = StatusMessage(text: state.words[.nothingToUndo], kind: .info)
             } else {
                 effects.append(.record(.undo))
@@ -42,6 +44,7 @@ public enum Update {
         case .nextTheme: effects.append(.nextTheme)
         case .toggleHelp: state.mode = .help(scroll: 0)
         case .editDetails:
+            guard writable(&state) else { break }
             let i = state.incident
             state.mode = .details(DetailsForm(lostAt: i.lostAt.map { DetailsInput.display($0) } ?? "",
                                               model: i.device.model ?? "", imei: i.device.imei ?? ""))
@@ -57,6 +60,7 @@ public enum Update {
         case .tick(let now): state.now = now
         case .recorded(let event): recorded(event, &state)
         case .recordFailed(let why):
+            state.unsavedActions += 1
             state.message = StatusMessage(text: state.words.label(.notSaved) + why, kind: .error)
         case .refused(let why):
             state.message = StatusMessage(text: why, kind: .error)
@@ -159,8 +163,15 @@ public enum Update {
         return state.selectedStep
     }
 
+    /// Whether anything can be recorded; in a read-only view, says why not.
+    static func writable(_ state: inout AppState) -> Bool {
+        guard let directory = state.readOnlyDirectory else { return true }
+        state.message = StatusMessage(text: state.words[.readOnlyRefusal(directory: directory)], kind: .error)
+        return false
+    }
+
     static func record(_ target: StepState, _ state: inout AppState) -> [Effect] {
-        guard let step = actionableStep(&state) else { return [] }
+        guard writable(&state), let step = actionableStep(&state) else { return [] }
         let rec = state.incident.record(step.id)
         guard rec.state.canMove(to: target) else {
             state.message = StatusMessage(text: refusal(step, from: rec.state, to: target, state), kind: .error)

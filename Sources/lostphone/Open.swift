@@ -48,7 +48,7 @@ extension Lostphone {
                 throw ExitCode(2)
             }
             let baseConfig = AppConfiguration(
-                playbook: playbook, incident: session.incident, journal: session.journal, language: language,
+                playbook: playbook, incident: session.incident, recording: session.recording, language: language,
                 theme: themes.theme, themeName: themes.name, themeNames: themes.names,
                 clock: clock, startMessage: startMessage, askDetails: session.isNew,
                 loadTheme: { themes.load($0) }, saveTheme: { themes.remember($0) },
@@ -62,8 +62,15 @@ extension Lostphone {
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()
-            session.journal.close()
-            print(Word.everythingSavedIn(path: session.path).text(in: language))
+            // Told truthfully: what was refused on screen is not "saved" on the way out.
+            let unsaved = app.currentState.unsavedActions
+            switch session.recording {
+            case .journal(let journal):
+                journal.close()
+                print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: language))
+            case .readOnly(let directory):
+                print(Word.nothingRecordedReadOnly(directory: directory).text(in: language))
+            }
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -170,4 +170,49 @@ let articleFacts: [String] = [
         let big = valid + "\n#" + String(repeating: "x", count: PlaybookLoader.maxBytes)
         #expect(problems(big).first?.contains("more than") == true)
     }
+
+    /// A small file that reuses one anchored provider 2,000 times, each holding one anchored
+    /// contact 2,000 times: four million values once expanded. Refused before any walk, with
+    /// the place where the budget ran out.
+    @Test func anAliasBombIsRefusedWithALineAndColumn() {
+        var yaml = """
+        id: bomb
+        version: 1
+        languages: [en, zh]
+        title: {en: "t", zh: "t"}
+        source:
+          publisher: {en: "p", zh: "p"}
+        panes:
+          - id: now
+            kind: actions
+            title: {en: "Now", zh: "现在"}
+            steps:
+              - id: s
+                title: {en: "S", zh: "S"}
+                providers:
+                  - &p
+                    id: a
+                    name: {en: "A", zh: "A"}
+                    contacts:
+                      - &c {web: "https://example.org/x", source: example.org}
+
+        """
+        yaml += String(repeating: "              - *c\n", count: 1999)
+        yaml += String(repeating: "          - *p\n", count: 1999)
+        #expect(yaml.utf8.count < 80_000)
+        guard case .failure(let errors) = PlaybookLoader.load(yaml: yaml, file: "bomb.yaml") else {
+            Issue.record("the bomb loaded")
+            return
+        }
+        #expect(errors.problems.count == 1)
+        let problem = errors.problems[0]
+        #expect(problem.line > 0 && problem.column > 0, "\(problem)")
+        #expect(problem.message.contains("aliases") && problem.message.contains("1000000"), "\(problem)")
+    }
+
+    @Test func theBudgetWalkCountsEveryValueAndStopsAtTheBudget() throws {
+        let list = try #require(YAMLReader.compose("[a, b, c, d, e]", file: "t", maxBytes: 100).0)
+        #expect(YAMLReader.nodeWhereBudgetRunsOut(list, budget: 6) == nil, "the list and its five values")
+        #expect(YAMLReader.nodeWhereBudgetRunsOut(list, budget: 5)?.string == "e")
+    }
 }

@@ -29,6 +29,24 @@ import Testing
         #expect(d.state.message?.kind == .error)
         #expect(d.screen.contains("NOT saved"))
         #expect(d.eventsOnDisk().count == 1)
+        #expect(d.state.unsavedActions == 1, "quitting will say one action was not saved")
+    }
+
+    @Test func aReadOnlyViewSaysSoAndRecordsNothing() {
+        let d = TestApp(askDetails: true, readOnlyDirectory: "/mnt/ro/lostphone")
+        let sim = d.state.playbook.panes[0].steps[0].id
+        #expect(d.screen.contains("READ-ONLY"), "the header says it")
+        #expect(!d.screen.contains("About the lost phone"), "no form asks for what cannot be kept")
+        for key: Character in ["d", "s", "b", "x", "n", "u", "i"] {
+            d.press(.char(key))
+            #expect(d.record(sim).state == .pending)
+            #expect(d.state.message?.text.contains("/mnt/ro/lostphone cannot be written") == true, "\(key): \(d.state.message?.text ?? "")")
+            #expect(d.state.mode == .normal)
+        }
+        #expect(d.eventsOnDisk().count == 1)
+        #expect(d.state.unsavedActions == 0)
+        d.press(.char("j"))
+        #expect(d.state.selection[0] == 1, "moving around and reading still work")
     }
 
     @Test func eachRecordedEventTakesTheTimeOfTheInjectedClock() {

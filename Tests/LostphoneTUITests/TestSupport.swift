@@ -66,7 +66,7 @@ final class TestApp {
 
     init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin(),
          theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
-         askDetails: Bool = false, now: Timestamp = t0) {
+         askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         journalPath = directory.appendingPathComponent("incident.jsonl").path
@@ -76,7 +76,8 @@ final class TestApp {
         clock = TestClock(now)
         let calls = calls
         let config = AppConfiguration(
-            playbook: playbook, incident: incident, journal: journal, language: language, theme: theme,
+            playbook: playbook, incident: incident,
+            recording: readOnlyDirectory.map { .readOnly(directory: $0) } ?? .journal(journal), language: language, theme: theme,
             themeName: themeName, themeNames: [themeName] + themes.keys.sorted(), clock: clock,
             startMessage: nil, askDetails: askDetails,
             loadTheme: { name in themes[name] ?? (Theme.fallback, ["no theme \(name)"]) },

@@ -37,6 +37,13 @@ public enum Word: Hashable, Sendable {
     case reopenFirst(step: String, StepState)
     /// Said on leaving the full screen.
     case everythingSavedIn(path: String)
+    /// Said on leaving when some actions could not be saved.
+    case someNotSaved(count: Int, path: String)
+    /// The header's mark, and what a key that would record says, when nothing can be written.
+    case readOnly
+    case readOnlyRefusal(directory: String)
+    /// Said on leaving a read-only view.
+    case nothingRecordedReadOnly(directory: String)
 
     /// A duration in hours, minutes and seconds: `1h 02m 03s` / `1小时02分03秒`.
     case duration(seconds: Int)
@@ -144,6 +151,17 @@ public enum Word: Hashable, Sendable {
         case .everythingSavedIn(let path):
             return pair(zh: "所有记录已保存在 \(path)。再次运行 lostphone 可继续；lostphone export 可导出报告。",
                         en: "Everything is saved in \(path). Run lostphone again to continue; lostphone export writes a report.")
+        case .someNotSaved(let count, let path):
+            return pair(zh: "有 \(count) 项操作没能保存（屏幕上当时已提示“未保存”），请重新记录；其余记录都已保存在 \(path)。",
+                        en: "\(count) action\(count == 1 ? " was" : "s were") NOT saved (the screen said so at the time); record \(count == 1 ? "it" : "them") again. Everything else is saved in \(path).")
+        case .readOnly:
+            return pair(zh: "只读", en: "READ-ONLY")
+        case .readOnlyRefusal(let directory):
+            return pair(zh: "只读：无法写入 \(directory)，不能记录；lostphone export -o 文件 仍可导出报告。",
+                        en: "Read-only: \(directory) cannot be written, so nothing can be recorded; lostphone export -o FILE still writes a report.")
+        case .nothingRecordedReadOnly(let directory):
+            return pair(zh: "没有记录任何内容：无法写入 \(directory)。请用 --state-dir 指定一个可写的文件夹后再运行 lostphone。",
+                        en: "Nothing was recorded: \(directory) cannot be written. Run lostphone with --state-dir set to a folder you can write to.")
 
         case .duration(let seconds):
             let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60

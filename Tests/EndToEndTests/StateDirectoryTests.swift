@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// Where the journal lives may be a read-only disk or someone else's folder; what the screen
+/// says on the way out is what the disk holds.
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct StateDirectoryTests {
+    /// A journal with the SIM step done, in `home`'s state directory.
+    func writeIncident(in home: URL) throws -> URL {
+        let dir = home.appendingPathComponent("state/lostphone")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let lines = [
+            #"{"at":"2026-11-24T21:00:00.000+08:00","kind":"opened","playbook":"cn-mainland","playbookVersion":1,"seq":1}"#,
+            #"{"at":"2026-11-24T21:04:00.000+08:00","from":"pending","kind":"move","provider":"china-mobile","seq":2,"step":"sim","to":"done"}"#,
+        ]
+        let journal = dir.appendingPathComponent("20261124-210000.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: journal)
+        return journal
+    }
+
+    /// The state directory on a read-only mount (a bind mount in a mount namespace of its own,
+    /// as a read-only disk would be): the guide and the recorded states are shown, marked
+    /// read-only; recording keys say why nothing is kept; quitting says nothing was recorded.
+    @Test(.enabled(if: geteuid() == 0)) func aReadOnlyStateDirectoryOpensAReadOnlyView() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let journal = try writeIncident(in: home)
+        let before = try Data(contentsOf: journal)
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home, shellWrapper:
+            #"unshare --mount sh -c 'mount --bind -o ro "$XDG_STATE_HOME" "$XDG_STATE_HOME" && exec {bin}'; echo EXITED:$?; sleep 600"#)
+        try t.expectScreen(contains: "READ-ONLY", "Urgent freezes 1/6")
+        try t.press("j", "d")
+        try t.expectScreen(contains: "Read-only: ", "cannot be written")
+        try t.expectScreen(contains: "Urgent freezes 1/6")
+        try t.press("q")
+        try t.expectScreen(contains: "Nothing was recorded", "EXITED:0")
+        #expect(try Data(contentsOf: journal) == before)
+    }
+
+    /// Another user's state directory, open to all (0777): refused with a message, never
+    /// chmod-ed, nothing written into it.
+    @Test(.enabled(if: geteuid() == 0)) func someoneElsesStateDirectoryIsRefusedAndLeftAlone() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dir = home.appendingPathComponent("state/lostphone")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        #expect(chmod(dir.path, 0o777) == 0 && chown(dir.path, 65534, 65534) == 0)
+        let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "belongs to another user", "EXITED:1")
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir.path)
+        #expect(attributes[.posixPermissions] as? Int == 0o777)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// A journal replaced by a link to a file elsewhere: refused, and the file it points to is
+    /// not appended to.
+    @Test func aJournalLinkedElsewhereIsRefusedAndItsTargetUntouched() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let journal = try writeIncident(in: home)
+        let outside = home.appendingPathComponent("elsewhere.jsonl")
+        try FileManager.default.moveItem(at: journal, to: outside)
+        try FileManager.default.createSymbolicLink(at: journal, withDestinationURL: outside)
+        let before = try Data(contentsOf: outside)
+        let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "symbolic link", "EXITED:1")
+        #expect(try Data(contentsOf: outside) == before)
+    }
+}
