@@ -12,6 +12,10 @@ public enum Action: Hashable, Sendable {
     case scrollDetail(Int)
     case record(StepState)
     case startNote
+    /// `m`: the shown provider is one of mine, or no longer.
+    case toggleMine
+    /// `@`: the next action happened earlier; ask when.
+    case startHappenedAt
     case undo
     case export
     case startSearch

@@ -8,6 +8,8 @@ public enum Mode: Hashable, Sendable {
     /// Search as you type; `origin` is where the selection was, restored on Esc.
     case search(TextInput, origin: Position)
     case details(DetailsForm)
+    /// `@`: when the next recorded action happened.
+    case happenedAt(TextInput)
 }
 
 /// A place in the lists: a tab and a row.
@@ -16,19 +18,36 @@ public struct Position: Hashable, Sendable {
     public var row: Int
 }
 
-/// The lost-at time and device form, shown on the first start of an incident.
+/// The form of `i`: when the phone was lost, whose it is, its number, model and IMEI.
 public struct DetailsForm: Hashable, Sendable {
-    public var lostAt: TextInput
-    public var model: TextInput
-    public var imei: TextInput
-    public var focus: Int = 0
+    /// The fields in the order shown.
+    public enum Field: Int, CaseIterable, Sendable { case lostAt, owner, number, model, imei }
+    public var fields: [TextInput]
+    public var focus: Field = .lostAt
     public var error: String?
 
-    public init(lostAt: String = "", model: String = "", imei: String = "") {
-        self.lostAt = TextInput(lostAt, limit: 40)
-        self.model = TextInput(model, limit: 80)
-        self.imei = TextInput(imei, limit: 40)
+    public init(lostAt: String = "", owner: String = "", number: String = "", model: String = "", imei: String = "") {
+        fields = [TextInput(lostAt, limit: 40), TextInput(owner, limit: 80), TextInput(number, limit: 40),
+                  TextInput(model, limit: 80), TextInput(imei, limit: 40)]
     }
+
+    public subscript(_ field: Field) -> TextInput {
+        get { fields[field.rawValue] }
+        set { fields[field.rawValue] = newValue }
+    }
+
+    /// A field's text without surrounding spaces, nil when empty.
+    public func value(_ field: Field) -> String? {
+        let t = self[field].text.trimmingWhitespace()
+        return t.isEmpty ? nil : t
+    }
+}
+
+/// A recording key pressed for a provider the person has not chosen: pressed again, it records.
+public struct Armed: Hashable, Sendable {
+    public var step: StepID
+    public var provider: ProviderID
+    public var action: Action
 }
 
 /// A line of feedback in the status bar.
@@ -62,8 +81,15 @@ public struct AppState: Sendable {
     public var scroll: [Int]
     public var detailOpen = true
     public var detailScroll = 0
-    /// The provider the person picked per step; recorded with the next action on that step.
+    /// The provider the person picked per step with ←/→.
     public var providerChoice: [StepID: ProviderID] = [:]
+    /// The provider last chosen or acted on per group (carrier, bank, brand): preselected in
+    /// every step of that group.
+    public var groupChoice: [String: ProviderID] = [:]
+    /// A recording key waiting for its second press (the provider shown was not chosen).
+    public var armed: Armed?
+    /// When the next recorded action happened, given with `@`; nil: now.
+    public var happenedAt: Timestamp?
     public var mode: Mode = .normal
     public var message: StatusMessage?
     public var now: Timestamp
@@ -129,11 +155,24 @@ public struct AppState: Sendable {
         return playbook.panes[pos.tab].steps[pos.row]
     }
 
-    /// The provider shown for a step: the one picked on screen, else the one recorded, else the first.
+    /// The provider shown for a step: the one picked with ←/→, else the last one acted on that
+    /// is still the person's, else the first of theirs, else the one chosen in the same group
+    /// elsewhere, else the first (shown, but not chosen).
     public func provider(for step: Step) -> Provider? {
         if let p = step.provider(providerChoice[step.id]) { return p }
-        if let p = step.provider(incident.record(step.id).provider) { return p }
+        let rec = incident.record(step.id)
+        if let last = rec.lastProvider, let p = step.provider(last), rec.provider(last).mine { return p }
+        if let p = rec.mine.lazy.compactMap({ step.provider($0.provider) }).first { return p }
+        if let p = step.providers.first(where: { p in p.group.map { groupChoice[$0] == p.id } ?? false }) { return p }
         return step.providers.first
+    }
+
+    /// Whether the person chose `provider` for `step` (picked it, acted on it, marked it, or
+    /// chose it in another step of its group), or it is the step's only one.
+    public func isChosen(_ provider: Provider, in step: Step) -> Bool {
+        step.providers.count == 1 || providerChoice[step.id] == provider.id
+            || incident.record(step.id).provider(provider.id).mine
+            || provider.group.map { groupChoice[$0] == provider.id } == true
     }
 
     /// Applies a durably appended event in place (no copy of a long journal per action) and

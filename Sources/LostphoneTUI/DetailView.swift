@@ -31,10 +31,26 @@ enum DetailView {
         var out: [StyledLine] = []
         out.append(StyledLine(step.title[lang], .heading))
         var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + w.name(rec.state), StepGlyph.element(rec.state))]
-        if let t = rec.updatedAt { status.append(Span(" · \(w[.lastChange]) \(DetailsInput.clock(t))", .muted)) }
+        if let t = rec.updatedAt { status.append(Span(" · \(w[.lastChange]) \(TimeInput.clock(t))", .muted)) }
         out.append(StyledLine(status))
-        if let note = rec.note, !note.isEmpty {
-            out.append(StyledLine([Span(w.label(.note), .heading), Span(note)], hangingIndent: 2))
+        // What was recorded: each provider the person uses, with its state, time and notes; a
+        // step without providers, its own notes.
+        for (id, r) in rec.mine {
+            if let id {
+                var line = [Span("  " + StepGlyph.glyph(r.state) + " ", StepGlyph.element(r.state)),
+                            Span(step.provider(id)?.name[lang] ?? id.rawValue, .heading),
+                            Span(" · " + w.name(r.state), StepGlyph.element(r.state))]
+                if let t = timeSpan(r, w) { line.append(t) }
+                out.append(StyledLine(line, hangingIndent: 4))
+            }
+            for n in r.notes {
+                out.append(StyledLine([Span((id == nil ? "" : "    ") + w.label(.note), .heading), Span(n.text),
+                                       Span(" " + TimeInput.clock(n.happenedAt ?? n.at, seconds: false), .muted)],
+                                      hangingIndent: id == nil ? 2 : 6))
+            }
+        }
+        if let t = state.happenedAt {
+            out.append(StyledLine("@ " + w[.nextHappenedAt(TimeInput.display(t))], .warning))
         }
         if let warning = step.warning { out.append(.blank); out.append(StyledLine([Span("⚠ " + w.label(.warning), .warning), Span(warning[lang], .warning)], hangingIndent: 2)) }
         if let why = step.why { out.append(.blank); out.append(StyledLine(why[lang], .text)) }
@@ -50,17 +66,33 @@ enum DetailView {
         if !step.providers.isEmpty, let provider = state.provider(for: step) {
             let i = step.providers.firstIndex { $0.id == provider.id } ?? 0
             out.append(.blank)
-            out.append(StyledLine([
+            var chooser = [
                 Span(w.label(.provider), .heading),
                 Span("◀ ", .key), Span(provider.name[lang], .heading), Span(" ▶", .key),
-                Span(" (\(i + 1)/\(step.providers.count)) \(w[.providerHint])", .muted),
-            ]))
+                Span(" (\(i + 1)/\(step.providers.count)) ", .muted),
+            ]
+            let r = rec.provider(provider.id)
+            if r.mine {
+                chooser.append(Span(StepGlyph.glyph(r.state) + " " + w.name(r.state), StepGlyph.element(r.state)))
+            } else if !state.isChosen(provider, in: step) {
+                chooser.append(Span(w.paren(w[.notChosen]) + " " + w[.providerHint], .muted))
+            } else {
+                chooser.append(Span(w[.providerHint], .muted))
+            }
+            out.append(StyledLine(chooser))
             if let warning = provider.warning { out.append(StyledLine([Span("⚠ ", .warning), Span(warning[lang], .warning)], hangingIndent: 2)) }
             out += contactLines(provider.contacts, state)
             out += numbered(provider.instructions, lang)
             if let n = provider.note { out.append(StyledLine(n[lang], .muted)) }
         }
         return out
+    }
+
+    /// ` · 21:10`, or ` · 21:05 (happened; recorded 21:10)` when the person gave the time.
+    static func timeSpan(_ r: ProviderRecord, _ w: Words) -> Span? {
+        guard let recorded = r.updatedAt else { return nil }
+        guard let happened = r.happenedAt, happened != recorded else { return Span(" · " + TimeInput.clock(recorded), .muted) }
+        return Span(" · " + TimeInput.clock(happened) + w.paren(w[.happened] + w.semicolon + w[.recorded] + " " + TimeInput.clock(recorded)), .muted)
     }
 
     static func numbered(_ items: [LocalizedText], _ lang: Language) -> [StyledLine] {

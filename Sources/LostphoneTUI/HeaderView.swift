@@ -6,7 +6,7 @@ enum HeaderView {
         let w = state.words
         canvas.fill(rect, style: state.theme[.header])
         let start = state.incident.lostAt ?? state.incident.startedAt
-        let clock = "⏱ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(DetailsInput.elapsed(from: start, to: state.now)) "
+        let clock = "⏱ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(TimeInput.elapsed(from: start, to: state.now)) "
         let clockWidth = TextWidth.of(clock)
         let titleWidth = canvas.put(" " + w[.appTitle], x: rect.x, y: rect.y, style: state.theme[.headerTitle],
                                     limit: max(0, rect.width - clockWidth - 1))
@@ -19,7 +19,7 @@ enum HeaderView {
         var middle = ""
         if let model = state.incident.device.model { middle += model }
         if let imei = state.incident.device.imei { middle += (middle.isEmpty ? "" : " · ") + "\(w[.imei]) \(imei)" }
-        if let lost = state.incident.lostAt { middle += (middle.isEmpty ? "" : " · ") + "\(w[.lostAt]) \(DetailsInput.display(lost))" }
+        if let lost = state.incident.lostAt { middle += (middle.isEmpty ? "" : " · ") + "\(w[.lostAt]) \(TimeInput.display(lost))" }
         let room = rect.maxX - x - clockWidth - 2
         if !middle.isEmpty && room > 8 {
             canvas.put(TextWidth.truncate(middle, to: room), x: x, y: rect.y, style: state.theme[.header])

@@ -114,6 +114,13 @@ public enum KeyBindings {
         KeyBinding("r", [(.char("r"), .record(.pending))],
                    help: LocalizedText(zh: "重新打开（回到待办）", en: "reopen (back to to do)"),
                    when: .onStep),
+        KeyBinding("@", [(.char("@"), .startHappenedAt)],
+                   help: LocalizedText(zh: "下一项记录的实际发生时间（如 14:35、-20m）", en: "the next action happened earlier (14:35, -20m)"),
+                   when: .onStep),
+        KeyBinding("m", [(.char("m"), .toggleMine)],
+                   help: LocalizedText(zh: "标记 / 取消标记为我在用的服务商", en: "mark the shown provider as one of mine (or not)"),
+                   hint: KeyHint(keys: "m", text: LocalizedText(zh: "我的", en: "mine"), rank: 13),
+                   when: .onStepWithProviders),
         KeyBinding("n", [(.char("n"), .startNote)],
                    help: LocalizedText(zh: "添加备注（受理号、客服工号）", en: "add a note (reference number, agent's name)"),
                    hint: KeyHint(keys: "n", text: LocalizedText(zh: "备注", en: "note"), rank: 6),
@@ -145,6 +152,16 @@ public enum KeyBindings {
 
     private static let actions: [Key: Action] = Dictionary(
         all.flatMap { $0.keys.map { ($0.key, $0.action) } }, uniquingKeysWith: { first, _ in first })
+
+    /// A key as a message names it: `b`, `Space`, `Enter`.
+    static func name(_ key: Key) -> String {
+        switch key {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .enter: "Enter"
+        default: "\(key)"
+        }
+    }
 
     /// What a key asks for in normal mode, or nil for a key with no binding.
     public static func action(for key: Key) -> Action? { actions[key] }

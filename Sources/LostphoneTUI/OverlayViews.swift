@@ -44,22 +44,25 @@ enum HelpOverlay {
     }
 }
 
-/// The lost-at time and device form.
+/// The form of `i`: when the phone was lost, the owner, the number, the model and the IMEI.
 enum DetailsFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, form: DetailsForm) {
         let w = state.words
-        let inner = Box.draw(&canvas, width: 64, height: 11, title: w[.detailsTitle], state: state)
-        let labels = [w.capitalized(.lostAt), w.capitalized(.phoneModel), w[.imei]]
-        let fields = [form.lostAt, form.model, form.imei]
-        let labelWidth = (labels.map { TextWidth.of($0) }.max() ?? 8) + 2
-        for i in 0..<3 {
-            let y = inner.y + 1 + i * 2
-            guard y < inner.maxY else { break }
-            let focused = form.focus == i
-            canvas.put(labels[i], x: inner.x, y: y, style: state.theme[focused ? .heading : .text], limit: labelWidth)
+        let inner = Box.draw(&canvas, width: 64, height: 12, title: w[.detailsTitle], state: state)
+        let labels: [DetailsForm.Field: String] = [
+            .lostAt: w.capitalized(.lostAt), .owner: w.capitalized(.owner), .number: w.capitalized(.lostNumber),
+            .model: w.capitalized(.phoneModel), .imei: w[.imei],
+        ]
+        let labelWidth = (labels.values.map { TextWidth.of($0) }.max() ?? 8) + 2
+        for field in DetailsForm.Field.allCases {
+            // The lost-at time has its hint on the line below it.
+            let y = inner.y + 1 + field.rawValue + (field == .lostAt ? 0 : 1)
+            guard y < inner.maxY - 1 else { break }
+            let focused = form.focus == field
+            canvas.put(labels[field] ?? "", x: inner.x, y: y, style: state.theme[focused ? .heading : .text], limit: labelWidth)
             TextFieldView.draw(&canvas, Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1),
-                               field: fields[i], style: state.theme[.input], focused: focused)
-            if i == 0 && y + 1 < inner.maxY {
+                               field: form[field], style: state.theme[.input], focused: focused)
+            if field == .lostAt {
                 canvas.put(w[.detailsLostAtHint], x: inner.x + labelWidth, y: y + 1, style: state.theme[.muted],
                            limit: inner.width - labelWidth)
             }

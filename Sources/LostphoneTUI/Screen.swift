@@ -29,7 +29,7 @@ public enum Screen {
         switch state.mode {
         case .help(let scroll): HelpOverlay.draw(&canvas, state, scroll: scroll)
         case .details(let form): DetailsFormView.draw(&canvas, state, form: form)
-        case .normal, .note, .search: break
+        case .normal, .note, .search, .happenedAt: break
         }
         return canvas
     }

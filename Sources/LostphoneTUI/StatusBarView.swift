@@ -12,6 +12,9 @@ enum StatusBarView {
         case .search(let field, _):
             prompt(&canvas, rect, state, label: state.words[.searchPrompt], field: field)
             return
+        case .happenedAt(let field):
+            prompt(&canvas, rect, state, label: state.words[.happenedAtPrompt], field: field)
+            return
         default: break
         }
         if let m = state.message {

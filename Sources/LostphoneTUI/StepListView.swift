@@ -17,12 +17,20 @@ enum StepListView {
             x += canvas.put(StepGlyph.glyph(rec.state) + " ", x: x, y: y, style: state.theme[StepGlyph.element(rec.state)])
             let number = step.priority.map { "\($0)" } ?? "\(i + 1)"
             x += canvas.put(TextWidth.padded(number, to: 2, alignRight: true) + " ", x: x, y: y, style: state.theme[.priority])
-            let time = rec.updatedAt.map { DetailsInput.clock($0, seconds: false) } ?? ""
+            let time = rec.updatedAt.map { TimeInput.clock($0, seconds: false) } ?? ""
             let timeWidth = time.isEmpty || rect.width < 50 ? 0 : TextWidth.of(time) + 1
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
             let room = max(0, rect.maxX - x - timeWidth - 1)
+            // The providers the person uses, each with its state: `1/2 ✓ ICBC · ✗ CMB`.
+            let summary = providerSummary(step, rec, state)
+            let title = step.title[state.language]
+            let titleRoom = summary.isEmpty ? room : min(TextWidth.of(title), max(room / 2, room - TextWidth.of(summary) - 2))
             // A cut title says so (…) rather than ending mid-word.
-            canvas.put(TextWidth.truncate(step.title[state.language], to: room), x: x, y: y, style: titleStyle, limit: room)
+            let titleWidth = canvas.put(TextWidth.truncate(title, to: titleRoom), x: x, y: y, style: titleStyle, limit: titleRoom)
+            if !summary.isEmpty && room - titleWidth > 4 {
+                canvas.put(TextWidth.truncate(summary, to: room - titleWidth - 2), x: x + titleWidth + 2, y: y,
+                           style: state.theme[.muted], limit: room - titleWidth - 2)
+            }
             if timeWidth > 0 { canvas.put(time, x: rect.maxX - timeWidth, y: y, style: state.theme[.muted]) }
             if selected {
                 let sel = state.theme[.selection]
@@ -35,5 +43,17 @@ enum StepListView {
                 }
             }
         }
+    }
+
+    /// `1/2 ✓ ICBC · ✗ CMB`: how many of the person's providers are done, and each one's state;
+    /// empty for a step without providers or none of theirs yet.
+    static func providerSummary(_ step: Step, _ rec: StepRecord, _ state: AppState) -> String {
+        let mine = rec.mine.compactMap { entry -> (Provider, ProviderRecord)? in
+            guard let id = entry.provider, let p = step.provider(id) else { return nil }
+            return (p, entry.record)
+        }
+        guard !mine.isEmpty else { return "" }
+        let done = mine.filter { $0.1.state == .done }.count
+        return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) + " " + $0.0.name[state.language] }.joined(separator: " · ")
     }
 }

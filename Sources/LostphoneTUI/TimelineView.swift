@@ -30,7 +30,8 @@ enum TimelineView {
 
     /// One event as spans: time, what happened, provider and note.
     static func line(_ e: Event, _ state: AppState) -> [Span] {
-        var spans = [Span(DetailsInput.clock(e.at) + " ", .muted)]
+        // The time it happened when the person gave one, marked with @.
+        var spans = [Span(e.happenedAt.map { TimeInput.clock($0) + "@" } ?? (TimeInput.clock(e.at) + " "), .muted)]
         spans += EventText.describe(e, state)
         return spans
     }
@@ -54,7 +55,9 @@ enum EventText {
             spans.append(Span(w.capitalized(.incidentStarted), .heading))
         case .details:
             var parts: [String] = []
-            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(DetailsInput.display(l))") }
+            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(TimeInput.display(l))") }
+            if let o = e.owner { parts.append(o) }
+            if let n = e.lostNumber { parts.append(n) }
             if let m = e.deviceModel { parts.append(m) }
             if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
             spans.append(Span(w.capitalized(.phoneDetails) + (parts.isEmpty ? "" : w.colon + parts.joined(separator: " · ")), .heading))
@@ -74,6 +77,10 @@ enum EventText {
             spans.append(Span(title(e.step) + " "))
             spans.append(Span(w.label(.note), .muted))
             spans.append(Span(e.note ?? "", .text))
+            if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
+        case .mine:
+            spans.append(Span(title(e.step) + " "))
+            spans.append(Span((providerName(e) ?? "") + w.colon + w[e.mine == false ? .notMine : .mine], .muted))
         case .resolved:
             spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
         }
@@ -85,6 +92,6 @@ enum EventText {
 enum RecordedMessage {
     static func text(_ e: Event, _ state: AppState) -> String {
         let words = EventText.describe(e, state).map(\.text).joined()
-        return "\(state.words[.saved]) \(DetailsInput.clock(e.at)) · \(words)"
+        return "\(state.words[.saved]) \(TimeInput.clock(e.at)) · \(words)"
     }
 }

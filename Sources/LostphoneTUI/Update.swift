@@ -24,8 +24,18 @@ public enum Update {
         case .scrollDetail(let d): state.detailScroll = max(0, state.detailScroll + d)
         case .record(let target): effects += record(target, &state)
         case .startNote:
+            guard writable(&state), let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
+            state.mode = .note(step.id, TextInput())
+        case .toggleMine:
             guard writable(&state), let step = actionableStep(&state) else { break }
-            state.mode = .note(step.id, TextInput(state.incident.record(step.id).note ?? ""))
+            guard let provider = state.provider(for: step) else {
+                state.message = StatusMessage(text: state.words[.noProviders], kind: .info)
+                break
+            }
+            effects.append(.record(.mine(step.id, provider.id, !state.incident.record(step.id).provider(provider.id).mine)))
+        case .startHappenedAt:
+            guard writable(&state) else { break }
+            state.mode = .happenedAt(TextInput(state.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40))
         case .undo:
             if !writable(&state) {
                 break
@@ -46,8 +56,8 @@ public enum Update {
         case .editDetails:
             guard writable(&state) else { break }
             let i = state.incident
-            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { DetailsInput.display($0) } ?? "",
-                                              model: i.device.model ?? "", imei: i.device.imei ?? ""))
+            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", owner: i.device.owner ?? "",
+                                              number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? ""))
         case .quit: state.shouldQuit = true
         case .redraw: effects.append(.redraw)
         case .click(let x, let y): click(&state, x: x, y: y)
@@ -85,8 +95,10 @@ public enum Update {
     public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         if case .normal = state.mode {
             guard let action = KeyBindings.action(for: key) else { return [] }
-            // A new key clears an old message, except the message the key itself produces.
+            // A new key clears an old message, except the message the key itself produces, and
+            // any other key than the armed one disarms it.
             state.message = nil
+            if state.armed?.action != action { state.armed = nil }
             return apply(action, to: &state)
         }
         return apply(.input(key), to: &state)
@@ -134,7 +146,10 @@ public enum Update {
         let current = state.provider(for: step)?.id
         let i = step.providers.firstIndex { $0.id == current } ?? 0
         let n = step.providers.count
-        state.providerChoice[step.id] = step.providers[((i + delta) % n + n) % n].id
+        let chosen = step.providers[((i + delta) % n + n) % n]
+        state.providerChoice[step.id] = chosen.id
+        if let group = chosen.group { state.groupChoice[group] = chosen.id }
+        state.armed = nil
         state.detailScroll = 0
     }
 
@@ -171,17 +186,34 @@ public enum Update {
     }
 
     static func record(_ target: StepState, _ state: inout AppState) -> [Effect] {
-        guard writable(&state), let step = actionableStep(&state) else { return [] }
-        let rec = state.incident.record(step.id)
-        guard rec.state.canMove(to: target) else {
-            state.message = StatusMessage(text: refusal(step, from: rec.state, to: target, state), kind: .error)
+        guard writable(&state), let step = actionableStep(&state),
+              confirmedProvider(of: step, for: .record(target), &state) else { return [] }
+        let provider = state.provider(for: step)
+        let current = state.incident.record(step.id).provider(provider?.id).state
+        guard current.canMove(to: target) else {
+            state.message = StatusMessage(text: refusal(step, provider, from: current, to: target, state), kind: .error)
             return []
         }
-        return [.record(.move(step.id, to: target, provider: state.provider(for: step)?.id))]
+        return [.record(.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt))]
     }
 
-    static func refusal(_ step: Step, from: StepState, to: StepState, _ state: AppState) -> String {
-        let title = step.title[state.language]
+    /// Whether the provider shown for `step` may be acted on: one the person chose, or one they
+    /// confirm by pressing the same key again (the first press says which provider it would be).
+    static func confirmedProvider(of step: Step, for action: Action, _ state: inout AppState) -> Bool {
+        guard let provider = state.provider(for: step), !state.isChosen(provider, in: step) else { return true }
+        let armed = Armed(step: step.id, provider: provider.id, action: action)
+        if state.armed == armed {
+            state.armed = nil
+            return true
+        }
+        state.armed = armed
+        let key = KeyBindings.all.first { $0.keys.contains { $0.action == action } }?.keys.first.map { KeyBindings.name($0.key) } ?? "?"
+        state.message = StatusMessage(text: state.words[.confirmProvider(provider: provider.name[state.language], key: key)], kind: .info)
+        return false
+    }
+
+    static func refusal(_ step: Step, _ provider: Provider?, from: StepState, to: StepState, _ state: AppState) -> String {
+        let title = step.title[state.language] + (provider.map { state.words.paren($0.name[state.language]) } ?? "")
         return state.words[from == to ? .alreadyIn(step: title, from) : .reopenFirst(step: title, from)]
     }
 
@@ -191,6 +223,16 @@ public enum Update {
         } catch {
             state.message = StatusMessage(text: state.words.label(.notSaved) + error.message, kind: .error)
             return
+        }
+        // What this event settles: the time given with @ is used, a provider chosen counts for
+        // its group, and a phone model names its brand.
+        if event.happenedAt != nil { state.happenedAt = nil }
+        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.provider(id)?.group,
+           event.kind != .mine || event.mine == true {
+            state.groupChoice[group] = id
+        }
+        if event.kind == .details, let model = event.deviceModel, let brand = BrandMatch.provider(in: model, state.playbook) {
+            state.groupChoice[BrandMatch.group] = brand
         }
         if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
             state.selection[state.timelineTab] = state.incident.events.count - 1
@@ -223,8 +265,9 @@ public enum Update {
                 state.mode = .normal
                 let text = field.text.trimmingWhitespace()
                 let provider = state.step(step).flatMap { state.provider(for: $0)?.id }
-                if text != (state.incident.record(step).note ?? "") {
-                    return [.record(.note(step, text, provider: provider))]
+                // Notes are added: an empty one is simply not added.
+                if !text.isEmpty {
+                    return [.record(.note(step, text, provider: provider, happenedAt: state.happenedAt))]
                 }
             default:
                 field.handle(key)
@@ -249,36 +292,66 @@ public enum Update {
             }
             return []
         case .details(var form):
+            let count = DetailsForm.Field.allCases.count
             switch key {
             case .escape: state.mode = .normal
-            case .tab, .down: form.focus = (form.focus + 1) % 3; state.mode = .details(form)
-            case .backTab, .up: form.focus = (form.focus + 2) % 3; state.mode = .details(form)
+            case .tab, .down: form.focus = DetailsForm.Field(rawValue: (form.focus.rawValue + 1) % count)!; state.mode = .details(form)
+            case .backTab, .up: form.focus = DetailsForm.Field(rawValue: (form.focus.rawValue + count - 1) % count)!; state.mode = .details(form)
             case .enter:
-                let lostText = form.lostAt.text.trimmingWhitespace()
                 var lostAt: Timestamp? = nil
-                if !lostText.isEmpty {
-                    guard let t = DetailsInput.parse(lostText, now: state.now) else {
+                if let lostText = form.value(.lostAt) {
+                    guard let t = TimeInput.parse(lostText, now: state.now) else {
                         form.error = state.words[.detailsBadTime]
+                        state.mode = .details(form)
+                        return []
+                    }
+                    guard !TimeInput.isInFuture(t, now: state.now) else {
+                        form.error = state.words[.timeInFuture(TimeInput.display(t))]
                         state.mode = .details(form)
                         return []
                     }
                     lostAt = t
                 }
                 state.mode = .normal
-                let model = form.model.text.trimmingWhitespace()
-                let imei = form.imei.text.trimmingWhitespace()
-                let device = DeviceDetails(model: model.isEmpty ? nil : model, imei: imei.isEmpty ? nil : imei)
+                let device = DeviceDetails(model: form.value(.model), imei: form.value(.imei), number: form.value(.number), owner: form.value(.owner))
                 if lostAt != state.incident.lostAt || device != state.incident.device {
                     return [.record(.details(lostAt: lostAt, device: device))]
                 }
             default:
-                switch form.focus {
-                case 0: form.lostAt.handle(key)
-                case 1: form.model.handle(key)
-                default: form.imei.handle(key)
-                }
+                form[form.focus].handle(key)
                 form.error = nil
                 state.mode = .details(form)
+            }
+            return []
+        case .happenedAt(var field):
+            switch key {
+            case .escape: state.mode = .normal
+            case .enter:
+                let text = field.text.trimmingWhitespace()
+                guard !text.isEmpty else {
+                    state.mode = .normal
+                    state.happenedAt = nil
+                    state.message = StatusMessage(text: state.words[.happenedNow], kind: .info)
+                    return []
+                }
+                guard let t = TimeInput.parse(text, now: state.now) else {
+                    state.message = StatusMessage(text: state.words[.detailsBadTime], kind: .error)
+                    return []
+                }
+                if TimeInput.isInFuture(t, now: state.now) {
+                    state.message = StatusMessage(text: state.words[.timeInFuture(TimeInput.display(t))], kind: .error)
+                    return []
+                }
+                if let lost = state.incident.lostAt, t < lost {
+                    state.message = StatusMessage(text: state.words[.timeBeforeLoss(TimeInput.display(t), lost: TimeInput.display(lost))], kind: .error)
+                    return []
+                }
+                state.mode = .normal
+                state.happenedAt = t
+                state.message = StatusMessage(text: state.words[.nextHappenedAt(TimeInput.display(t))], kind: .info)
+            default:
+                field.handle(key)
+                state.mode = .happenedAt(field)
             }
             return []
         }

@@ -92,7 +92,7 @@ import Testing
         let json = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
-        #expect(object?["schemaVersion"] as? Int == 1)
+        #expect(object?["schemaVersion"] as? Int == 2)
         let out = h.appendingPathComponent("r.md").path
         #expect(try runBinary(["export", "-o", out], environment: env).status == 0)
         let again = try runBinary(["export", "-o", out], environment: env)

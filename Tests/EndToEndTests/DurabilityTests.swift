@@ -11,7 +11,7 @@ import Testing
             let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "About the lost phone")
             try t.press("Escape")
-            try t.press("d", "j", "s", "j", "x")
+            try t.press("d", "d", "j", "s", "s", "j", "x")
             try t.expectScreen(contains: "Saved")
             guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
             kill(pid, SIGKILL)
@@ -60,7 +60,7 @@ import Testing
             let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "Urgent freezes 1/")
             #expect(!FileManager.default.fileExists(atPath: checkpoint.path), "an old checkpoint is removed")
-            try t.press("j", "d")
+            try t.press("j", "d", "d")
             try t.expectScreen(contains: "Urgent freezes 2/")
             try t.press("q")
             try t.expectScreen(contains: "EXITED:0")

@@ -9,6 +9,8 @@ import Testing
         try t.expectScreen(contains: "About the lost phone")
         try t.type("20:30")
         try t.press("Tab")
+        try t.type("王芳")
+        try t.press("Tab", "Tab")
         try t.type("iPhone 12")
         try t.press("Enter")
         try t.expectScreen(contains: "iPhone 12")
@@ -25,8 +27,10 @@ import Testing
         try t.press("Enter")
         try t.expectScreen(contains: "受理号 A123")
 
-        // Next step: blocked, then undo.
+        // Next step: the bank shown is not chosen yet, so the first b asks and the second records.
         try t.press("j", "b")
+        try t.expectScreen(contains: "Press b again")
+        try t.press("b")
         try t.expectScreen(contains: "blocked")
         try t.press("u")
         try t.expectScreen(contains: "Undone")
@@ -56,7 +60,7 @@ import Testing
         do {
             let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "About the lost phone")
-            try t.press("Escape", "d")
+            try t.press("Escape", "d", "d")
             try t.expectScreen(contains: "Saved")
             try t.press("q")
             try t.expectScreen(contains: "EXITED:0")
@@ -91,7 +95,7 @@ import Testing
         // Wide enough for the whole path under any temp folder.
         let t = try TmuxSession(width: 200, height: 30, arguments: ["--lang", "en"],
                                 shellWrapper: "cd \"$HOME\" && {bin}; echo EXITED:$?; sleep 600")
-        try t.press("Escape", "d", "e")
+        try t.press("Escape", "d", "d", "e")
         let screen = try t.expectScreen(contains: "lostphone-report-")
         let files = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
         #expect(files.count == 1, "\(files)")

@@ -22,7 +22,7 @@ import Testing
     func quitSignalsRestoreTheTerminalAndKeepTheJournal(signal: Int32) throws {
         let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: HardeningTests.wrapper)
         try t.expectScreen(contains: "About the lost phone")
-        try t.press("Escape", "d")
+        try t.press("Escape", "d", "d")
         try t.expectScreen(contains: "Saved")
         guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
         kill(pid, signal)

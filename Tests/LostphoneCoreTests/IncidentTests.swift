@@ -20,7 +20,10 @@ func at(_ seconds: Int) -> Timestamp {
     @Test func aMoveIsRecordedWithProviderAndTime() throws {
         var i = fresh()
         try record(&i, .move("sim", to: .done, provider: "china-mobile"), 60)
-        #expect(i.record("sim") == StepRecord(state: .done, provider: "china-mobile", note: nil, updatedAt: at(60)))
+        let sim = i.record("sim")
+        #expect(sim.state == .done && sim.updatedAt == at(60) && sim.lastProvider == "china-mobile")
+        #expect(sim.provider("china-mobile").state == .done && sim.provider("china-mobile").mine)
+        #expect(sim.provider("china-unicom") == ProviderRecord(), "the other carriers are untouched")
         #expect(i.events.last?.seq == 2)
         #expect(i.events.last?.at.text == "2026-11-24T21:01:00.000+08:00")
     }
@@ -40,14 +43,15 @@ func at(_ seconds: Int) -> Timestamp {
         var i = fresh()
         try record(&i, .move("bank", to: .inProgress, provider: "icbc"), 1)
         try record(&i, .note("bank", "case 42", provider: "icbc"), 2)
-        let beforeSwitch = i.record("bank")
+        let beforeSecondBank = i.record("bank")
         try record(&i, .move("bank", to: .done, provider: "boc"), 3)
+        #expect(i.record("bank").provider("boc").state == .done)
         try record(&i, .undo, 4)
-        #expect(i.record("bank").state == beforeSwitch.state)
-        #expect(i.record("bank").provider == "icbc")
-        #expect(i.record("bank").note == "case 42")
+        #expect(i.record("bank") == beforeSecondBank)
+        #expect(i.record("bank").mine.map(\.provider) == ["icbc"], "the second bank is no longer one of mine")
+        #expect(i.record("bank").provider("icbc").notes.map(\.text) == ["case 42"])
         try record(&i, .undo, 5)
-        #expect(i.record("bank").note == nil)
+        #expect(i.record("bank").notes.isEmpty)
         try record(&i, .undo, 6)
         #expect(i.record("bank").state == .pending)
         #expect(throws: IncidentError.self) { try i.event(for: .undo, at: at(7)) }
@@ -79,10 +83,12 @@ func at(_ seconds: Int) -> Timestamp {
             let command: IncidentCommand
             if roll < 2, live.lastUndoableEvent != nil {
                 command = .undo
+            } else if roll == 2, let provider {
+                command = .mine(step.id, provider, !live.record(step.id).provider(provider).mine)
             } else if roll < 4 {
                 command = .note(step.id, "note \(n) 备注|\\\"q\" 👍🏽", provider: provider)
             } else {
-                let targets = Array(live.record(step.id).state.allowedMoves).sorted { $0.rawValue < $1.rawValue }
+                let targets = Array(live.record(step.id).provider(provider).state.allowedMoves).sorted { $0.rawValue < $1.rawValue }
                 command = .move(step.id, to: targets[Int(rng.next() % UInt64(targets.count))], provider: provider)
             }
             let before = live.records
@@ -98,10 +104,9 @@ func at(_ seconds: Int) -> Timestamp {
         #expect(replayed == live)
     }
 
-    /// State and provider and note; the time of the last change moves on with an undo.
+    /// The records that hold anything: an undo restores a step exactly as it was.
     func comparable(_ r: [StepID: StepRecord]) -> [StepID: StepRecord] {
-        r.mapValues { StepRecord(state: $0.state, provider: $0.provider, note: $0.note) }
-            .filter { $0.value != .initial }
+        r.filter { $0.value != .initial }
     }
 
     @Test func replayRefusesAJournalThatDoesNotStartWithOpened() {

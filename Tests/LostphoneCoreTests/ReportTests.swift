@@ -15,7 +15,8 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         (.move("wechat", to: .done, provider: nil), 700),
         (.move("alipay", to: .skipped, provider: nil), 720),
         (.undo, 725),
-        (.move("police", to: .done, provider: nil), 3700),
+        // Reported at 21:50, recorded at 22:01:40.
+        (.move("police", to: .done, provider: nil, happenedAt: at(3000)), 3700),
     ]
     for (command, second) in commands {
         var event = try i.event(for: command, at: at(second))
@@ -59,15 +60,23 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
     @Test func jsonHasTheDocumentedShape() throws {
         let data = Data(try report(.en).json().utf8)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         let incident = try #require(object["incident"] as? [String: Any])
         #expect(incident["startedAt"] as? String == "2026-11-24T21:00:00.000+08:00")
         let steps = try #require(object["steps"] as? [[String: Any]])
         let sim = try #require(steps.first { $0["id"] as? String == "sim" })
-        for key in ["pane", "id", "state", "updatedAt", "provider", "note"] { #expect(sim.keys.contains(key), "steps lack \(key)") }
+        for key in ["pane", "id", "state", "updatedAt", "happenedAt", "notes", "providers"] { #expect(sim.keys.contains(key), "steps lack \(key)") }
         #expect(sim["state"] as? String == "done")
+        let providers = try #require(sim["providers"] as? [[String: Any]])
+        #expect(providers.count == 1)
+        for key in ["id", "name", "state", "mine", "updatedAt", "happenedAt", "notes"] { #expect(providers[0].keys.contains(key), "providers lack \(key)") }
+        #expect(providers[0]["id"] as? String == "china-mobile" && providers[0]["state"] as? String == "done")
+        let notes = try #require(providers[0]["notes"] as? [[String: Any]])
+        #expect(notes.first?["text"] as? String == "case A-123, agent Wang" && notes.first?["at"] as? String == "2026-11-24T21:04:10.000+08:00")
+        #expect(notes.first?.keys.contains("happenedAt") == true)
+        for key in ["owner", "lostNumber", "deviceModel", "imei"] { #expect(incident.keys.contains(key), "incident lacks \(key)") }
         let events = try #require(object["events"] as? [[String: Any]])
-        for key in ["seq", "at", "step", "from", "to", "provider", "note"] { #expect(events[2].keys.contains(key), "events lack \(key)") }
+        for key in ["seq", "at", "happenedAt", "step", "from", "to", "provider", "providerName", "note"] { #expect(events[2].keys.contains(key), "events lack \(key)") }
         let durations = try #require(object["durations"] as? [[String: Any]])
         #expect(durations.first?["secondsAfterStart"] as? Int == 240)
         #expect(durations.first?["secondsAfterLoss"] as? Int == 2040)
@@ -89,12 +98,19 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         }
     }
 
+    /// The SIM step's note, as a JSON reader sees it: under its provider.
+    func simNote(_ object: [String: Any]?) -> String? {
+        let steps = object?["steps"] as? [[String: Any]]
+        let providers = steps?.first { $0["id"] as? String == "sim" }?["providers"] as? [[String: Any]]
+        return (providers?.first?["notes"] as? [[String: Any]])?.first?["text"] as? String
+    }
+
     @Test func aHostileNoteRoundTripsThroughJSON() throws {
         let json = try report(.en, note: Self.hostile).json()
         #expect(!json.contains("\u{1B}"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let steps = object?["steps"] as? [[String: Any]]
-        #expect(steps?.first { $0["id"] as? String == "sim" }?["note"] as? String == Self.hostile)
+        #expect(simNote(object) == Self.hostile)
     }
 
     @Test func invisibleAndBidiCharactersAreEscapedInJSONAndRoundTrip() throws {
@@ -106,7 +122,7 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         #expect(json.contains("\\u202E") && json.contains("\\u009B"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let steps = object?["steps"] as? [[String: Any]]
-        #expect(steps?.first { $0["id"] as? String == "sim" }?["note"] as? String == note, "the same text to a JSON reader")
+        #expect(simNote(object) == note, "the same text to a JSON reader")
     }
 
     @Test func aHostileNoteIsVisibleButInertInText() throws {

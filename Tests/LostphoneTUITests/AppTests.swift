@@ -15,7 +15,8 @@ import Testing
             let last = d?.eventsOnDisk().last
             #expect(last?.step == sim && last?.to == .done, "the screen says Saved but the file ends with \(String(describing: last))")
         }
-        d.press(.char("d"))
+        // China Mobile, shown first but not chosen: the second d confirms it.
+        d.press(.char("d"), .char("d"))
         #expect(framesShowingIt > 0, "no frame showed the recorded action")
         #expect(d.eventsOnDisk() == Array(d.state.incident.events))
     }
@@ -24,7 +25,7 @@ import Testing
         let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0].id
         d.journal.close()
-        d.press(.char("d"))
+        d.press(.char("d"), .char("d"))
         #expect(d.record(sim).state == .pending)
         #expect(d.state.message?.kind == .error)
         #expect(d.screen.contains("NOT saved"))
@@ -52,7 +53,7 @@ import Testing
     @Test func eachRecordedEventTakesTheTimeOfTheInjectedClock() {
         let d = TestApp()
         d.clock.moment = at(95)
-        d.press(.char("s"))
+        d.press(.char("s"), .char("s"))
         #expect(d.eventsOnDisk().last?.at == at(95))
     }
 

@@ -22,14 +22,14 @@ import Testing
         let d = TestApp(width: width, height: height)
         d.press(.right, .char("d"), .char("n"))
         d.type("ref A123")
-        d.press(.enter, .down, .char("s"), .down, .char("b"), .down, .char("x"))
+        d.press(.enter, .down, .char("s"), .char("s"), .down, .char("b"), .down, .char("x"))
         assertSnapshot(d.screen, named: "urgent-midway-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func chineseUrgentPane(width: Int, height: Int) {
         let d = TestApp(width: width, height: height, language: .zh)
-        d.press(.char("d"), .char("n"))
+        d.press(.char("d"), .char("d"), .char("n"))
         d.type("受理号 A123，客服王女士")
         d.press(.enter)
         assertSnapshot(d.screen, named: "urgent-zh-\(width)x\(height)")
@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: [(80, 24), (140, 45)])
     func timelineAfterSomeActions(width: Int, height: Int) {
         let d = TestApp(width: width, height: height)
-        d.press(.char("d"), .down, .char("s"), .char("u"), .char("4"))
+        d.press(.char("d"), .char("d"), .down, .char("s"), .char("s"), .char("u"), .char("4"))
         assertSnapshot(d.screen, named: "timeline-\(width)x\(height)")
     }
 
@@ -65,7 +65,7 @@ import Testing
 
     @Test func noteInputShowsThePromptAndCursor() {
         let d = TestApp()
-        d.press(.char("n"))
+        d.press(.char("n"), .char("n"))
         d.type("案件号")
         assertSnapshot(d.screen, named: "note-input-80x24")
     }

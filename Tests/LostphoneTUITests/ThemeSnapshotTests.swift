@@ -12,7 +12,8 @@ import LostphoneCore
     /// after degrading the theme to a terminal without colour.
     func annotatedRows(theme: Theme) -> [String] {
         let d = TestApp(width: 80, height: 24, theme: theme)
-        d.press(.char("d"), .char("j"), .char("s"), .char("j"), .char("b"), .char("j"), .char("x"), .char("j"), .char("j"))
+        // SIM and bank have providers: the first key names the one shown, the second records it.
+        d.press(.char("d"), .char("d"), .char("j"), .char("s"), .char("s"), .char("j"), .char("b"), .char("j"), .char("x"), .char("j"), .char("j"))
         let canvas = d.terminal.frames.last!
         var rows: [String] = []
         for y in 2..<7 {

@@ -6,16 +6,19 @@ public enum EventKind: String, Codable, Sendable, Hashable, CaseIterable {
     case details
     /// A step changed state.
     case move
-    /// A note (reference or case number, name of the agent) was attached to a step.
+    /// A note (reference or case number, name of the agent) was added to a step or provider.
     case note
+    /// A provider was marked as one the person uses, or unmarked (`mine`).
+    case mine
     /// A compensating event: restores what event `undoes` changed.
     case undo
     /// The person declared the incident resolved.
     case resolved
 }
 
-/// One line of the journal. Step events carry both the values before and after, so the state is
-/// a plain fold (`after` wins) and an undo is just another event with before and after swapped.
+/// One line of the journal (docs/journal-format.md). A move carries the state before and after;
+/// an undo names the event it takes back. Journals opened before provider tracking (no
+/// `journalVersion`) also carry `previousProvider` and `previousNote`, read but no longer written.
 public struct Event: Codable, Sendable, Hashable {
     public var seq: Int
     public var at: Timestamp
@@ -25,31 +28,41 @@ public struct Event: Codable, Sendable, Hashable {
     public var step: StepID?
     public var from: StepState?
     public var to: StepState?
-    /// The provider after the event.
+    /// The provider acted on (nil for a step without providers).
     public var provider: ProviderID?
-    /// The note after the event.
+    /// A note's text.
     public var note: String?
+    /// When the person says it happened, if earlier than `at` (when it was recorded).
+    public var happenedAt: Timestamp?
+    /// For `mine`: marked (true) or unmarked.
+    public var mine: Bool?
     public var previousProvider: ProviderID?
     public var previousNote: String?
     /// For `undo`: the seq of the event it compensates.
     public var undoes: Int?
 
     // incident events (opened, details)
+    /// For `opened`: 2 since provider tracking; absent in older journals.
+    public var journalVersion: Int?
     public var playbook: String?
     public var playbookVersion: Int?
     public var lostAt: Timestamp?
     public var deviceModel: String?
     public var imei: String?
+    public var lostNumber: String?
+    public var owner: String?
 
     public init(seq: Int, at: Timestamp, kind: EventKind, step: StepID? = nil, from: StepState? = nil,
                 to: StepState? = nil, provider: ProviderID? = nil, note: String? = nil,
                 previousProvider: ProviderID? = nil, previousNote: String? = nil, undoes: Int? = nil,
+                happenedAt: Timestamp? = nil, mine: Bool? = nil, journalVersion: Int? = nil,
                 playbook: String? = nil, playbookVersion: Int? = nil, lostAt: Timestamp? = nil,
-                deviceModel: String? = nil, imei: String? = nil) {
+                deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.step = step; self.from = from; self.to = to
         self.provider = provider; self.note = note; self.previousProvider = previousProvider
         self.previousNote = previousNote; self.undoes = undoes; self.playbook = playbook
         self.playbookVersion = playbookVersion; self.lostAt = lostAt; self.deviceModel = deviceModel
-        self.imei = imei
+        self.imei = imei; self.happenedAt = happenedAt; self.mine = mine; self.journalVersion = journalVersion
+        self.lostNumber = lostNumber; self.owner = owner
     }
 }

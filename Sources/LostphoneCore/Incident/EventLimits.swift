@@ -7,7 +7,6 @@ public enum EventLimits {
     public static let maxNoteBytes = 4096
     /// Events are recorded from a day before the incident's start (a clock set back) to five
     /// years after it; a time outside (1970, 2099) is a damaged clock or file.
-    static let slackBefore: TimeInterval = 86_400
     static let years: TimeInterval = 5 * 366 * 86_400
 
     /// Why `text` cannot be a note, or nil: too long, or holding a control character, a
@@ -31,10 +30,13 @@ public enum EventLimits {
         }
     }
 
-    /// Why an event recorded at `time` cannot belong to an incident opened at `opened`, or nil.
-    public static func timeProblem(_ time: Timestamp, opened: Timestamp) -> String? {
-        if time.date < opened.date.addingTimeInterval(-slackBefore) {
-            return "its time \(time.text) is more than a day before the incident started (\(opened.text))"
+    /// Why an event recorded (or said to have happened) at `time` cannot belong to an incident
+    /// opened at `opened`, or nil: more than `daysBefore` days before its start, or five years after.
+    public static func timeProblem(_ time: Timestamp, opened: Timestamp, daysBefore: Double = 1) -> String? {
+        if time.date < opened.date.addingTimeInterval(-daysBefore * 86_400) {
+            return daysBefore == 1
+                ? "its time \(time.text) is more than a day before the incident started (\(opened.text))"
+                : "its time \(time.text) is more than five years before the incident started (\(opened.text))"
         }
         if time.date > opened.date.addingTimeInterval(years) {
             return "its time \(time.text) is more than five years after the incident started (\(opened.text))"

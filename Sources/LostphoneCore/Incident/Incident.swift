@@ -3,8 +3,14 @@ import Foundation
 /// One lost-phone incident: its events and the state they fold to.
 ///
 /// The state is a fold of the events: `replay(events)` rebuilds exactly what `apply` built
-/// live, which is what makes the journal the single source of truth.
+/// live, which is what makes the journal the single source of truth. State is kept per
+/// provider (each bank, carrier or brand the person acts on); a step's state is derived from
+/// its providers (`StepRecord.state`).
 public struct Incident: Hashable, Sendable {
+    /// The journal version this program writes in `opened`: state per provider. Journals
+    /// without one were written before, when a step had one state whatever the provider.
+    public static let journalVersion = 2
+
     public private(set) var id: String
     public private(set) var startedAt: Timestamp
     public private(set) var lostAt: Timestamp?
@@ -14,8 +20,16 @@ public struct Incident: Hashable, Sendable {
     public private(set) var playbookVersion: Int?
     public private(set) var events: [Event]
     public private(set) var records: [StepID: StepRecord]
-    /// Seqs of the step events that an undo would take back, last on top.
-    private var undoStack: [Int]
+    /// Written before provider tracking: a move's `from` may be the step's state.
+    private let isLegacy: Bool
+    /// The step actions an undo would take back, last on top, with what each replaced.
+    private var undoStack: [Undoable]
+
+    private struct Undoable: Hashable, Sendable {
+        var seq: Int
+        var step: StepID
+        var before: StepRecord
+    }
 
     private init(id: String, opened: Event) {
         self.id = id
@@ -23,6 +37,7 @@ public struct Incident: Hashable, Sendable {
         self.device = DeviceDetails()
         self.playbookID = opened.playbook ?? ""
         self.playbookVersion = opened.playbookVersion
+        self.isLegacy = opened.journalVersion == nil
         self.events = [opened]
         self.records = [:]
         self.undoStack = []
@@ -30,7 +45,8 @@ public struct Incident: Hashable, Sendable {
 
     /// A new incident and the `opened` event that starts its journal.
     public static func open(id: String, playbook: Playbook, at time: Timestamp) -> (Incident, Event) {
-        let first = Event(seq: 1, at: time, kind: .opened, playbook: playbook.id, playbookVersion: playbook.version)
+        let first = Event(seq: 1, at: time, kind: .opened, journalVersion: journalVersion,
+                          playbook: playbook.id, playbookVersion: playbook.version)
         return (Incident(id: id, opened: first), first)
     }
 
@@ -47,7 +63,9 @@ public struct Incident: Hashable, Sendable {
         guard first.kind == .opened, first.seq == 1 else {
             throw IncidentError("line 1: the first event must be `opened` with seq 1")
         }
-
+        if let version = first.journalVersion, version > journalVersion {
+            throw IncidentError("line 1: journal version \(version) is newer than this lostphone reads (\(journalVersion)); use a newer lostphone")
+        }
         var incident = Incident(id: id ?? makeID(at: first.at), opened: first)
         incident.events.reserveCapacity(events.count)
         for event in events.dropFirst() { try incident.apply(event) }
@@ -58,7 +76,7 @@ public struct Incident: Hashable, Sendable {
     public func record(_ step: StepID) -> StepRecord { records[step] ?? .initial }
 
     /// The step event an undo would take back, if any.
-    public var lastUndoableEvent: Event? { undoStack.last.map { events[$0 - 1] } }
+    public var lastUndoableEvent: Event? { undoStack.last.map { events[$0.seq - 1] } }
 
     /// The event recording `command` at `time`, or the reason it is refused. Nothing changes.
     public func event(for command: IncidentCommand, at time: Timestamp) throws(IncidentError) -> Event {
@@ -73,32 +91,48 @@ public struct Incident: Hashable, Sendable {
         }
         let seq = events.count + 1
         switch command {
-        case let .move(step, target, provider):
-            let rec = record(step)
-            guard rec.state.canMove(to: target) else {
-                throw IncidentError("\(step) cannot move from \(rec.state.rawValue) to \(target.rawValue)")
+        case let .move(step, target, provider, happenedAt):
+            try check(happenedAt, recordedAt: time)
+            let current = record(step).provider(provider).state
+            guard current.canMove(to: target) else {
+                throw IncidentError("\(step)\(provider.map { " (\($0))" } ?? "") cannot move from \(current.rawValue) to \(target.rawValue)")
             }
-            return Event(seq: seq, at: time, kind: .move, step: step, from: rec.state, to: target,
-                         provider: provider, previousProvider: rec.provider)
-        case let .note(step, text, provider):
+            return Event(seq: seq, at: time, kind: .move, step: step, from: current, to: target,
+                         provider: provider, happenedAt: happenedAt)
+        case let .note(step, text, provider, happenedAt):
+            try check(happenedAt, recordedAt: time)
+            if text.isEmpty { throw IncidentError("the note is empty") }
             if let problem = EventLimits.noteProblem(text) { throw IncidentError(problem) }
-            let rec = record(step)
-            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider,
-                         note: text.isEmpty ? nil : text, previousProvider: rec.provider, previousNote: rec.note)
+            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happenedAt)
+        case let .mine(step, provider, mine):
+            return Event(seq: seq, at: time, kind: .mine, step: step, provider: provider, mine: mine)
         case .undo:
-            guard let last = lastUndoableEvent, let step = last.step else {
+            guard let top = undoStack.last, let last = lastUndoableEvent else {
                 throw IncidentError("nothing to undo")
             }
-            return Event(seq: seq, at: time, kind: .undo, step: step, from: last.to, to: last.from,
-                         provider: last.previousProvider, note: last.kind == .note ? last.previousNote : nil,
-                         previousProvider: last.provider, previousNote: last.kind == .note ? last.note : nil,
-                         undoes: last.seq)
+            let now = record(top.step).provider(last.provider).state
+            let restored = top.before.provider(last.provider).state
+            return Event(seq: seq, at: time, kind: .undo, step: top.step, from: now, to: restored,
+                         provider: last.provider, undoes: last.seq)
         case let .details(lostAt, device):
             if let lostAt, let problem = EventLimits.lostAtProblem(lostAt, opened: startedAt) { throw IncidentError(problem) }
-            return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei)
+            return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei,
+                         lostNumber: device.number, owner: device.owner)
         case .resolve:
             return Event(seq: seq, at: time, kind: .resolved)
         }
+    }
+
+    /// A happened-at time must be no later than the recording and no earlier than the loss.
+    private func check(_ happenedAt: Timestamp?, recordedAt time: Timestamp) throws(IncidentError) {
+        guard let happenedAt else { return }
+        if happenedAt > time {
+            throw IncidentError("\(happenedAt.readable) is in the future (it is now \(time.readable)); give a time that has passed")
+        }
+        if let lostAt, happenedAt < lostAt {
+            throw IncidentError("\(happenedAt.readable) is before the phone was lost (\(lostAt.readable)); give a later time, or correct the lost-at time with i")
+        }
+        if let problem = EventLimits.timeProblem(happenedAt, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError(problem) }
     }
 
     /// Applies `event` in place; on error nothing changes.
@@ -118,6 +152,10 @@ public struct Incident: Hashable, Sendable {
         if let note = event.note, note.utf8.count > EventLimits.maxNoteBytes {
             throw IncidentError("\(line): a note of \(note.utf8.count) bytes, more than the \(EventLimits.maxNoteBytes) allowed")
         }
+        if let happened = event.happenedAt {
+            if happened > event.at { throw IncidentError("\(line): it happened (\(happened.text)) after it was recorded (\(event.at.text))") }
+            if let problem = EventLimits.timeProblem(happened, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError("\(line): \(problem)") }
+        }
         switch event.kind {
         case .opened:
             throw IncidentError("\(line): `opened` may only be the first event")
@@ -126,7 +164,7 @@ public struct Incident: Hashable, Sendable {
                 throw IncidentError("\(line): \(problem)")
             }
             lostAt = event.lostAt
-            device = DeviceDetails(model: event.deviceModel, imei: event.imei)
+            device = DeviceDetails(model: event.deviceModel, imei: event.imei, number: event.lostNumber, owner: event.owner)
         case .resolved:
             resolvedAt = event.at
         case .move:
@@ -134,45 +172,55 @@ public struct Incident: Hashable, Sendable {
                 throw IncidentError("\(line): a move needs step, from and to")
             }
             var rec = record(step)
-            guard rec.state == from else {
-                throw IncidentError("\(line): \(step) is \(rec.state.rawValue), not \(from.rawValue)")
+            var target = rec.provider(event.provider)
+            // Before provider tracking a move's `from` was the step's state, whatever the provider.
+            guard target.state == from || (isLegacy && rec.legacyState == from) else {
+                throw IncidentError("\(line): \(step) is \(target.state.rawValue), not \(from.rawValue)")
             }
             guard from.canMove(to: to) else {
                 throw IncidentError("\(line): \(step) may not move from \(from.rawValue) to \(to.rawValue)")
             }
-            rec.state = to
-            rec.provider = event.provider
-            rec.updatedAt = event.at
+            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            target.state = to
+            target.mine = true
+            target.updatedAt = event.at
+            target.happenedAt = event.happenedAt
+            rec.set(event.provider, target)
+            rec.lastProvider = event.provider
+            rec.legacyState = to
             records[step] = rec
-            undoStack.append(event.seq)
         case .note:
             guard let step = event.step else { throw IncidentError("\(line): a note needs a step") }
             var rec = record(step)
-            rec.note = event.note
-            rec.provider = event.provider
-            rec.updatedAt = event.at
-            records[step] = rec
-            undoStack.append(event.seq)
-        case .undo:
-            guard let target = event.undoes, let top = undoStack.last, top == target else {
-                throw IncidentError("\(line): undo must take back the last recorded step action")
+            var target = rec.provider(event.provider)
+            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            // An older journal's note event could clear the note (no text): nothing to add then.
+            if let text = event.note, !text.isEmpty {
+                target.notes.append(Note(at: event.at, happenedAt: event.happenedAt, text: text))
             }
-            let undone = events[target - 1]
-            guard let step = event.step, step == undone.step else {
-                throw IncidentError("\(line): undo names a different step than event \(target)")
+            target.mine = true
+            rec.set(event.provider, target)
+            rec.lastProvider = event.provider
+            records[step] = rec
+        case .mine:
+            guard let step = event.step, let provider = event.provider else {
+                throw IncidentError("\(line): `mine` needs a step and a provider")
             }
             var rec = record(step)
-            if undone.kind == .move {
-                guard rec.state == undone.to, event.to == undone.from else {
-                    throw IncidentError("\(line): undo does not reverse event \(target)")
-                }
-                rec.state = undone.from ?? .pending
-            } else {
-                rec.note = undone.previousNote
-            }
-            rec.provider = undone.previousProvider
-            rec.updatedAt = event.at
+            var target = rec.provider(provider)
+            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            target.mine = event.mine ?? true
+            rec.set(provider, target)
+            rec.lastProvider = provider
             records[step] = rec
+        case .undo:
+            guard let target = event.undoes, let top = undoStack.last, top.seq == target else {
+                throw IncidentError("\(line): undo must take back the last recorded step action")
+            }
+            guard let step = event.step, step == top.step else {
+                throw IncidentError("\(line): undo names a different step than event \(target)")
+            }
+            records[step] = top.before
             undoStack.removeLast()
         }
         events.append(event)

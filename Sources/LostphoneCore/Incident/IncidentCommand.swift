@@ -1,7 +1,11 @@
 /// What the person asks to record. `Incident.event(for:at:)` turns it into an event or refuses.
 public enum IncidentCommand: Hashable, Sendable {
-    case move(StepID, to: StepState, provider: ProviderID?)
-    case note(StepID, String, provider: ProviderID?)
+    /// A provider's (or a provider-less step's) state; `happenedAt` when it happened earlier.
+    case move(StepID, to: StepState, provider: ProviderID?, happenedAt: Timestamp? = nil)
+    /// Adds a note.
+    case note(StepID, String, provider: ProviderID?, happenedAt: Timestamp? = nil)
+    /// Marks a provider as one the person uses, or not.
+    case mine(StepID, ProviderID, Bool)
     case undo
     case details(lostAt: Timestamp?, device: DeviceDetails)
     case resolve

@@ -1,14 +1,78 @@
-/// Where one step stands now: the fold of its events.
-public struct StepRecord: Hashable, Sendable {
-    public var state: StepState
-    public var provider: ProviderID?
-    public var note: String?
-    /// When the step last changed; nil while nothing was recorded for it.
-    public var updatedAt: Timestamp?
+/// A note the person added: a reference number, an agent's name. Notes are added, never edited.
+public struct Note: Hashable, Sendable {
+    /// When it was recorded.
+    public var at: Timestamp
+    /// When the person says it happened, if earlier.
+    public var happenedAt: Timestamp?
+    public var text: String
+}
 
-    public init(state: StepState = .pending, provider: ProviderID? = nil, note: String? = nil, updatedAt: Timestamp? = nil) {
-        self.state = state; self.provider = provider; self.note = note; self.updatedAt = updatedAt
-    }
+/// Where one provider of a step stands (a bank, a carrier), or the step itself when it has no
+/// providers: the fold of its events.
+public struct ProviderRecord: Hashable, Sendable {
+    public var state: StepState = .pending
+    /// One the person uses: acted on, or marked with `m`.
+    public var mine = false
+    /// When its state last changed; nil while none was recorded.
+    public var updatedAt: Timestamp?
+    /// When the person says the last change happened, if they said.
+    public var happenedAt: Timestamp?
+    public var notes: [Note] = []
+
+    public init() {}
+
+    /// The time to show and report for the last change: the happened time when given.
+    public var effectiveAt: Timestamp? { happenedAt ?? updatedAt }
+}
+
+/// Where one step stands: a record per provider acted on (or the step's own, keyed nil, when it
+/// has no providers), and the step's state derived from those the person uses.
+public struct StepRecord: Hashable, Sendable {
+    private var records: [ProviderID?: ProviderRecord] = [:]
+    /// Providers in the order they were first acted on or marked.
+    public private(set) var order: [ProviderID?] = []
+    /// The provider of the last event, for choosing which to show.
+    public var lastProvider: ProviderID?
+    /// The `to` of the step's last move, whatever the provider: the step's state as journals
+    /// before provider tracking (no `journalVersion`) recorded it, checked only for them.
+    var legacyState: StepState = .pending
+
+    public init() {}
 
     public static let initial = StepRecord()
+
+    /// Where `provider` stands (nil: the step's own record).
+    public func provider(_ provider: ProviderID?) -> ProviderRecord { records[provider] ?? ProviderRecord() }
+
+    mutating func set(_ provider: ProviderID?, _ record: ProviderRecord) {
+        if records[provider] == nil { order.append(provider) }
+        records[provider] = record
+    }
+
+    /// The providers the person uses, in the order first acted on, with their records.
+    public var mine: [(provider: ProviderID?, record: ProviderRecord)] {
+        order.compactMap { id in records[id].flatMap { $0.mine ? (id, $0) : nil } }
+    }
+
+    /// The step's state, from its providers the person uses: blocked when any is; done when all
+    /// are done or skipped and one is done; skipped when all are skipped; in progress when some
+    /// are under way or done; to do when none is touched.
+    public var state: StepState {
+        let states = mine.map(\.record.state)
+        if states.isEmpty { return .pending }
+        if states.contains(.blocked) { return .blocked }
+        if states.allSatisfy(\.isSettled) { return states.contains(.done) ? .done : .skipped }
+        if states.contains(where: { $0 == .done || $0 == .inProgress || $0 == .skipped }) { return .inProgress }
+        return .pending
+    }
+
+    /// When anything of the step last changed: a state or a note.
+    public var updatedAt: Timestamp? {
+        order.compactMap { id in records[id].flatMap { r in ([r.updatedAt] + [r.notes.last?.at]).compactMap { $0 }.max() } }.max()
+    }
+
+    /// Every note of the step, providers' included, oldest first.
+    public var notes: [(provider: ProviderID?, note: Note)] {
+        order.flatMap { id in (records[id]?.notes ?? []).map { (id, $0) } }.sorted { $0.note.at < $1.note.at }
+    }
 }

@@ -86,14 +86,17 @@ public struct Step: Sendable, Hashable, Identifiable {
 public struct Provider: Sendable, Hashable, Identifiable {
     public var id: ProviderID
     public var name: LocalizedText
+    /// Providers of one kind across steps (`carrier`, `bank`, `brand`): one chosen in a step is
+    /// preselected in the others.
+    public var group: String?
     public var instructions: [LocalizedText]
     public var contacts: [Contact]
     public var note: LocalizedText?
     public var warning: LocalizedText?
 
-    public init(id: ProviderID, name: LocalizedText, instructions: [LocalizedText] = [],
+    public init(id: ProviderID, name: LocalizedText, group: String? = nil, instructions: [LocalizedText] = [],
                 contacts: [Contact] = [], note: LocalizedText? = nil, warning: LocalizedText? = nil) {
-        self.id = id; self.name = name; self.instructions = instructions; self.contacts = contacts
+        self.id = id; self.name = name; self.group = group; self.instructions = instructions; self.contacts = contacts
         self.note = note; self.warning = warning
     }
 }

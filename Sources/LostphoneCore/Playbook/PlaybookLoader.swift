@@ -217,7 +217,7 @@ public enum PlaybookLoader {
         }
 
         func provider(_ node: Node) -> Provider? {
-            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning"],
+            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "group", "instructions", "contacts", "note", "warning"],
                                            required: ["id", "name"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "provider id") }
             let name = map["name"].flatMap { text($0, "provider name", multiline: false) }
@@ -225,8 +225,9 @@ public enum PlaybookLoader {
             let contacts = map["contacts"].flatMap { self.contacts($0) } ?? []
             let note = map["note"].flatMap { text($0, "note") }
             let warning = map["warning"].flatMap { text($0, "warning") }
+            let group = map["group"].flatMap { identifier($0, "provider group") }
             guard let id, let name else { return nil }
-            return Provider(id: ProviderID(id), name: name, instructions: instructions, contacts: contacts, note: note, warning: warning)
+            return Provider(id: ProviderID(id), name: name, group: group, instructions: instructions, contacts: contacts, note: note, warning: warning)
         }
 
         func contacts(_ node: Node) -> [Contact]? {

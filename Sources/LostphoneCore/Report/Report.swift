@@ -3,6 +3,13 @@ import Foundation
 /// Everything an export holds, computed once from the incident and the playbook; the Markdown,
 /// JSON and text renderers only lay it out. See docs/report-format.md for the JSON shape.
 public struct Report: Sendable {
+    /// One provider the person uses (a bank, a carrier), as it stands.
+    public struct ProviderRow: Sendable, Hashable {
+        public var id: ProviderID
+        public var name: String
+        public var record: ProviderRecord
+    }
+
     public struct StepRow: Sendable, Hashable {
         public var pane: PaneID
         public var paneTitle: String
@@ -10,11 +17,21 @@ public struct Report: Sendable {
         public var id: StepID
         public var title: String
         public var priority: Int?
+        /// Derived from the providers the person uses (see `StepRecord.state`).
         public var state: StepState
+        /// When anything of the step last changed.
         public var updatedAt: Timestamp?
-        public var provider: ProviderID?
-        public var providerName: String?
-        public var note: String?
+        /// The step's own record, for a step without providers (or events that named none).
+        public var own: ProviderRecord?
+        /// The providers the person uses, in the order first acted on.
+        public var providers: [ProviderRow]
+
+        /// Every note of the step, its providers' included, oldest first, with the provider's name.
+        public var notes: [(provider: String?, note: Note)] {
+            let all = (own?.notes ?? []).map { (provider: String?.none, note: $0) }
+                + providers.flatMap { p in p.record.notes.map { (provider: Optional(p.name), note: $0) } }
+            return all.sorted { $0.note.at < $1.note.at }
+        }
     }
 
     /// How long after the start an urgent step was done.
@@ -56,10 +73,16 @@ public struct Report: Sendable {
         for pane in playbook.panes {
             for step in pane.steps {
                 let rec = incident.record(step.id)
+                let own = rec.order.contains(nil) ? rec.provider(nil) : nil
+                let providers = rec.order.compactMap { id -> ProviderRow? in
+                    guard let id else { return nil }
+                    let r = rec.provider(id)
+                    guard r.mine || r.state != .pending || !r.notes.isEmpty else { return nil }
+                    return ProviderRow(id: id, name: step.provider(id)?.name[l] ?? id.rawValue, record: r)
+                }
                 rows.append(StepRow(pane: pane.id, paneTitle: pane.title[l], paneKind: pane.kind, id: step.id,
                                     title: step.title[l], priority: step.priority, state: rec.state,
-                                    updatedAt: rec.updatedAt, provider: rec.provider,
-                                    providerName: step.provider(rec.provider)?.name[l], note: rec.note))
+                                    updatedAt: rec.updatedAt, own: own, providers: providers))
             }
         }
         steps = rows
@@ -73,15 +96,13 @@ public struct Report: Sendable {
                             providerName: step?.provider(e.provider)?.name[l] ?? e.provider?.rawValue)
         }
 
-        // When each step last became done (an undo or reopen takes it back).
-        var doneAt: [StepID: Timestamp] = [:]
-        for e in incident.events {
-            guard let step = e.step, let to = e.to else { continue }
-            if to == .done { doneAt[step] = e.at } else { doneAt[step] = nil }
-        }
+        // A step is done when its last provider is: the latest time (happened, else recorded)
+        // among its records that are done.
         let urgent = playbook.panes.first { $0.kind == .actions }
         durations = (urgent?.steps ?? []).compactMap { step in
-            guard let at = doneAt[step.id], incident.record(step.id).state == .done else { return nil }
+            let rec = incident.record(step.id)
+            guard rec.state == .done,
+                  let at = rec.mine.filter({ $0.record.state == .done }).compactMap(\.record.effectiveAt).max() else { return nil }
             let start = incident.startedAt.date
             return Duration(step: step.id, title: step.title[l], doneAt: at,
                             secondsAfterStart: max(0, Int(at.date.timeIntervalSince(start).rounded())),
@@ -94,6 +115,19 @@ public struct Report: Sendable {
     /// The vocabulary in the report's language.
     var words: Words { Words(language) }
 
+    /// When something happened: the time the person gave, marked with when it was recorded
+    /// where the two differ; else the recorded time.
+    public func when(recorded: Timestamp?, happened: Timestamp?) -> String? {
+        guard let recorded else { return nil }
+        guard let happened, happened != recorded else { return recorded.readable }
+        return happened.readable + words.paren(words[.recorded] + " " + recorded.readable)
+    }
+
+    /// A note with its time, for a table cell or a line.
+    func noteText(_ note: Note, provider: String? = nil) -> String {
+        (provider.map { $0 + words.colon } ?? "") + note.text + words.paren(when(recorded: note.at, happened: note.happenedAt) ?? "")
+    }
+
     func eventSummary(_ row: EventRow) -> String {
         let w = words
         let e = row.event
@@ -103,6 +137,8 @@ public struct Report: Sendable {
         case .details:
             var parts: [String] = []
             if let l = e.lostAt { parts.append("\(w[.lostAt]) \(l.readable)") }
+            if let o = e.owner { parts.append("\(w[.owner]) \(o)") }
+            if let n = e.lostNumber { parts.append("\(w[.lostNumber]) \(n)") }
             if let m = e.deviceModel { parts.append("\(w[.phoneModel]) \(m)") }
             if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
             return w.label(.phoneDetails) + (parts.isEmpty ? w[.cleared] : parts.joined(separator: w.comma))
@@ -110,9 +146,11 @@ public struct Report: Sendable {
             return step + w.colon + "\(w.name(e.from ?? .pending)) → \(w.name(e.to ?? .pending))"
         case .note:
             return step + w.colon + w[.note]
+        case .mine:
+            return step + w.colon + w[e.mine == false ? .notMine : .mine]
         case .undo:
             if let to = e.to { return w.label(.undone) + "\(step) → \(w.name(to))" }
-            return w.label(.undone) + step + w.paren(w[.note])
+            return w.label(.undone) + step
         case .resolved: return w.capitalized(.incidentResolved)
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON export. Its shape is a contract (docs/report-format.md): fields are only ever added,
 /// and `schemaVersion` changes if one is removed or changes meaning.
 extension Report {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     struct JSONDocument: Encodable {
         var schemaVersion: Int
@@ -21,6 +21,8 @@ extension Report {
         var id: String
         var startedAt: String
         var lostAt: String?
+        var owner: String?
+        var lostNumber: String?
         var deviceModel: String?
         var imei: String?
         var resolvedAt: String?
@@ -30,35 +32,60 @@ extension Report {
             try c.encode(startedAt, forKey: .startedAt)
             // Absent values are written as null so the shape is the same for every report.
             try c.encode(lostAt, forKey: .lostAt)
+            try c.encode(owner, forKey: .owner)
+            try c.encode(lostNumber, forKey: .lostNumber)
             try c.encode(deviceModel, forKey: .deviceModel)
             try c.encode(imei, forKey: .imei)
             try c.encode(resolvedAt, forKey: .resolvedAt)
         }
-        enum CodingKeys: String, CodingKey { case id, startedAt, lostAt, deviceModel, imei, resolvedAt }
+        enum CodingKeys: String, CodingKey { case id, startedAt, lostAt, owner, lostNumber, deviceModel, imei, resolvedAt }
+    }
+    struct NoteJSON: Encodable {
+        var at: String, happenedAt: String?, text: String
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(at, forKey: .at); try c.encode(happenedAt, forKey: .happenedAt); try c.encode(text, forKey: .text)
+        }
+        enum CodingKeys: String, CodingKey { case at, happenedAt, text }
+        init(_ n: Note) { at = n.at.text; happenedAt = n.happenedAt?.text; text = n.text }
+    }
+    struct ProviderJSON: Encodable {
+        var id: ProviderID, name: String, state: StepState, mine: Bool, updatedAt: String?, happenedAt: String?, notes: [NoteJSON]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(state, forKey: .state)
+            try c.encode(mine, forKey: .mine)
+            try c.encode(updatedAt, forKey: .updatedAt); try c.encode(happenedAt, forKey: .happenedAt)
+            try c.encode(notes, forKey: .notes)
+        }
+        enum CodingKeys: String, CodingKey { case id, name, state, mine, updatedAt, happenedAt, notes }
     }
     struct StepJSON: Encodable {
         var pane: PaneID, id: StepID, title: String, priority: Int?, state: StepState
-        var updatedAt: String?, provider: ProviderID?, providerName: String?, note: String?
+        var updatedAt: String?, happenedAt: String?, notes: [NoteJSON], providers: [ProviderJSON]
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(pane, forKey: .pane); try c.encode(id, forKey: .id); try c.encode(title, forKey: .title)
             try c.encode(priority, forKey: .priority); try c.encode(state, forKey: .state)
-            try c.encode(updatedAt, forKey: .updatedAt); try c.encode(provider, forKey: .provider)
-            try c.encode(providerName, forKey: .providerName); try c.encode(note, forKey: .note)
+            try c.encode(updatedAt, forKey: .updatedAt); try c.encode(happenedAt, forKey: .happenedAt)
+            try c.encode(notes, forKey: .notes); try c.encode(providers, forKey: .providers)
         }
-        enum CodingKeys: String, CodingKey { case pane, id, title, priority, state, updatedAt, provider, providerName, note }
+        enum CodingKeys: String, CodingKey { case pane, id, title, priority, state, updatedAt, happenedAt, notes, providers }
     }
     struct EventJSON: Encodable {
-        var seq: Int, at: String, kind: EventKind, step: StepID?, from: StepState?, to: StepState?
-        var provider: ProviderID?, note: String?, undoes: Int?
+        var seq: Int, at: String, happenedAt: String?, kind: EventKind, step: StepID?, from: StepState?, to: StepState?
+        var provider: ProviderID?, providerName: String?, mine: Bool?, note: String?, undoes: Int?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(seq, forKey: .seq); try c.encode(at, forKey: .at); try c.encode(kind, forKey: .kind)
+            try c.encode(seq, forKey: .seq); try c.encode(at, forKey: .at); try c.encode(happenedAt, forKey: .happenedAt)
+            try c.encode(kind, forKey: .kind)
             try c.encode(step, forKey: .step); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
-            try c.encode(provider, forKey: .provider); try c.encode(note, forKey: .note)
+            try c.encode(provider, forKey: .provider); try c.encode(providerName, forKey: .providerName)
+            try c.encode(note, forKey: .note)
+            try c.encodeIfPresent(mine, forKey: .mine)
             try c.encodeIfPresent(undoes, forKey: .undoes)
         }
-        enum CodingKeys: String, CodingKey { case seq, at, kind, step, from, to, provider, note, undoes }
+        enum CodingKeys: String, CodingKey { case seq, at, happenedAt, kind, step, from, to, provider, providerName, mine, note, undoes }
     }
     struct DurationJSON: Encodable { var step: StepID; var doneAt: String; var secondsAfterStart: Int; var secondsAfterLoss: Int? }
 
@@ -68,15 +95,24 @@ extension Report {
             schemaVersion: Report.schemaVersion, generatedAt: generatedAt.text, language: language.rawValue,
             playbook: PlaybookRef(id: playbookID, version: playbookVersion),
             incident: IncidentJSON(id: incident.id, startedAt: incident.startedAt.text, lostAt: incident.lostAt?.text,
+                                   owner: incident.device.owner, lostNumber: incident.device.number,
                                    deviceModel: incident.device.model, imei: incident.device.imei,
                                    resolvedAt: incident.resolvedAt?.text),
-            steps: steps.map { StepJSON(pane: $0.pane, id: $0.id, title: $0.title, priority: $0.priority, state: $0.state,
-                                        updatedAt: $0.updatedAt?.text, provider: $0.provider,
-                                        providerName: $0.providerName, note: $0.note) },
+            steps: steps.map { row in
+                StepJSON(pane: row.pane, id: row.id, title: row.title, priority: row.priority, state: row.state,
+                         updatedAt: row.updatedAt?.text, happenedAt: row.own?.happenedAt?.text,
+                         notes: (row.own?.notes ?? []).map(NoteJSON.init),
+                         providers: row.providers.map { p in
+                             ProviderJSON(id: p.id, name: p.name, state: p.record.state, mine: p.record.mine,
+                                          updatedAt: p.record.updatedAt?.text, happenedAt: p.record.happenedAt?.text,
+                                          notes: p.record.notes.map(NoteJSON.init))
+                         })
+            },
             events: events.map { r in
                 let e = r.event
-                return EventJSON(seq: e.seq, at: e.at.text, kind: e.kind, step: e.step, from: e.from, to: e.to,
-                                 provider: e.provider, note: e.note, undoes: e.undoes)
+                return EventJSON(seq: e.seq, at: e.at.text, happenedAt: e.happenedAt?.text, kind: e.kind, step: e.step,
+                                 from: e.from, to: e.to, provider: e.provider, providerName: r.providerName,
+                                 mine: e.mine, note: e.note, undoes: e.undoes)
             },
             durations: durations.map { DurationJSON(step: $0.step, doneAt: $0.doneAt.text,
                                                     secondsAfterStart: $0.secondsAfterStart, secondsAfterLoss: $0.secondsAfterLoss) },

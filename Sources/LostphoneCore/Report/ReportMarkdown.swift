@@ -34,6 +34,8 @@ extension Report {
         o.append("| --- | --- |")
         o.append("| \(w.capitalized(.incidentID)) | \(Report.cell(incident.id)) |")
         o.append("| \(w.capitalized(.started)) | \(incident.startedAt.readable) |")
+        o.append("| \(w.capitalized(.owner)) | \(incident.device.owner.map(Report.cell) ?? dash) |")
+        o.append("| \(w.capitalized(.lostNumber)) | \(incident.device.number.map(Report.cell) ?? dash) |")
         o.append("| \(w.capitalized(.lostAt)) | \(incident.lostAt?.readable ?? dash) |")
         o.append("| \(w.capitalized(.phoneModel)) | \(incident.device.model.map(Report.cell) ?? dash) |")
         o.append("| \(w.capitalized(.imei)) | \(incident.device.imei.map(Report.cell) ?? dash) |")
@@ -74,7 +76,14 @@ extension Report {
                 o.append("")
                 header([.step, .stateHeading, .updated, .provider, .note].map(w.capitalized))
             }
-            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(row.updatedAt?.readable ?? dash) | \(row.providerName.map(Report.cell) ?? dash) | \(row.note.map(Report.cell) ?? dash) |")
+            // The step, with its own record where it has no providers; then one row per provider.
+            let own = row.own
+            let ownNotes = (own?.notes ?? []).map { noteText($0) }
+            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(Report.cell(when(recorded: own?.updatedAt ?? row.updatedAt, happened: own?.happenedAt) ?? dash)) | \(dash) | \(ownNotes.isEmpty ? dash : Report.cell(ownNotes.joined(separator: "\n"))) |")
+            for p in row.providers {
+                let notes = p.record.notes.map { noteText($0) }
+                o.append("| ↳ | \(w.name(p.record.state)) | \(Report.cell(when(recorded: p.record.updatedAt, happened: p.record.happenedAt) ?? dash)) | \(Report.cell(p.name)) | \(notes.isEmpty ? dash : Report.cell(notes.joined(separator: "\n"))) |")
+            }
             if i + 1 == steps.count || steps[i + 1].pane != row.pane { o.append("") }
         }
 
@@ -82,7 +91,7 @@ extension Report {
         o.append("")
         header(["#"] + [.time, .event, .provider, .note].map(w.capitalized))
         for r in events {
-            o.append("| \(r.event.seq) | \(r.event.at.readable) | \(Report.cell(eventSummary(r))) | \(r.providerName.map(Report.cell) ?? dash) | \(r.event.note.map(Report.cell) ?? dash) |")
+            o.append("| \(r.event.seq) | \(Report.cell(when(recorded: r.event.at, happened: r.event.happenedAt) ?? "")) | \(Report.cell(eventSummary(r))) | \(r.providerName.map(Report.cell) ?? dash) | \(r.event.note.map(Report.cell) ?? dash) |")
         }
         o.append("")
         return o.joined(separator: "\n")

@@ -30,6 +30,8 @@ extension Report {
         func field(_ name: String, _ value: String) { put(TextWidth.padded(TextWidth.truncate(name, to: 12), to: 12) + " " + value, hanging: 13) }
         field(w.capitalized(.incidentID), incident.id)
         field(w.capitalized(.started), incident.startedAt.readable)
+        field(w.capitalized(.owner), incident.device.owner ?? "-")
+        field(w.capitalized(.lostNumber), incident.device.number ?? "-")
         field(w.capitalized(.lostAt), incident.lostAt?.readable ?? "-")
         field(w.capitalized(.phoneModel), incident.device.model ?? "-")
         field(w.capitalized(.imei), incident.device.imei ?? "-")
@@ -53,17 +55,22 @@ extension Report {
         for row in steps {
             if row.pane != pane { pane = row.pane; heading(row.paneTitle) }
             put("[\(w.name(row.state))] \(row.title)", indent: 2, hanging: 4)
-            var facts: [String] = []
-            if let t = row.updatedAt { facts.append(t.readable) }
-            if let p = row.providerName { facts.append(p) }
-            if !facts.isEmpty { put(facts.joined(separator: " · "), indent: 6) }
-            if let n = row.note { put(w.label(.note) + n, indent: 6, hanging: 2) }
+            if let own = row.own {
+                if let t = when(recorded: own.updatedAt, happened: own.happenedAt) { put(t, indent: 6) }
+                for n in own.notes { put(w.label(.note) + noteText(n), indent: 6, hanging: 2) }
+            }
+            for p in row.providers {
+                var line = "\(p.name)\(w.colon)[\(w.name(p.record.state))]"
+                if let t = when(recorded: p.record.updatedAt, happened: p.record.happenedAt) { line += " " + t }
+                put(line, indent: 6, hanging: 4)
+                for n in p.record.notes { put(w.label(.note) + noteText(n), indent: 10, hanging: 2) }
+            }
         }
 
         heading(w.capitalized(.timeline))
         for r in events {
-            put("\(r.event.seq). \(r.event.at.readable)  \(eventSummary(r))", indent: 2, hanging: 4)
-            if let p = r.providerName, r.event.kind == .move || r.event.kind == .note { put(p, indent: 6) }
+            put("\(r.event.seq). \(when(recorded: r.event.at, happened: r.event.happenedAt) ?? "")  \(eventSummary(r))", indent: 2, hanging: 4)
+            if let p = r.providerName, [.move, .note, .mine].contains(r.event.kind) { put(p, indent: 6) }
             if let n = r.event.note { put(w.label(.note) + n, indent: 6, hanging: 2) }
         }
         return o.joined(separator: "\n") + "\n"

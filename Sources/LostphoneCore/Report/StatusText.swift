@@ -11,6 +11,8 @@ public enum StatusText {
         func line(_ s: String = "") { out += Sanitize.visible(s) + "\n" }
         line("\(w[.incidentTitle]) \(incident.id)")
         line("\(w.capitalized(.started)) \(incident.startedAt.readable)")
+        if let o = incident.device.owner { line("\(w.capitalized(.owner)) \(o)") }
+        if let n = incident.device.number { line("\(w.capitalized(.lostNumber)) \(n)") }
         if let l = incident.lostAt { line("\(w.capitalized(.lostAt)) \(l.readable)") }
         if let m = incident.device.model { line("\(w.capitalized(.phoneModel)) \(m)") }
         if let i = incident.device.imei { line("\(w.capitalized(.imei)) \(i)") }
@@ -26,10 +28,17 @@ public enum StatusText {
             for step in pane.steps {
                 let rec = incident.record(step.id)
                 var row = "  [\(mark(rec.state))] \(step.title[language])"
-                if let p = step.provider(rec.provider) { row += " · \(p.name[language])" }
                 if let t = rec.updatedAt { row += " · \(t.readable)" }
-                if let n = rec.note, !n.isEmpty { row += " · \(n)" }
                 line(row)
+                // One line per provider the person uses, and per note.
+                for (id, r) in rec.mine {
+                    var sub = "      [\(mark(r.state))] "
+                    if let id { sub += (step.provider(id)?.name[language] ?? id.rawValue) + " · " }
+                    sub += (r.effectiveAt?.readable ?? w.name(r.state))
+                    if r.happenedAt != nil { sub += w.paren(w[.happened]) }
+                    line(sub)
+                    for n in r.notes { line("        \(w.label(.note))\(n.text)") }
+                }
             }
         }
         line()

@@ -15,7 +15,11 @@ public enum Word: Hashable, Sendable {
 
     // The incident and the lost phone.
     case appTitle, reportTitle, incidentTitle, incidentID
-    case started, resolved, notYet, lostAt, phoneModel, imei, phoneDetails, cleared
+    case started, resolved, notYet, lostAt, phoneModel, imei, phoneDetails, cleared, owner, lostNumber
+    /// A provider the person uses, or one they marked as not theirs.
+    case mine, notMine
+    /// Beside a time the person gave: when it happened, as against when it was recorded.
+    case happened, recorded
     case incidentStarted, incidentResolved
     case sinceStart, sinceLoss, elapsed, journal, guide, generated
 
@@ -30,6 +34,13 @@ public enum Word: Hashable, Sendable {
     case saved, notSaved, undone, nothingToUndo, pickAStepFirst, reportWrittenTo, exportFailed
     case theme, languageNow, noMatch, noEvents, notePrompt, searchPrompt, tooSmall, quitKey
     case keysTitle, keysFooter
+    /// Provider choice and happened-at times.
+    case noProviders, happenedNow, notChosen
+    case confirmProvider(provider: String, key: String)
+    case timeInFuture(String)
+    case timeBeforeLoss(String, lost: String)
+    case nextHappenedAt(String)
+    case happenedAtPrompt
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// Refusing to record a step in the state it is already in.
     case alreadyIn(step: String, StepState)
@@ -76,6 +87,12 @@ public enum Word: Hashable, Sendable {
         case .lostAt: return pair(zh: "丢失时间", en: "lost at")
         case .phoneModel: return pair(zh: "手机型号", en: "phone model")
         case .imei: return "IMEI"
+        case .owner: return pair(zh: "机主", en: "owner")
+        case .lostNumber: return pair(zh: "丢失手机号码", en: "lost phone number")
+        case .mine: return pair(zh: "我在用", en: "one of mine")
+        case .notMine: return pair(zh: "不是我的", en: "not mine")
+        case .happened: return pair(zh: "实际发生", en: "happened")
+        case .recorded: return pair(zh: "记录于", en: "recorded")
         case .phoneDetails: return pair(zh: "详情", en: "details")
         case .cleared: return pair(zh: "已清空", en: "cleared")
         case .incidentStarted: return pair(zh: "开始处理", en: "incident started")
@@ -134,6 +151,22 @@ public enum Word: Hashable, Sendable {
         case .searchPrompt: return pair(zh: "搜索：", en: "Search: ")
         case .tooSmall: return pair(zh: "请把终端窗口放大到至少 40×10", en: "Enlarge the terminal to at least 40×10")
         case .quitKey: return pair(zh: "q 退出", en: "q quit")
+        case .noProviders: return pair(zh: "这一步没有可选的服务商", en: "This step has no providers to choose from")
+        case .happenedNow: return pair(zh: "下一项记录按现在的时间", en: "The next action is recorded as happening now")
+        case .notChosen: return pair(zh: "未选定", en: "not chosen yet")
+        case .confirmProvider(let provider, let key):
+            return pair(zh: "是「\(provider)」吗？再按一次 \(key) 确认；按 ←/→ 选择你用的。",
+                        en: "For \(provider)? Press \(key) again to confirm, or ←/→ to pick yours.")
+        case .timeInFuture(let t):
+            return pair(zh: "\(t) 还没到，请输入已经过去的时间", en: "\(t) is in the future; give a time that has passed")
+        case .timeBeforeLoss(let t, let lost):
+            return pair(zh: "\(t) 早于手机丢失的时间（\(lost)）；请输入更晚的时间，或按 i 修改丢失时间",
+                        en: "\(t) is before the phone was lost (\(lost)); give a later time, or correct the lost-at time with i")
+        case .nextHappenedAt(let t):
+            return pair(zh: "下一项记录的发生时间：\(t)（@ 后直接回车可取消）", en: "The next action happened at \(t) (@ then Enter on an empty field cancels)")
+        case .happenedAtPrompt:
+            return pair(zh: "实际发生时间（14:35、2026-12-03 14:35 或 -20m）— 回车确定，Esc 取消：",
+                        en: "Happened at (14:35, 2026-12-03 14:35 or -20m) — Enter sets, Esc cancels: ")
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你的", en: "←/→ choose yours")

@@ -1,14 +1,17 @@
 import Foundation
-import LostphoneCore
 
-/// Reading the lost-at time a person types: `14:30` (today, or yesterday if that is still to
-/// come), `11-24 14:30`, `2026-11-24 14:30`, or a full ISO 8601 timestamp.
-public enum DetailsInput {
-    /// Times are read in the zone `now` was recorded in (the person's local time).
+/// Reading a time a person types (the lost-at time, when something happened): `14:30` (today,
+/// or yesterday if that is still to come), `11-24 14:30`, `2026-11-24 14:30`, `-20m` or `-1h30m`
+/// (that long ago), or a full ISO 8601 timestamp. Showing recorded times the same way.
+public enum TimeInput {
+    /// Times are read in the zone `now` was recorded in (the person's local time). Nil when the
+    /// text is not a time; a time in the future is returned as it is, for the caller to refuse
+    /// with its own words (`isInFuture`).
     public static func parse(_ text: String, now: Timestamp, timeZone zone: TimeZone? = nil) -> Timestamp? {
         let timeZone = zone ?? now.timeZone
         let t = text.trimmingWhitespace().replacingOccurrences(of: "：", with: ":")
         if let iso = Timestamp(parsing: t) { return iso }
+        if let ago = secondsAgo(t) { return Timestamp(now.date.addingTimeInterval(-ago), timeZone: timeZone) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let today = calendar.dateComponents([.year, .month, .day], from: now.date)
@@ -36,8 +39,29 @@ public enum DetailsInput {
               calendar.component(.day, from: date) == day else { return nil }
         // "14:30" typed at 09:00 means yesterday afternoon: a phone is never lost in the future.
         if parts.count == 1 && date > now.date, let y = calendar.date(byAdding: .day, value: -1, to: date) { date = y }
-        if date > now.date.addingTimeInterval(60) { return nil }
         return Timestamp(date, timeZone: timeZone)
+    }
+
+    /// Whether `time` is later than `now` (a minute's grace for a clock typed to the minute).
+    public static func isInFuture(_ time: Timestamp, now: Timestamp) -> Bool {
+        time.date > now.date.addingTimeInterval(60)
+    }
+
+    /// `-20m`, `-2h`, `-1h30m`: how many seconds ago; nil for anything else.
+    static func secondsAgo(_ text: String) -> TimeInterval? {
+        guard text.hasPrefix("-"), text.count > 2 else { return nil }
+        var total = 0.0, number = ""
+        for c in text.dropFirst() {
+            if c.isASCII && c.isNumber { number.append(c); continue }
+            guard let n = Double(number) else { return nil }
+            switch c {
+            case "h": total += n * 3600
+            case "m": total += n * 60
+            default: return nil
+            }
+            number = ""
+        }
+        return number.isEmpty ? total : nil
     }
 
     /// `2026-11-24 14:30`, the form the person typed, from a recorded timestamp.
