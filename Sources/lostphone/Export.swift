@@ -9,9 +9,10 @@ extension Lostphone {
     /// Writes the report of the latest incident.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a report of the latest incident for the police, the bank or the insurer.")
+            abstract: "Write a report of the latest incident (or --incident) for the police, the bank or the insurer.")
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var which: IncidentOption
 
         @Option(help: ArgumentHelp("md, json or txt.", valueName: "format"))
         var format: ReportFormat = .md
@@ -24,7 +25,7 @@ extension Lostphone {
 
         func run() throws {
             let playbook = try common.loadPlaybook()
-            let (incident, _) = try IncidentSession.readLatest(store: common.store)
+            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
             let report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now())
             let content = format.render(report)
             if output == "-" {

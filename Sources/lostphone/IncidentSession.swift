@@ -3,8 +3,15 @@ import Foundation
 import LostphoneCore
 import LostphoneTUI
 
-/// Opening the incident the person is working on, for the full screen (locked, for writing) or
-/// for `status` and `export` (read only, so they work while the full screen is open).
+/// `--incident ID`: which incident a command reads or records; the latest by default.
+struct IncidentOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The incident to use (see `lostphone incidents`); default: the latest.", valueName: "id"))
+    var incident: String?
+}
+
+/// Opening the incident the person is working on, for recording (locked: the full screen,
+/// `record`, `note`) or for reading (`status`, `export`: no lock, so they work while the full
+/// screen is open).
 struct IncidentSession {
     var incident: Incident
     /// The open journal, or read-only when the state directory cannot be written.
@@ -13,18 +20,35 @@ struct IncidentSession {
     var recovery: JournalRecovery?
     var isNew: Bool
 
-    /// The newest unresolved incident, or a new one when there is none or `startNew` is set.
-    static func openForRecording(store: IncidentStore, playbook: () throws -> Playbook, startNew: Bool,
-                                 clock: any WallClock) throws -> IncidentSession {
-        if let readOnly = try openReadOnlyIfUnwritable(store: store, playbook: playbook, clock: clock) { return readOnly }
+    /// The journal of `id`, or an exit naming the incidents there are.
+    static func summary(_ id: String, in store: IncidentStore) throws -> IncidentSummary {
+        if let found = store.list().first(where: { $0.id == id }) { return found }
+        let known = store.list().map(\.id)
+        printError("lostphone: no incident \(Sanitize.brief(id, limit: 40)) in \(store.directory); "
+                   + (known.isEmpty ? "none has been recorded yet." : "there are: \(known.joined(separator: ", ")) (lostphone incidents)."))
+        throw ExitCode(1)
+    }
+
+    /// The incident `id` (or the newest unresolved one, or a new one when there is none or
+    /// `startNew` is set), its journal open and locked for appending.
+    static func openForRecording(store: IncidentStore, id: String? = nil, playbook: () throws -> Playbook, startNew: Bool,
+                                 clock: any WallClock, readOnlyFallback: Bool = false) throws -> IncidentSession {
+        if readOnlyFallback, id == nil, let readOnly = try openReadOnlyIfUnwritable(store: store, playbook: playbook, clock: clock) {
+            return readOnly
+        }
         do {
             try store.prepare()
-            if !startNew, let path = store.latestOpen() {
+            let existing = try id.map { try summary($0, in: store).path } ?? (startNew ? nil : store.latestOpen())
+            if let path = existing {
                 let (journal, replayed, recovery) = try Journal.openIncident(path: path, id: Self.id(of: path))
                 switch replayed {
                 case .success(let incident) where incident.resolvedAt != nil:
-                    // Resolved between the look at its end and taking the lock: start anew.
                     journal.close()
+                    if id != nil {
+                        printError("lostphone: incident \(incident.id) was resolved at \(incident.resolvedAt!.readable); nothing more can be recorded in it. `lostphone export --incident \(incident.id)` writes its report.")
+                        throw ExitCode(1)
+                    }
+                    // Resolved between the look at its end and taking the lock: start anew.
                 case .success(let incident):
                     return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: recovery, isNew: false)
                 case .failure(let error):
@@ -36,9 +60,9 @@ struct IncidentSession {
                 }
             }
             let now = clock.now()
-            let id = Incident.makeID(at: now)
-            let (incident, first) = Incident.open(id: id, playbook: try playbook(), at: now)
-            let path = store.path(for: id)
+            let newID = Incident.makeID(at: now)
+            let (incident, first) = Incident.open(id: newID, playbook: try playbook(), at: now)
+            let path = store.path(for: newID)
             let journal = try Journal.create(path: path, first: first)
             return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: nil, isNew: true)
         } catch let error as JournalError {
@@ -69,9 +93,14 @@ struct IncidentSession {
         String(URL(fileURLWithPath: path).lastPathComponent.dropLast(".jsonl".count))
     }
 
-    /// The newest incident's events, read without taking the lock.
-    static func readLatest(store: IncidentStore) throws -> (Incident, String) {
-        guard let summary = store.list().first else {
+    /// The incident `id` (or the newest), read without taking the lock.
+    static func read(store: IncidentStore, id: String? = nil) throws -> (Incident, String) {
+        let summary: IncidentSummary
+        if let id {
+            summary = try Self.summary(id, in: store)
+        } else if let newest = store.list().first {
+            summary = newest
+        } else {
             printError("lostphone: no incident has been recorded yet in \(store.directory). Run `lostphone` to start one.")
             throw ExitCode(1)
         }

@@ -14,7 +14,7 @@ struct Lostphone: ParsableCommand {
         once under $XDG_STATE_HOME/lostphone (~/.local/state/lostphone).
         """,
         version: "lostphone 0.1.0",
-        subcommands: [Open.self, Guide.self, Status.self, Export.self, Resolve.self, Check.self, Themes.self],
+        subcommands: [Open.self, Record.self, NoteCommand.self, Status.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self],
         defaultSubcommand: Open.self
     )
 }

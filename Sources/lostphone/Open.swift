@@ -10,6 +10,7 @@ extension Lostphone {
             abstract: "Open the full-screen program (the default command).")
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var which: IncidentOption
 
         @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"))
         var theme: String?
@@ -31,8 +32,13 @@ extension Lostphone {
                 throw ExitCode(2)
             }
             let clock = SystemClock()
-            let session = try IncidentSession.openForRecording(store: common.store, playbook: { try common.playbook(from: pendingPlaybook.get()) },
-                                                               startNew: startNew, clock: clock)
+            if startNew && which.incident != nil {
+                printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
+                throw ExitCode.validationFailure
+            }
+            let session = try IncidentSession.openForRecording(store: common.store, id: which.incident,
+                                                               playbook: { try common.playbook(from: pendingPlaybook.get()) },
+                                                               startNew: startNew, clock: clock, readOnlyFallback: true)
             let playbook = try common.playbook(from: pendingPlaybook.get())
             let themes = pendingThemes.get()
             let preferences = Preferences(environment: env)

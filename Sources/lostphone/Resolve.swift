@@ -7,13 +7,19 @@ extension Lostphone {
     /// starts a new incident.
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark the latest incident resolved (the next run starts a new one).")
+            abstract: "Mark the latest incident (or --incident) resolved (the next run starts a new one).")
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var which: IncidentOption
 
         func run() throws {
             let store = common.store
-            guard let summary = store.list().first else {
+            let summary: IncidentSummary
+            if let id = which.incident {
+                summary = try IncidentSession.summary(id, in: store)
+            } else if let newest = store.list().first {
+                summary = newest
+            } else {
                 printError("lostphone resolve: no incident has been recorded yet in \(store.directory).")
                 throw ExitCode(1)
             }

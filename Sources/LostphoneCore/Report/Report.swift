@@ -125,7 +125,7 @@ public struct Report: Sendable {
 
     /// A note with its time, for a table cell or a line.
     func noteText(_ note: Note, provider: String? = nil) -> String {
-        (provider.map { $0 + words.colon } ?? "") + note.text + words.paren(when(recorded: note.at, happened: note.happenedAt) ?? "")
+        (provider.map { $0 + words.colon } ?? "") + note.text + " · " + (when(recorded: note.at, happened: note.happenedAt) ?? "")
     }
 
     func eventSummary(_ row: EventRow) -> String {

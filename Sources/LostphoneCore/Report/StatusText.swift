@@ -32,12 +32,12 @@ public enum StatusText {
                 line(row)
                 // One line per provider the person uses, and per note.
                 for (id, r) in rec.mine {
-                    var sub = "      [\(mark(r.state))] "
-                    if let id { sub += (step.provider(id)?.name[language] ?? id.rawValue) + " · " }
-                    sub += (r.effectiveAt?.readable ?? w.name(r.state))
-                    if r.happenedAt != nil { sub += w.paren(w[.happened]) }
-                    line(sub)
-                    for n in r.notes { line("        \(w.label(.note))\(n.text)") }
+                    if let id {
+                        var sub = "      [\(mark(r.state))] " + (step.provider(id)?.name[language] ?? id.rawValue)
+                        if let t = r.effectiveAt { sub += " · " + t.readable + (r.happenedAt != nil ? w.paren(w[.happened]) : "") }
+                        line(sub)
+                    }
+                    for n in r.notes { line(String(repeating: " ", count: id == nil ? 6 : 10) + w.label(.note) + n.text) }
                 }
             }
         }
