@@ -1,6 +1,6 @@
 // lostphone-bench: how the program feels at the sizes people have and still works at sizes
-// nobody should reach. Prints medians (and ratios measured in the same run) and writes them
-// as JSON.
+// nobody should reach, side by side with dialog and whiptail. Prints medians (and ratios
+// measured in the same run) and writes them as JSON.
 //
 //   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE]
 //
@@ -9,8 +9,8 @@
 // events (pathological: it must open and work, slowly if need be).
 //
 // In process (KeyToFrame, StartUp, Export): key-to-frame, playbook load, journal replay,
-// export. The real binary on a pseudo-terminal (PTY, Wire, StartUp): start to first
-// frame, bytes and time per key, peak memory.
+// export. The real binary on a pseudo-terminal (PTY, Wire, StartUp, Peers): start to first
+// frame, bytes and time per key, peak memory, and the same for dialog and whiptail.
 
 import Foundation
 import LostphoneCore
@@ -49,7 +49,7 @@ let interrupts = [SIGINT, SIGTERM, SIGHUP].map { number in
 
 @MainActor func benchmark() throws {
     print("lostphone-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores\(quick ? " (quick)" : ""), \(Date())")
-    let started = now()
+    var started = now()
     let scenarios = [
         try Scenario.make(label: "built-in, 40 events", steps: nil, events: 40, realistic: true),
         try Scenario.make(label: "1k steps, 5k events", steps: 1_000, events: 5_000, realistic: true),
@@ -63,6 +63,10 @@ let interrupts = [SIGINT, SIGTERM, SIGHUP].map { number in
     if onTerminal {
         let built = (try? FileManager.default.attributesOfItem(atPath: binary)[.modificationDate] as? Date).map { "\($0)" } ?? "?"
         print("driving \(binary) (built \(built))")
+        figures.section("side by side with dialog and whiptail (20-item checklist)")
+        started = now()
+        try measurePeers(scenarios[0], files: files[0], launcher: launcher, quick: quick, into: figures)
+        print("(\(Figures.format(milliseconds(from: started, to: now()) / 1000)) s)")
     } else {
         print("\n(the pseudo-terminal figures need \(binary) (swift build -c release) and GNU time (apt-get install time))")
     }
