@@ -32,6 +32,6 @@ func measureExportProcess(_ scenario: Scenario, files: ScenarioFiles, launcher: 
         guard FileManager.default.fileExists(atPath: folder + "/report.json") else { throw BenchError("lostphone export wrote no report") }
         rss = max(rss, peak ?? 0)
     }
-    figures.report("lostphone export --format json (whole process), \(scenario.label)", median(times), "ms",
+    figures.report("lostphone export --format json, a process, \(scenario.label)", median(times), "ms",
                    "peak memory \(Figures.format(Double(rss) / 1024)) MiB")
 }

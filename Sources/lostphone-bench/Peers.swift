@@ -80,18 +80,18 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
     let lp = results["lostphone"]!
     let measures: [(String, String, (PeerFigures) -> Double)] = [
         ("start to first byte", "ms", { median($0.firstByte) }),
-        ("start to first frame (its last byte)", "ms", { median($0.firstFrame) }),
+        ("start to the first frame's last byte", "ms", { median($0.firstFrame) }),
         ("bytes of the first frame", "B", { median($0.frameBytes) }),
-        ("bytes per ↓ (lostphone: details closed)", "B", { median($0.downBytes) }),
+        ("bytes per ↓ (lostphone's details closed)", "B", { median($0.downBytes) }),
         ("key to end of output, ↓", "ms", { median($0.downMs) }),
         ("peak memory (max RSS)", "MiB", { Double($0.rssKiB) / 1024 }),
     ]
-    var header = "measure".padding(toLength: 42, withPad: " ", startingAt: 0) + "lostphone".leftPad(10)
+    var header = "measure".padding(toLength: 48, withPad: " ", startingAt: 0) + "lostphone".leftPad(10)
     for peer in peers { header += peer.name.leftPad(10) + "lp/\(peer.name)".leftPad(13) }
     print("\n\(header)")
     for (name, unit, value) in measures {
         let mine = value(lp)
-        var line = "\(name) (\(unit))".padding(toLength: 42, withPad: " ", startingAt: 0) + Figures.format(mine).leftPad(10)
+        var line = "\(name) (\(unit))".padding(toLength: 48, withPad: " ", startingAt: 0) + Figures.format(mine).leftPad(10)
         figures.record("peers: \(name), lostphone", mine, unit)
         for peer in peers {
             let theirs = value(results[peer.name]!)

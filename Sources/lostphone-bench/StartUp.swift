@@ -47,7 +47,7 @@ func measureStartUp(_ scenario: Scenario, files: ScenarioFiles, launcher: Lostph
         rss = max(rss, s.rssKiB ?? 0)
     }
     let frame = median(frames)
-    figures.report("start to first frame, \(scenario.label)", frame, "ms", "first byte \(Figures.format(median(firstBytes))) ms, \(runs) starts")
+    figures.report("start to first frame, \(scenario.label)", frame, "ms", "first byte \(Figures.format(median(firstBytes))) ms; starts: \(runs)")
     let mib = Double(rss) / 1024
     figures.report("peak memory (max RSS), \(scenario.label)", mib, "MiB",
                    scenario.playbookYAML == nil ? target(mib, below: 30, unit: "MiB") : "")

@@ -36,7 +36,7 @@ final class Figures {
 
     func report(_ name: String, _ value: Double, _ unit: String, _ note: String = "") {
         record(name, value, unit, note)
-        print(name.padding(toLength: 66, withPad: " ", startingAt: 0), Self.format(value).leftPad(10),
+        print(name.padding(toLength: 68, withPad: " ", startingAt: 0), Self.format(value).leftPad(10),
               unit.padding(toLength: 5, withPad: " ", startingAt: 0), note)
     }
 
