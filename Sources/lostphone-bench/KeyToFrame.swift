@@ -35,16 +35,13 @@ func keyToFrame(_ scenario: Scenario, width: Int, height: Int, keys: [Key], roun
 }
 
 /// Key-to-frame for navigation and for a recorded action at 80x24 and 200x60, and in the
-/// timeline for an incident of many events. Returns the 80x24 navigation figure.
-@discardableResult
-func measureKeyToFrame(_ scenario: Scenario, rounds: Int, into figures: Figures) -> Double {
+/// timeline for an incident of many events.
+func measureKeyToFrame(_ scenario: Scenario, rounds: Int, into figures: Figures) {
     let navigation: [Key] = [.down, .down, .up, .char("j"), .char("k"), .tab, .backTab]
     let actions: [Key] = [.char("s"), .char("r")]
     let timeline: [Key] = [.char("j"), .char("j"), .char("k"), .pageUp, .pageDown, .end]
-    var small = Double.nan
     for (w, h) in [(80, 24), (200, 60)] {
         let n = keyToFrame(scenario, width: w, height: h, keys: navigation, rounds: rounds) / 1e6
-        if w == 80 { small = n }
         figures.report("key-to-frame, navigation, \(scenario.label), \(w)x\(h)", n, "ms", target(n, below: 1, when: scenario.realistic))
         let a = keyToFrame(scenario, width: w, height: h, keys: actions, rounds: rounds / 2) / 1e6
         figures.report("key-to-frame, recorded action, \(scenario.label), \(w)x\(h)", a, "ms", target(a, below: 1, when: scenario.realistic))
@@ -54,7 +51,6 @@ func measureKeyToFrame(_ scenario: Scenario, rounds: Int, into figures: Figures)
             figures.report("key-to-frame, timeline, \(scenario.label), \(w)x\(h)", t, "ms", target(t, below: 1, when: scenario.realistic))
         }
     }
-    return small
 }
 
 /// "target < 1 ms: met" (or missed) for a figure a target applies to; "" otherwise.

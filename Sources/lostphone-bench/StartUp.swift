@@ -36,9 +36,8 @@ func measureLoading(_ scenario: Scenario, files: ScenarioFiles, runs: Int, into 
 }
 
 /// Start to first frame of the real binary on a terminal, and its peak memory, over `runs`
-/// starts that quit at once. Returns the median first frame.
-@discardableResult
-func measureStartUp(_ scenario: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, runs: Int, into figures: Figures) throws -> Double {
+/// starts that quit at once.
+func measureStartUp(_ scenario: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, runs: Int, into figures: Figures) throws {
     var frames: [Double] = [], firstBytes: [Double] = [], rss = 0
     for _ in 0..<runs {
         let s = try launcher.session(scenario, files: files, phases: [])
@@ -51,5 +50,4 @@ func measureStartUp(_ scenario: Scenario, files: ScenarioFiles, launcher: Lostph
     let mib = Double(rss) / 1024
     figures.report("peak memory (max RSS), \(scenario.label)", mib, "MiB",
                    scenario.playbookYAML == nil ? target(mib, below: 30, unit: "MiB") : "")
-    return frame
 }
