@@ -28,7 +28,7 @@ final class JournalTarget: FuzzTarget {
     }
 
     /// Journals of the built-in playbook written by `Journal` itself: empty, one move, and every
-    /// kind of event (notes with quotes, escapes and a newline; undos; a resolve).
+    /// kind of event (a note with quotes, a backslash and CJK; undos; a resolve).
     static func builtinSeeds(in directory: String) -> [Seed] {
         let playbook = PlaybookLoader.builtin()
         let start = Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!
@@ -41,7 +41,7 @@ final class JournalTarget: FuzzTarget {
             [
                 .details(lostAt: time(-1800), device: DeviceDetails(model: "iPhone 15 \"Pro\"", imei: "356938035643809")),
                 .move("sim", to: .inProgress, provider: "china-mobile"),
-                .note("sim", "受理号 A1 — agent 王\nsecond line \\ \u{1B}[31m", provider: "china-mobile"),
+                .note("sim", "受理号 A1 — agent 王 \"B-7\" \\ 第二行", provider: "china-mobile"),
                 .move("sim", to: .done, provider: "china-mobile"),
                 .move("bank", to: .blocked, provider: "icbc"),
                 .undo,
