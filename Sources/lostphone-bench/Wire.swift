@@ -118,7 +118,8 @@ func measureWire(_ scenario: Scenario, files: ScenarioFiles, launcher: Lostphone
     let repaints: [(TypedKey, measured: Bool)] = Array(repeating: (.text("\u{0C}"), true), count: quick ? 5 : 20)
     let s = try launcher.session(scenario, files: files, phases: [
         Phase(name: "open", keys: navigation),
-        Phase(name: "action", keys: actions),
+        // `m` first: the shown provider is then the person's, so s and r record at once.
+        Phase(name: "action", prelude: "m", keys: actions),
         Phase(name: "repaint", keys: repaints),
         Phase(name: "closed", prelude: "\r", keys: navigation),
     ])
