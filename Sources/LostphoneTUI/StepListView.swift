@@ -22,8 +22,10 @@ enum StepListView {
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
             let room = max(0, rect.maxX - x - timeWidth - 1)
             // The providers the person uses, each with its state: `1/2 ✓ ICBC · ✗ CMB`.
-            let summary = providerSummary(step, rec, state)
             let title = step.title[state.language]
+            var summary = providerSummary(step, rec, state, names: true)
+            // Where the names do not fit beside the title, the glyphs alone: `1/2 ✗ ✓`.
+            if TextWidth.of(title) + TextWidth.of(summary) + 2 > room { summary = providerSummary(step, rec, state, names: false) }
             let titleRoom = summary.isEmpty ? room : min(TextWidth.of(title), max(room / 2, room - TextWidth.of(summary) - 2))
             // A cut title says so (…) rather than ending mid-word.
             let titleWidth = canvas.put(TextWidth.truncate(title, to: titleRoom), x: x, y: y, style: titleStyle, limit: titleRoom)
@@ -47,13 +49,23 @@ enum StepListView {
 
     /// `1/2 ✓ ICBC · ✗ CMB`: how many of the person's providers are done, and each one's state;
     /// empty for a step without providers or none of theirs yet.
-    static func providerSummary(_ step: Step, _ rec: StepRecord, _ state: AppState) -> String {
+    static func providerSummary(_ step: Step, _ rec: StepRecord, _ state: AppState, names: Bool) -> String {
         let mine = rec.mine.compactMap { entry -> (Provider, ProviderRecord)? in
             guard let id = entry.provider, let p = step.provider(id) else { return nil }
             return (p, entry.record)
         }
         guard !mine.isEmpty else { return "" }
         let done = mine.filter { $0.1.state == .done }.count
-        return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) + " " + $0.0.name[state.language] }.joined(separator: " · ")
+        guard names else { return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) }.joined(separator: " ") }
+        return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) + " " + shortName($0.0.name[state.language]) }.joined(separator: " · ")
+    }
+
+    /// A provider's name without what it adds in brackets: `ICBC (Industrial and Commercial
+    /// Bank of China)` is `ICBC` in a list line.
+    static func shortName(_ name: String) -> String {
+        for open in [" (", "（"] {
+            if let r = name.range(of: open), r.lowerBound > name.startIndex { return String(name[..<r.lowerBound]) }
+        }
+        return name
     }
 }

@@ -60,7 +60,7 @@ struct IncidentSession {
                 }
             }
             let now = clock.now()
-            let newID = Incident.makeID(at: now)
+            let newID = store.newID(at: now)
             let (incident, first) = Incident.open(id: newID, playbook: try playbook(), at: now)
             let path = store.path(for: newID)
             let journal = try Journal.create(path: path, first: first)

@@ -109,7 +109,6 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         let json = try report(.en, note: Self.hostile).json()
         #expect(!json.contains("\u{1B}"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let steps = object?["steps"] as? [[String: Any]]
         #expect(simNote(object) == Self.hostile)
     }
 
@@ -121,7 +120,6 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         }
         #expect(json.contains("\\u202E") && json.contains("\\u009B"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let steps = object?["steps"] as? [[String: Any]]
         #expect(simNote(object) == note, "the same text to a JSON reader")
     }
 

@@ -38,6 +38,19 @@ public struct IncidentStore: Sendable {
         }
     }
 
+    /// A new incident's id for `time`: `20261124-210000`, or `20261124-210000-2` (and so on)
+    /// when an incident already started in that second.
+    public func newID(at time: Timestamp) -> String {
+        let base = Incident.makeID(at: time)
+        var id = base
+        var n = 1
+        while FileManager.default.fileExists(atPath: path(for: id)) {
+            n += 1
+            id = "\(base)-\(n)"
+        }
+        return id
+    }
+
     public func path(for id: String) -> String {
         (directory as NSString).appendingPathComponent(id + ".jsonl")
     }
@@ -45,11 +58,25 @@ public struct IncidentStore: Sendable {
     /// Every incident, newest first (ids sort by start time).
     public func list() -> [IncidentSummary] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        // By id, not file name: `…-210000-2` (a second incident in the same second) is newer
+        // than `…-210000`, though `-` sorts before `.jsonl`'s dot.
         return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
-            .sorted(by: >)
             .map { name in
                 IncidentSummary(id: String(name.dropLast(6)), path: (directory as NSString).appendingPathComponent(name))
             }
+            .sorted { IncidentStore.isNewer($0.id, than: $1.id) }
+    }
+
+    /// Ids sort by their start time, then by the number a second incident of the same second
+    /// carries (`20261124-210000-2`).
+    static func isNewer(_ a: String, than b: String) -> Bool {
+        func key(_ id: String) -> (String, Int) {
+            guard let dash = id.lastIndex(of: "-"), id.distance(from: id.startIndex, to: dash) > 8,
+                  let n = Int(id[id.index(after: dash)...]) else { return (id, 1) }
+            return (String(id[..<dash]), n)
+        }
+        let (x, y) = (key(a), key(b))
+        return x.0 == y.0 ? x.1 > y.1 : x.0 > y.0
     }
 
     /// The newest incident, unless it was resolved (then a new one should start).
