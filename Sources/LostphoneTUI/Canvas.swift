@@ -32,20 +32,29 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes `text` from (x, y) without going past `limit` columns (or the right edge), and
     /// returns the number of columns written. A wide character that would not fit is left out,
-    /// and the cell it would have started in is blanked in `style`.
+    /// and text that does not fit ends in `…`.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
+        var lastStart: Int?
         for raw in text {
             let c = Sanitize.visible(raw)
             let w = TextWidth.of(c)
             if w == 0 { continue }  // a lone combining mark: ignore rather than misalign
             if col + w > end {
-                if col >= 0 && col < end { setCell(col, y, Cell(grapheme: " ", style: style, isContinuation: false)) }
+                // Cut text says so: `…` in the last column it reaches.
+                if col >= 0 && col < end {
+                    setCell(col, y, Cell(grapheme: "…", style: style, isContinuation: false))
+                    col += 1
+                } else if let last = lastStart, last >= 0 {
+                    setCell(last, y, Cell(grapheme: "…", style: style, isContinuation: false))
+                    if col - last == 2 { setCell(last + 1, y, Cell(grapheme: " ", style: style, isContinuation: false)) }
+                }
                 break
             }
+            lastStart = col
             if col >= 0 {
                 setCell(col, y, Cell(grapheme: c, style: style, isContinuation: false))
                 if w == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true)) }

@@ -43,11 +43,17 @@ extension Canvas {
     @discardableResult
     mutating func put(_ spans: [Span], x: Int, y: Int, width: Int, theme: Theme, base: Style? = nil) -> Int {
         var col = x
-        for span in spans {
+        for (i, span) in spans.enumerated() {
             var style = theme[span.element]
             if let base, span.element == .text { style = base }
             col += put(span.text, x: col, y: y, style: style, limit: x + width - col)
-            if col >= x + width { break }
+            if col >= x + width {
+                // Filled exactly, with more to come: the last column says the line is cut.
+                if spans[(i + 1)...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }), col - 1 >= 0, col - 1 < self.width {
+                    put("…", x: col - 1, y: y, style: style)
+                }
+                break
+            }
         }
         return col - x
     }

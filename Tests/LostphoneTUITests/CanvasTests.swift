@@ -11,10 +11,10 @@ import Testing
         #expect(c[1, 0].isContinuation)
     }
 
-    @Test func wideCharacterThatWouldCrossTheLimitIsLeftOut() {
+    @Test func wideCharacterThatWouldCrossTheLimitBecomesAnEllipsis() {
         var c = Canvas(width: 5, height: 1)
         c.put("ab中", x: 0, y: 0, style: .plain, limit: 3)
-        #expect(c.lines == ["ab   "])
+        #expect(c.lines == ["ab…  "])
         #expect(!c[3, 0].isContinuation)
     }
 
@@ -34,10 +34,22 @@ import Testing
         #expect(!c.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
-    @Test func writingPastTheEdgesIsClipped() {
+    @Test func textCutAtTheRightEdgeEndsInAnEllipsis() {
         var c = Canvas(width: 3, height: 2)
         c.put("abcdef", x: -2, y: 0, style: .plain)
         c.put("zz", x: 2, y: 5, style: .plain)
-        #expect(c.lines == ["cde", "   "])
+        #expect(c.lines == ["cd…", "   "])
+    }
+
+    @Test func aWideCharacterCutAtTheLimitGivesWayToTheEllipsis() {
+        var c = Canvas(width: 4, height: 1)
+        c.put("中文字", x: 0, y: 0, style: .plain, limit: 4)
+        #expect(c.lines == ["中… "])
+    }
+
+    @Test func textThatFitsExactlyHasNoEllipsis() {
+        var c = Canvas(width: 4, height: 1)
+        c.put("abcd", x: 0, y: 0, style: .plain)
+        #expect(c.lines == ["abcd"])
     }
 }
