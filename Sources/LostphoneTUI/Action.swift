@@ -28,7 +28,8 @@ public enum Action: Hashable, Sendable {
     case redraw
     /// A click at a screen cell.
     case click(x: Int, y: Int)
-    case wheel(Int)
+    /// The wheel turned (`delta` rows, down positive) over a screen cell.
+    case wheel(Int, x: Int, y: Int)
     /// A key typed while a text field or dialog has the focus.
     case input(Key)
     case resize(width: Int, height: Int)

@@ -68,7 +68,10 @@ public final class App {
                          width: terminal.width, height: terminal.height, now: config.clock.now())
         state.message = config.startMessage
         if case .readOnly(let directory) = config.recording { state.readOnlyDirectory = directory }
-        if config.askDetails && state.readOnlyDirectory == nil { state.mode = .details(DetailsForm()) }
+        // The details are offered, never put over the guide: the first start reminds once.
+        if config.askDetails && state.readOnlyDirectory == nil && state.message == nil {
+            state.message = StatusMessage(text: state.words[.detailsReminder], kind: .info)
+        }
     }
 
     /// The current state, for tests.
@@ -94,8 +97,8 @@ public final class App {
         switch event {
         case .key(let k): perform(Update.handle(k, in: &state))
         case .click(let x, let y): dispatch(.click(x: x, y: y))
-        case .wheelUp: dispatch(.wheel(-1))
-        case .wheelDown: dispatch(.wheel(1))
+        case .wheelUp(let x, let y): dispatch(.wheel(-1, x: x, y: y))
+        case .wheelDown(let x, let y): dispatch(.wheel(1, x: x, y: y))
         case .resize: dispatch(.resize(width: terminal.width, height: terminal.height))
         case .signal: break
         }

@@ -125,6 +125,35 @@ public struct AppState: Sendable {
         progress = []
         recomputeProgress()
         selection[tabs - 1] = max(0, incident.events.count - 1)
+        // The screen opens on what to do now: the most urgent open step.
+        for tab in playbook.panes.indices {
+            guard let row = nowRow(tab) else { continue }
+            focus = tab
+            selection[tab] = row
+            break
+        }
+        Update.clampScroll(&self)
+    }
+
+    /// Rows of an action pane in the order they are to be done: by priority, then as listed.
+    func rowsByPriority(_ tab: Int) -> [Int] {
+        guard tab < playbook.panes.count, playbook.panes[tab].kind == .actions else { return [] }
+        let steps = playbook.panes[tab].steps
+        return steps.indices.sorted { (steps[$0].priority ?? Int.max, $0) < (steps[$1].priority ?? Int.max, $1) }
+    }
+
+    /// Whether a step still needs doing (not done, not skipped).
+    func isOpen(_ step: Step) -> Bool { !incident.record(step.id).state.isSettled }
+
+    /// The row of the step to do now in an action pane: the first open one by priority.
+    public func nowRow(_ tab: Int) -> Int? {
+        rowsByPriority(tab).first { isOpen(playbook.panes[tab].steps[$0]) }
+    }
+
+    /// Urgent freezes (the first pane) not yet done or skipped.
+    public var urgentLeft: Int? {
+        guard let pane = playbook.panes.first, pane.kind == .actions, let p = progress.first else { return nil }
+        return p.total - p.settled
     }
 
     /// The program's words in the screen's language.

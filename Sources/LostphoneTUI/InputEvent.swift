@@ -14,7 +14,8 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     /// A left click at a cell.
     case click(x: Int, y: Int)
-    case wheelUp, wheelDown
+    /// The wheel turned over a cell.
+    case wheelUp(x: Int, y: Int), wheelDown(x: Int, y: Int)
     /// The terminal changed size; the new size is read from the backend.
     case resize
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived.

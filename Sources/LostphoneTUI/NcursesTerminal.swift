@@ -199,8 +199,8 @@ public final class NcursesTerminal: TerminalBackend {
             var y: Int32 = 0, x: Int32 = 0
             var b: UInt = 0
             guard lp_get_mouse(&y, &x, &b) != 0 else { return nil }
-            if lp_mouse_is_wheel_up(b) != 0 { return .wheelUp }
-            if lp_mouse_is_wheel_down(b) != 0 { return .wheelDown }
+            if lp_mouse_is_wheel_up(b) != 0 { return .wheelUp(x: Int(x), y: Int(y)) }
+            if lp_mouse_is_wheel_down(b) != 0 { return .wheelDown(x: Int(x), y: Int(y)) }
             if lp_mouse_is_click(b) != 0 { return .click(x: Int(x), y: Int(y)) }
             return nil
         default: return nil

@@ -24,6 +24,7 @@ public enum Screen {
                            x: divider.x, y: y, style: style)
             }
         }
+        moreBelow(&canvas, layout, state)
         if let detail = layout.detail { DetailView.draw(&canvas, detail, state) }
         StatusBarView.draw(&canvas, layout.status, state)
         switch state.mode {
@@ -32,5 +33,20 @@ public enum Screen {
         case .normal, .note, .search, .happenedAt: break
         }
         return canvas
+    }
+
+    /// Rows of the list below its visible part are announced: on the line under the list when
+    /// there is one, else at the end of the list's last row.
+    static func moreBelow(_ canvas: inout Canvas, _ layout: Layout, _ state: AppState) {
+        let hidden = state.rowCount(state.focus) - state.scroll[state.focus] - layout.list.height
+        guard hidden > 0 else { return }
+        let text = " " + state.words[.moreRows(hidden)] + " "
+        let width = TextWidth.of(text)
+        if let divider = layout.divider, !layout.sideBySide {
+            canvas.put(text, x: max(divider.x, divider.maxX - width - 2), y: divider.y, style: state.theme[.muted], limit: divider.width)
+        } else {
+            canvas.put(text, x: max(layout.list.x, layout.list.maxX - width), y: layout.list.maxY - 1,
+                       style: state.theme[.muted], limit: layout.list.width)
+        }
     }
 }

@@ -5,6 +5,7 @@ enum StepListView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
         let pane = state.playbook.panes[state.focus]
         let top = state.scroll[state.focus]
+        let nowRow = state.nowRow(state.focus)
         for row in 0..<rect.height {
             let i = top + row
             guard i < pane.steps.count else { break }
@@ -22,7 +23,8 @@ enum StepListView {
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
             let room = max(0, rect.maxX - x - timeWidth - 1)
             // The providers the person uses, each with its state: `1/2 ✓ ICBC · ✗ CMB`.
-            let title = step.title[state.language]
+            // The step to do now says so, after its title.
+            let title = step.title[state.language] + (i == nowRow ? "  " + state.words[.doNow] : "")
             var summary = providerSummary(step, rec, state, names: true)
             // Where the names do not fit beside the title, the glyphs alone: `1/2 ✗ ✓`.
             if TextWidth.of(title) + TextWidth.of(summary) + 2 > room { summary = providerSummary(step, rec, state, names: false) }

@@ -8,9 +8,9 @@ public enum Update {
         if case .input(let key) = action { return input(key, &state) }
         var effects: [Effect] = []
         switch action {
-        case .moveSelection(let d): move(&state, by: d)
-        case .pageUp: move(&state, by: -max(1, listHeight(state) - 1))
-        case .pageDown: move(&state, by: max(1, listHeight(state) - 1))
+        case .moveSelection(let d): step(&state, by: d)
+        case .pageUp: page(&state, by: -1)
+        case .pageDown: page(&state, by: 1)
         case .top: move(&state, by: -Int.max / 2)
         case .bottom: move(&state, by: Int.max / 2)
         case .nextPane: focus(&state, (state.focus + 1) % state.tabCount)
@@ -21,7 +21,7 @@ public enum Update {
         case .toggleDetail:
             state.detailOpen.toggle()
             state.detailScroll = 0
-        case .scrollDetail(let d): state.detailScroll = max(0, state.detailScroll + d)
+        case .scrollDetail(let d): scrollDetail(&state, by: d)
         case .record(let target): effects += record(target, &state)
         case .startNote:
             guard writable(&state), let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
@@ -61,7 +61,14 @@ public enum Update {
         case .quit: state.shouldQuit = true
         case .redraw: effects.append(.redraw)
         case .click(let x, let y): click(&state, x: x, y: y)
-        case .wheel(let d): move(&state, by: d * 3)
+        case .wheel(let d, let x, let y):
+            let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
+            // The wheel moves what it is over: the details, or the list.
+            if let detail = layout.detail, detail.contains(x: x, y: y) {
+                scrollDetail(&state, by: d * 3)
+            } else {
+                move(&state, by: d * 3)
+            }
         case .input: break
         case .resize(let w, let h):
             state.width = w
@@ -93,6 +100,11 @@ public enum Update {
 
     /// The key handler for the current mode; in normal mode, the key table.
     public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        // Below the minimum size nothing is seen, so nothing but leaving is done.
+        if Layout(width: state.width, height: state.height, detailOpen: state.detailOpen).tooSmall {
+            if key == .char("q") || key == .ctrl("c") { state.shouldQuit = true }
+            return []
+        }
         if case .normal = state.mode {
             guard let action = KeyBindings.action(for: key) else { return [] }
             // A new key clears an old message, except the message the key itself produces, and
@@ -108,6 +120,36 @@ public enum Update {
 
     static func listHeight(_ state: AppState) -> Int {
         Layout(width: state.width, height: state.height, detailOpen: state.detailOpen).list.height
+    }
+
+    /// ↑/↓: moves in the list; at its last row, ↓ goes on through the details and ↑ comes back
+    /// up through them before leaving the row.
+    static func step(_ state: inout AppState, by delta: Int) {
+        let last = state.selection[state.focus] >= state.rowCount(state.focus) - 1
+        if delta > 0, last, state.detailScroll < DetailView.maxScroll(state) {
+            scrollDetail(&state, by: delta)
+        } else if delta < 0, last, state.detailScroll > 0 {
+            scrollDetail(&state, by: delta)
+        } else {
+            move(&state, by: delta)
+        }
+    }
+
+    /// PgDn/PgUp: a page of the details while they have more that way, else a page of the list.
+    static func page(_ state: inout AppState, by direction: Int) {
+        let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
+        if let detail = layout.detail {
+            let max = DetailView.maxScroll(state)
+            if direction > 0 ? state.detailScroll < max : state.detailScroll > 0 {
+                scrollDetail(&state, by: direction * Swift.max(1, detail.height - 2))
+                return
+            }
+        }
+        move(&state, by: direction * max(1, listHeight(state) - 1))
+    }
+
+    static func scrollDetail(_ state: inout AppState, by delta: Int) {
+        state.detailScroll = max(0, min(DetailView.maxScroll(state), state.detailScroll + delta))
     }
 
     static func move(_ state: inout AppState, by delta: Int) {
@@ -157,6 +199,22 @@ public enum Update {
         let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
         if layout.tabs.contains(x: x, y: y) {
             if let tab = TabsView.tab(at: x, state: state) { focus(&state, tab) }
+        } else if let detail = layout.detail, detail.contains(x: x, y: y) {
+            // ◀ and ▶ beside the provider's name change the provider.
+            let inner = DetailView.innerRect(detail)
+            let rows = DetailView.wrappedRows(state, width: inner.width)
+            let i = min(state.detailScroll, DetailView.maxScroll(state)) + (y - inner.y)
+            guard rows.indices.contains(i) else { return }
+            var col = inner.x
+            for span in rows[i] {
+                let w = TextWidth.of(span.text)
+                if span.element == .key, x >= col, x < col + w {
+                    if span.text.contains("◀") { cycleProvider(&state, by: -1) }
+                    if span.text.contains("▶") { cycleProvider(&state, by: 1) }
+                    return
+                }
+                col += w
+            }
         } else if layout.list.contains(x: x, y: y) {
             let row = state.scroll[state.focus] + (y - layout.list.y)
             if row < state.rowCount(state.focus) {
@@ -234,11 +292,40 @@ public enum Update {
         if event.kind == .details, let model = event.deviceModel, let brand = BrandMatch.provider(in: model, state.playbook) {
             state.groupChoice[BrandMatch.group] = brand
         }
+        whatNext(after: event, &state)
         if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
             state.selection[state.timelineTab] = state.incident.events.count - 1
         }
         clampScroll(&state)
         state.message = StatusMessage(text: RecordedMessage.text(event, state), kind: .success)
+    }
+
+    /// After the shown step was done, blocked or skipped, the selection moves to what comes
+    /// next: another of the person's providers still open in the same step (the second bank),
+    /// else the next open step by priority.
+    static func whatNext(after event: Event, _ state: inout AppState) {
+        guard event.kind == .move, let to = event.to, to == .done || to == .skipped || to == .blocked,
+              !state.isTimeline, let step = state.selectedStep, step.id == event.step else { return }
+        let rec = state.incident.record(step.id)
+        let others = rec.mine.compactMap { entry -> (Provider, ProviderRecord)? in
+            guard let id = entry.provider, id != event.provider, let p = step.provider(id), !entry.record.state.isSettled else { return nil }
+            return (p, entry.record)
+        }
+        // One not yet tried before one that was blocked.
+        if let next = others.first(where: { $0.1.state != .blocked }) ?? others.first {
+            state.providerChoice[step.id] = next.0.id
+            state.detailScroll = 0
+            return
+        }
+        let tab = state.focus
+        let order = state.rowsByPriority(tab)
+        let steps = state.playbook.panes[tab].steps
+        let current = order.firstIndex(of: state.selection[tab]) ?? -1
+        // The next open one in order after this step, else the first still open before it.
+        let after = order.dropFirst(current + 1) + order.prefix(max(0, current))
+        guard let row = after.first(where: { state.isOpen(steps[$0]) }) else { return }
+        state.selection[tab] = row
+        state.detailScroll = 0
     }
 
     // MARK: - dialogs

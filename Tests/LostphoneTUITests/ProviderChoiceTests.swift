@@ -57,7 +57,6 @@ import Testing
         let d = TestApp(playbook: Self.grouped)
         d.press(.right, .char("d"))
         #expect(d.record("sim").provider("unicom").state == .done)
-        d.press(.down)
         let newSIM = d.state.selectedStep!
         #expect(d.state.provider(for: newSIM)?.id == "unicom")
         d.press(.char("s"))
@@ -105,6 +104,7 @@ import Testing
         let event = d.state.incident.events.last
         #expect(event?.happenedAt == at(2400) && event?.at == at(3600))
         #expect(d.state.happenedAt == nil, "used once")
+        d.press(.up)
         #expect(d.screen.contains("21:40:00 (happened; recorded 22:00:00)"))
     }
 

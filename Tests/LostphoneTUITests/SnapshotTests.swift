@@ -5,10 +5,15 @@ import Testing
 /// The main screens as text, at the two sizes people use most. The golden files under
 /// `Snapshots/` are reviewed like code; re-record with `UPDATE_SNAPSHOTS=1 swift test`.
 @Suite struct SnapshotTests {
-    @Test(arguments: [(80, 24), (140, 45)])
-    func firstStartAsksAboutThePhone(width: Int, height: Int) {
-        let d = TestApp(width: width, height: height, askDetails: true)
-        assertSnapshot(d.screen, named: "first-start-\(width)x\(height)")
+    /// A new incident opens on the guide: the most urgent step selected, its first number in
+    /// sight, the details offered in one line and reminded once, no box over anything.
+    @Test(arguments: [(80, 24), (60, 20), (140, 45)], Language.allCases)
+    func firstStartShowsTheGuideWithTheFirstNumber(size: (Int, Int), language: Language) {
+        let d = TestApp(width: size.0, height: size.1, language: language, askDetails: true)
+        #expect(d.screen.contains("10086"), "the SIM step's number is on the first screen")
+        #expect(d.screen.contains("›○  1 "), "the most urgent step is selected")
+        #expect(!d.screen.contains("┌"), "no box over the guide")
+        assertSnapshot(d.screen, named: "first-start-\(language.rawValue)-\(size.0)x\(size.1)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
@@ -20,16 +25,17 @@ import Testing
     @Test(arguments: [(80, 24), (140, 45)])
     func urgentPaneMidway(width: Int, height: Int) {
         let d = TestApp(width: width, height: height)
-        d.press(.right, .char("d"), .char("n"))
+        d.press(.right, .char("n"))
         d.type("ref A123")
-        d.press(.enter, .down, .char("s"), .char("s"), .down, .char("b"), .down, .char("x"))
+        // Done, blocked and skipped move on to the next open step; start stays.
+        d.press(.enter, .char("d"), .char("s"), .char("s"), .down, .char("b"), .char("x"))
         assertSnapshot(d.screen, named: "urgent-midway-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func chineseUrgentPane(width: Int, height: Int) {
         let d = TestApp(width: width, height: height, language: .zh)
-        d.press(.char("d"), .char("d"), .char("n"))
+        d.press(.char("d"), .char("d"), .up, .char("n"))
         d.type("受理号 A123，客服王女士")
         d.press(.enter)
         assertSnapshot(d.screen, named: "urgent-zh-\(width)x\(height)")
@@ -52,7 +58,7 @@ import Testing
     @Test(arguments: [(80, 24), (140, 45)])
     func timelineAfterSomeActions(width: Int, height: Int) {
         let d = TestApp(width: width, height: height)
-        d.press(.char("d"), .char("d"), .down, .char("s"), .char("s"), .char("u"), .char("4"))
+        d.press(.char("d"), .char("d"), .char("s"), .char("s"), .char("u"), .char("4"))
         assertSnapshot(d.screen, named: "timeline-\(width)x\(height)")
     }
 

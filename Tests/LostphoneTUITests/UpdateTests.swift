@@ -52,7 +52,7 @@ import Testing
     @Test func aMoveTheStateMachineForbidsIsRefusedWithAReason() {
         let d = TestApp()
         let sim = d.state.playbook.panes[0].steps[0].id
-        d.press(.char("d"), .char("d"), .char("b"))
+        d.press(.char("d"), .char("d"), .up, .char("b"))
         #expect(d.record(sim).state == .done)
         #expect(d.state.message?.kind == .error)
         #expect(d.state.message?.text.contains("r") == true)
@@ -182,7 +182,8 @@ import Testing
 
     @Test func progressCountsDoneAndSkipped() {
         let d = TestApp()
-        d.press(.char("d"), .char("d"), .down, .char("x"), .char("x"), .down, .char("b"))
+        // Each action moves on to the next open step.
+        d.press(.char("d"), .char("d"), .char("x"), .char("x"), .char("b"))
         #expect(d.state.progress[0].settled == 2)
         d.press(.char("u"), .char("u"))
         #expect(d.state.progress[0].settled == 1)

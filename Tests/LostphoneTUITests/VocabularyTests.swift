@@ -88,7 +88,7 @@ import Testing
         let step = try #require(d.state.selectedStep)
         // The refusal names the step and the provider it is about.
         let title = step.title[language] + Words(language).paren(step.providers[0].name[language])
-        d.press(.char("d"), .char("d"), .char("d"))
+        d.press(.char("d"), .char("d"), .up, .char("d"))
         #expect(d.state.message?.text == Word.alreadyIn(step: title, .done).text(in: language))
         #expect(d.state.message?.text.contains(StepState.done.name(in: language)) == true)
         d.press(.char("b"))

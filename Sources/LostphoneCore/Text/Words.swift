@@ -42,6 +42,18 @@ public enum Word: Hashable, Sendable {
     case nextHappenedAt(String)
     case happenedAtPrompt
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
+    /// The one-line offer of `i` in place of a form over the guide, and its reminder at start.
+    case detailsOffer, detailsReminder
+    /// How many urgent freezes are still open, in the header; the step to do now, in the list.
+    case urgentLeft(Int), doNow
+    /// Something is below the visible part of the list or the details.
+    case moreBelow(lines: Int), moreRows(Int)
+    /// The too-small screen: the minimum and the current size.
+    case tooSmallNow(width: Int, height: Int)
+    /// The timeline's detail of one event.
+    case recordedAt, happenedAt, fromTo
+    /// `e` when a report of the same name exists: a new name is used.
+    case reportExistsNewName(String)
     /// Refusing to record a step in the state it is already in.
     case alreadyIn(step: String, StepState)
     /// Refusing a move the state machine does not allow from `state`.
@@ -169,7 +181,23 @@ public enum Word: Hashable, Sendable {
                         en: "Happened at (14:35, 2026-12-03 14:35 or -20m) — Enter sets, Esc cancels: ")
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
-        case .providerHint: return pair(zh: "←/→ 选择你的", en: "←/→ choose yours")
+        case .providerHint: return pair(zh: "←/→ 选择你用的", en: "←/→ choose yours")
+        case .detailsOffer: return pair(zh: "i：何时丢失、丢了什么", en: "i: when and what was lost")
+        case .detailsReminder:
+            return pair(zh: "先打电话。稍后按 i 记下何时丢失、丢了什么", en: "Call first. Later, i: when and what was lost")
+        case .urgentLeft(let n):
+            return n == 0 ? pair(zh: "紧急冻结已办完", en: "urgent freezes settled")
+                : pair(zh: "紧急冻结还剩 \(n) 项", en: "\(n) urgent left")
+        case .doNow: return pair(zh: "← 先办这项", en: "← now")
+        case .moreBelow(let n): return pair(zh: "↓ 下面还有 \(n) 行", en: "↓ more below (\(n) line\(n == 1 ? "" : "s"))")
+        case .moreRows(let n): return pair(zh: "↓ 下面还有 \(n) 项", en: "↓ more below (\(n))")
+        case .tooSmallNow(let width, let height):
+            return pair(zh: "现在是 \(width)×\(height)。", en: "It is \(width)×\(height) now.")
+        case .recordedAt: return pair(zh: "记录于", en: "recorded at")
+        case .happenedAt: return pair(zh: "发生于", en: "happened at")
+        case .fromTo: return pair(zh: "状态", en: "state")
+        case .reportExistsNewName(let name):
+            return pair(zh: "已有同名报告，新报告另存为 \(name)", en: "A report of that name exists; this one is \(name)")
         case .detailsTitle: return pair(zh: "丢失手机的信息（可跳过）", en: "About the lost phone (optional)")
         case .detailsLostAtHint: return pair(zh: "例如 14:30 或 2026-11-24 14:30", en: "e.g. 14:30 or 2026-11-24 14:30")
         case .detailsHint: return pair(zh: "Tab 下一项 · 回车保存 · Esc 跳过", en: "Tab next field · Enter save · Esc skip")
