@@ -177,7 +177,19 @@ public enum Update {
             state.message = StatusMessage(text: refusal(step, from: rec.state, to: target, state), kind: .error)
             return []
         }
-        return [.record(.move(step.id, to: target, provider: state.provider(for: step)?.id))]
+        let provider = state.provider(for: step)?.id
+        if let early = earlyRecording(step, target, provider, state) {
+            state.mode = .confirmEarly(early)
+            return []
+        }
+        return [.record(.move(step.id, to: target, provider: provider))]
+    }
+
+    /// Starting or finishing a step whose required steps are still open waits for confirmation.
+    static func earlyRecording(_ step: Step, _ target: StepState, _ provider: ProviderID?, _ state: AppState) -> EarlyRecording? {
+        guard target == .done || target == .inProgress, !step.requires.isEmpty else { return nil }
+        let unmet = state.playbook.unmetRequirements(of: step.id) { state.incident.record($0).state.isSettled }
+        return unmet.isEmpty ? nil : EarlyRecording(step: step.id, target: target, provider: provider, unmet: unmet.map(\.id))
     }
 
     static func refusal(_ step: Step, from: StepState, to: StepState, _ state: AppState) -> String {
@@ -204,6 +216,14 @@ public enum Update {
     static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch state.mode {
         case .normal:
+            return []
+        case .confirmEarly(let early):
+            state.mode = .normal
+            if key == .char("y") || key == .char("Y") {
+                return [.record(.move(early.step, to: early.target, provider: early.provider))]
+            }
+            let title = state.step(early.step)?.title[state.language] ?? early.step.rawValue
+            state.message = StatusMessage(text: state.words[.notRecorded(step: title)], kind: .info)
             return []
         case .help(let scroll):
             switch key {

@@ -22,7 +22,7 @@ import Testing
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
         try t.expectScreen(contains: "Urgent freezes 2/")
         // Same states, same timestamps: the timeline shows the recorded clock times.
-        try t.press("4")
+        try t.press("5")
         for e in before.dropFirst() {
             let time = String((e["at"] as? String ?? "").dropFirst(11).prefix(8))
             try t.expectScreen(contains: time)
@@ -67,7 +67,7 @@ import Testing
         }
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
         try t.expectScreen(contains: "Urgent freezes 2/")
-        try t.press("4", "g")
+        try t.press("5", "g")
         try t.expectScreen(contains: "Incident started", "21:00:02")
         try t.press("G")
         try t.expectScreen(contains: "21:59:00", "21:20:00")
