@@ -12,7 +12,7 @@ import Testing
         // The locate pane, numbered in screen order; Erase is the last step.
         try t.press("2")
         try t.expectScreen(contains: "1 Locate the phone", "2 Play a sound", "3 Mark as lost / lock",
-                           "4 Erase the phone remotely (last)")
+                           "4 Last: erase the phone remotely")
         try t.press("G", "d")
         try t.expectScreen(contains: "Record this step now?", "Report to the police", "Make the insurance claim",
                            "AppleCare+", "y records it anyway")
