@@ -82,4 +82,17 @@ import Testing
         d.press(.char("d"))
         assertSnapshot(d.screen, named: "erase-early-zh-\(width)x\(height)")
     }
+
+    @Test func theConfirmationKeepsItsKeysInSightOnSmallScreens() {
+        for (w, h) in [(40, 10), (57, 20)] {
+            for lang in Language.allCases {
+                let d = onErase(width: w, height: h, language: lang)
+                d.press(.char("d"))
+                let canvas = d.terminal.frames.last!
+                for line in canvas.lines { #expect(TextWidth.of(line) == w, "\(w)x\(h) \(lang)") }
+                let keys = Words(lang)[.confirmEarlyKeys]
+                #expect(d.screen.contains(String(keys.prefix(8))), "\(w)x\(h) \(lang): the keys are not shown")
+            }
+        }
+    }
 }
