@@ -148,7 +148,7 @@ public enum Update {
         let n = step.providers.count
         let chosen = step.providers[((i + delta) % n + n) % n]
         state.providerChoice[step.id] = chosen.id
-        if let group = chosen.group { state.groupChoice[group] = chosen.id }
+        if let group = step.group { state.groupChoice[group] = chosen.id }
         state.armed = nil
         state.detailScroll = 0
     }
@@ -194,7 +194,18 @@ public enum Update {
             state.message = StatusMessage(text: refusal(step, provider, from: current, to: target, state), kind: .error)
             return []
         }
+        if let early = earlyRecording(step, target, provider?.id, state) {
+            state.mode = .confirmEarly(early)
+            return []
+        }
         return [.record(.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt))]
+    }
+
+    /// Starting or finishing a step whose required steps are still open waits for confirmation.
+    static func earlyRecording(_ step: Step, _ target: StepState, _ provider: ProviderID?, _ state: AppState) -> EarlyRecording? {
+        guard target == .done || target == .inProgress, !step.requires.isEmpty else { return nil }
+        let unmet = state.playbook.unmetRequirements(of: step.id) { state.incident.record($0).state.isSettled }
+        return unmet.isEmpty ? nil : EarlyRecording(step: step.id, target: target, provider: provider, unmet: unmet.map(\.id))
     }
 
     /// Whether the provider shown for `step` may be acted on: one the person chose, or one they
@@ -227,7 +238,7 @@ public enum Update {
         // What this event settles: the time given with @ is used, a provider chosen counts for
         // its group, and a phone model names its brand.
         if event.happenedAt != nil { state.happenedAt = nil }
-        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.provider(id)?.group,
+        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.group,
            event.kind != .mine || event.mine == true {
             state.groupChoice[group] = id
         }
@@ -246,6 +257,14 @@ public enum Update {
     static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch state.mode {
         case .normal:
+            return []
+        case .confirmEarly(let early):
+            state.mode = .normal
+            if key == .char("y") || key == .char("Y") {
+                return [.record(.move(early.step, to: early.target, provider: early.provider, happenedAt: state.happenedAt))]
+            }
+            let title = state.step(early.step)?.title[state.language] ?? early.step.rawValue
+            state.message = StatusMessage(text: state.words[.notRecorded(step: title)], kind: .info)
             return []
         case .help(let scroll):
             switch key {
