@@ -10,6 +10,18 @@ public enum Mode: Hashable, Sendable {
     case details(DetailsForm)
     /// `@`: when the next recorded action happened.
     case happenedAt(TextInput)
+    /// Recording a step before the steps it requires: waits for `y`.
+    case confirmEarly(EarlyRecording)
+}
+
+/// A recording held back because the step requires others that are still open (erase before
+/// the police report): `y` records it as it was asked, any other key drops it.
+public struct EarlyRecording: Hashable, Sendable {
+    public var step: StepID
+    public var target: StepState
+    public var provider: ProviderID?
+    /// The required steps not yet done or skipped, in the order the step lists them.
+    public var unmet: [StepID]
 }
 
 /// A place in the lists: a tab and a row.
@@ -50,6 +62,13 @@ public struct Armed: Hashable, Sendable {
     public var action: Action
 }
 
+/// A step and provider an action was just recorded for: a note right after goes to it, though
+/// the selection has moved on.
+public struct RecordedTarget: Hashable, Sendable {
+    public var step: StepID
+    public var provider: ProviderID?
+}
+
 /// A line of feedback in the status bar.
 public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case info, success, error }
@@ -88,6 +107,10 @@ public struct AppState: Sendable {
     public var groupChoice: [String: ProviderID] = [:]
     /// A recording key waiting for its second press (the provider shown was not chosen).
     public var armed: Armed?
+    /// What was just recorded, while the selection moved on; the next key other than `n` forgets it.
+    public var justRecorded: RecordedTarget?
+    /// The provider the open note is for.
+    public var noteProvider: ProviderID?
     /// When the next recorded action happened, given with `@`; nil: now.
     public var happenedAt: Timestamp?
     public var mode: Mode = .normal
@@ -192,7 +215,7 @@ public struct AppState: Sendable {
         let rec = incident.record(step.id)
         if let last = rec.lastProvider, let p = step.provider(last), rec.provider(last).mine { return p }
         if let p = rec.mine.lazy.compactMap({ step.provider($0.provider) }).first { return p }
-        if let p = step.providers.first(where: { p in p.group.map { groupChoice[$0] == p.id } ?? false }) { return p }
+        if let group = step.group, let p = step.provider(groupChoice[group]) { return p }
         return step.providers.first
     }
 
@@ -201,7 +224,7 @@ public struct AppState: Sendable {
     public func isChosen(_ provider: Provider, in step: Step) -> Bool {
         step.providers.count == 1 || providerChoice[step.id] == provider.id
             || incident.record(step.id).provider(provider.id).mine
-            || provider.group.map { groupChoice[$0] == provider.id } == true
+            || step.group.map { groupChoice[$0] == provider.id } == true
     }
 
     /// Applies a durably appended event in place (no copy of a long journal per action) and

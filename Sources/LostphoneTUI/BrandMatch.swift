@@ -10,8 +10,8 @@ enum BrandMatch {
     static func provider(in model: String, _ playbook: Playbook) -> ProviderID? {
         let text = model.lowercased()
         var found: Set<ProviderID> = []
-        for step in playbook.allSteps {
-            for p in step.providers where p.group == group {
+        for step in playbook.allSteps where step.group == group {
+            for p in step.providers {
                 let names = [p.id.rawValue] + Language.allCases.compactMap { p.name.value($0) }
                 if names.contains(where: { name in
                     let n = name.lowercased()

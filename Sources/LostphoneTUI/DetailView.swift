@@ -167,7 +167,7 @@ enum DetailView {
                 spans = [Span("☰ \(w.capitalized(.menu)) ", .muted), Span(path[lang], .contactPath)]
             }
             if let label = c.label { spans.append(Span("  " + label[lang], .muted)) }
-            if !c.confirmed { spans.append(Span(w.paren(Guide.sourceNote(c, lang)), .unconfirmed)) }
+            if !c.isFullyConfirmed { spans.append(Span(w.paren(Guide.sourceNote(c, lang)), .unconfirmed)) }
             return StyledLine(spans, hangingIndent: 4)
         }
     }

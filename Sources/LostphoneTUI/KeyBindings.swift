@@ -43,7 +43,7 @@ public struct KeyHint: Sendable {
 /// One line of the key table: the keys, what each asks for, the help text and the hint.
 public struct KeyBinding: Sendable {
     /// Each key and its action; one line may hold related keys with their own actions (↑ and ↓,
-    /// Tab and 1–4).
+    /// Tab and 1–5).
     public let keys: [(key: Key, action: Action)]
     /// The keys as the help shows them.
     public let label: String
@@ -77,10 +77,10 @@ public enum KeyBindings {
         KeyBinding("g G  Home End",
                    [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
                    help: LocalizedText(zh: "第一项 / 最后一项", en: "first / last")),
-        KeyBinding("Tab Shift-Tab  1–4",
+        KeyBinding("Tab Shift-Tab  1–5",
                    [(.tab, .nextPane), (.backTab, .previousPane),
                     (.char("1"), .focusPane(0)), (.char("2"), .focusPane(1)),
-                    (.char("3"), .focusPane(2)), (.char("4"), .focusPane(3))],
+                    (.char("3"), .focusPane(2)), (.char("4"), .focusPane(3)), (.char("5"), .focusPane(4))],
                    help: LocalizedText(zh: "切换面板", en: "change pane"),
                    hint: KeyHint(keys: "Tab", text: LocalizedText(zh: "切换", en: "pane"), rank: 3)),
         KeyBinding("← →  [ ]  h l",

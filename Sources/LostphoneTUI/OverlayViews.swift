@@ -48,7 +48,7 @@ enum HelpOverlay {
 enum DetailsFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, form: DetailsForm) {
         let w = state.words
-        let inner = Box.draw(&canvas, width: 64, height: 12, title: w[.detailsTitle], state: state)
+        let inner = Box.draw(&canvas, width: 64, height: 10, title: w[.detailsTitle], state: state)
         let labels: [DetailsForm.Field: String] = [
             .lostAt: w.capitalized(.lostAt), .owner: w.capitalized(.owner), .number: w.capitalized(.lostNumber),
             .model: w.capitalized(.phoneModel), .imei: w[.imei],

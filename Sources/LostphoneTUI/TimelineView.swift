@@ -118,6 +118,8 @@ enum EventText {
 enum RecordedMessage {
     static func text(_ e: Event, _ state: AppState) -> String {
         let words = EventText.describe(e, state).map(\.text).joined()
-        return "\(state.words[.saved]) \(TimeInput.clock(e.at)) · \(words)"
+        // Said early, where a short line still shows it.
+        let note = state.justRecorded == nil ? "" : " · " + state.words[.noteForJustDone]
+        return "\(state.words[.saved]) \(TimeInput.clock(e.at))\(note) · \(words)"
     }
 }

@@ -24,7 +24,16 @@ public enum Update {
         case .scrollDetail(let d): scrollDetail(&state, by: d)
         case .record(let target): effects += record(target, &state)
         case .startNote:
-            guard writable(&state), let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
+            guard writable(&state) else { break }
+            // Right after an action moved the selection on, the note is for what was just done.
+            if let just = state.justRecorded {
+                state.justRecorded = nil
+                state.noteProvider = just.provider
+                state.mode = .note(just.step, TextInput())
+                break
+            }
+            guard let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
+            state.noteProvider = state.provider(for: step)?.id
             state.mode = .note(step.id, TextInput())
         case .toggleMine:
             guard writable(&state), let step = actionableStep(&state) else { break }
@@ -106,11 +115,16 @@ public enum Update {
             return []
         }
         if case .normal = state.mode {
-            guard let action = KeyBindings.action(for: key) else { return [] }
-            // A new key clears an old message, except the message the key itself produces, and
-            // any other key than the armed one disarms it.
+            // A new key clears an old message (the first start's reminder too), except the
+            // message the key itself produces, and any other key than the armed one disarms it.
             state.message = nil
+            guard let action = KeyBindings.action(for: key) else {
+                state.armed = nil
+                state.justRecorded = nil
+                return []
+            }
             if state.armed?.action != action { state.armed = nil }
+            if action != .startNote { state.justRecorded = nil }
             return apply(action, to: &state)
         }
         return apply(.input(key), to: &state)
@@ -190,7 +204,7 @@ public enum Update {
         let n = step.providers.count
         let chosen = step.providers[((i + delta) % n + n) % n]
         state.providerChoice[step.id] = chosen.id
-        if let group = chosen.group { state.groupChoice[group] = chosen.id }
+        if let group = step.group { state.groupChoice[group] = chosen.id }
         state.armed = nil
         state.detailScroll = 0
     }
@@ -252,7 +266,18 @@ public enum Update {
             state.message = StatusMessage(text: refusal(step, provider, from: current, to: target, state), kind: .error)
             return []
         }
+        if let early = earlyRecording(step, target, provider?.id, state) {
+            state.mode = .confirmEarly(early)
+            return []
+        }
         return [.record(.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt))]
+    }
+
+    /// Starting or finishing a step whose required steps are still open waits for confirmation.
+    static func earlyRecording(_ step: Step, _ target: StepState, _ provider: ProviderID?, _ state: AppState) -> EarlyRecording? {
+        guard target == .done || target == .inProgress, !step.requires.isEmpty else { return nil }
+        let unmet = state.playbook.unmetRequirements(of: step.id) { state.incident.record($0).state.isSettled }
+        return unmet.isEmpty ? nil : EarlyRecording(step: step.id, target: target, provider: provider, unmet: unmet.map(\.id))
     }
 
     /// Whether the provider shown for `step` may be acted on: one the person chose, or one they
@@ -285,7 +310,7 @@ public enum Update {
         // What this event settles: the time given with @ is used, a provider chosen counts for
         // its group, and a phone model names its brand.
         if event.happenedAt != nil { state.happenedAt = nil }
-        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.provider(id)?.group,
+        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.group,
            event.kind != .mine || event.mine == true {
             state.groupChoice[group] = id
         }
@@ -311,6 +336,7 @@ public enum Update {
             guard let id = entry.provider, id != event.provider, let p = step.provider(id), !entry.record.state.isSettled else { return nil }
             return (p, entry.record)
         }
+        state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
         // One not yet tried before one that was blocked.
         if let next = others.first(where: { $0.1.state != .blocked }) ?? others.first {
             state.providerChoice[step.id] = next.0.id
@@ -323,7 +349,10 @@ public enum Update {
         let current = order.firstIndex(of: state.selection[tab]) ?? -1
         // The next open one in order after this step, else the first still open before it.
         let after = order.dropFirst(current + 1) + order.prefix(max(0, current))
-        guard let row = after.first(where: { state.isOpen(steps[$0]) }) else { return }
+        guard let row = after.first(where: { state.isOpen(steps[$0]) }) else {
+            state.justRecorded = nil
+            return
+        }
         state.selection[tab] = row
         state.detailScroll = 0
     }
@@ -333,6 +362,14 @@ public enum Update {
     static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch state.mode {
         case .normal:
+            return []
+        case .confirmEarly(let early):
+            state.mode = .normal
+            if key == .char("y") || key == .char("Y") {
+                return [.record(.move(early.step, to: early.target, provider: early.provider, happenedAt: state.happenedAt))]
+            }
+            let title = state.step(early.step)?.title[state.language] ?? early.step.rawValue
+            state.message = StatusMessage(text: state.words[.notRecorded(step: title)], kind: .info)
             return []
         case .help(let scroll):
             switch key {
@@ -351,7 +388,7 @@ public enum Update {
             case .enter:
                 state.mode = .normal
                 let text = field.text.trimmingWhitespace()
-                let provider = state.step(step).flatMap { state.provider(for: $0)?.id }
+                let provider = state.noteProvider
                 // Notes are added: an empty one is simply not added.
                 if !text.isEmpty {
                     return [.record(.note(step, text, provider: provider, happenedAt: state.happenedAt))]

@@ -10,8 +10,10 @@ protocol FuzzTarget {
     func run(_ input: [UInt8]) throws(Failure) -> Outcome
 }
 
-/// An input that mutations start from.
+/// An input that mutations start from, and what the parser must make of it unchanged.
 struct Seed {
     var name: String
     var bytes: [UInt8]
+    /// Accepted, or (for a shape the parser must refuse) refused with a clear problem.
+    var expected: Outcome = .accepted
 }

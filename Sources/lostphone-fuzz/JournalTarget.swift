@@ -46,7 +46,9 @@ final class JournalTarget: FuzzTarget {
                 .move("bank", to: .blocked, provider: "icbc"),
                 .undo,
                 .move("bank", to: .skipped, provider: nil),
-                .note("wechat", "", provider: nil),
+                .mine("bank", "cmb", true),
+                .move("bank", to: .blocked, provider: "cmb", happenedAt: time(-600)),
+                .note("wechat", "ref 7", provider: nil),
                 .move("police", to: .done, provider: nil),
                 .undo,
                 .undo,
@@ -72,7 +74,33 @@ final class JournalTarget: FuzzTarget {
                 exit(2)
             }
         }
-        return seeds
+        return seeds + shapeSeeds
+    }
+
+    /// Journals no lostphone writes, each of a shape the reader must refuse (or, for the old
+    /// format, still read): events after `resolved`, times in 1970 and 2099, a key twice in one
+    /// event, a note over 4 KiB; and a journal from before provider tracking.
+    static var shapeSeeds: [Seed] {
+        let opened = #"{"at":"2026-11-24T21:00:00.000+08:00","journalVersion":2,"kind":"opened","playbook":"cn-mainland","playbookVersion":2,"seq":1}"#
+        let move = #"{"at":"2026-11-24T21:01:00.000+08:00","from":"pending","kind":"move","provider":"china-mobile","seq":2,"step":"sim","to":"done"}"#
+        let shapes: [(String, [String])] = [
+            ("after-resolved", [opened, #"{"at":"2026-11-24T21:01:00.000+08:00","kind":"resolved","seq":2}"#,
+                                #"{"at":"2026-11-24T21:02:00.000+08:00","from":"pending","kind":"move","provider":"icbc","seq":3,"step":"bank","to":"done"}"#]),
+            ("in-1970", [opened, move.replacingOccurrences(of: "2026-11-24T21:01", with: "1970-01-01T00:00")]),
+            ("in-2099", [opened, move.replacingOccurrences(of: "2026-11-24T21:01", with: "2099-11-24T21:01")]),
+            ("duplicate-key", [opened, move.replacingOccurrences(of: #""to":"done"}"#, with: #""to":"done","to":"skipped"}"#)]),
+            ("huge-note", [opened, #"{"at":"2026-11-24T21:01:00.000+08:00","kind":"note","note":""# + String(repeating: "备注", count: 3000) + #"","seq":2,"step":"police"}"#]),
+            ("before-provider-tracking", [
+                #"{"at":"2026-11-24T21:00:00.000+08:00","kind":"opened","playbook":"cn-mainland","playbookVersion":1,"seq":1}"#,
+                #"{"at":"2026-11-24T21:04:00.000+08:00","from":"pending","kind":"move","provider":"icbc","seq":2,"step":"bank","to":"blocked"}"#,
+                #"{"at":"2026-11-24T21:05:00.000+08:00","from":"blocked","kind":"move","previousProvider":"icbc","provider":"boc","seq":3,"step":"bank","to":"done"}"#,
+                #"{"at":"2026-11-24T21:06:00.000+08:00","from":"done","kind":"undo","previousProvider":"boc","provider":"icbc","seq":4,"step":"bank","to":"blocked","undoes":3}"#,
+            ]),
+        ]
+        return shapes.map { name, lines in
+            Seed(name: "journal-\(name)", bytes: Array((lines.joined(separator: "\n") + "\n").utf8),
+                 expected: name == "before-provider-tracking" ? .accepted : .refused)
+        }
     }
 
     func contents() -> [UInt8]? { manager.contents(atPath: path).map(Array.init) }
@@ -94,6 +122,22 @@ final class JournalTarget: FuzzTarget {
         }
         if error.line < 0 || error.line > lineCount(input) + 1 {
             throw Failure(rule: "\(what) error line outside the file", detail: "line \(error.line) of \(lineCount(input)): \(error.description)")
+        }
+    }
+
+    /// What an incident that replayed must hold, as docs/journal-format.md promises: nothing
+    /// after `resolved`, every time within the incident's range, no note over 4 KiB.
+    func checkAccepted(_ incident: Incident) throws(Failure) {
+        if let end = incident.events.firstIndex(where: { $0.kind == .resolved }), end != incident.events.count - 1 {
+            throw Failure(rule: "an event after resolved was accepted", detail: "resolved is event \(end + 1) of \(incident.events.count)")
+        }
+        for e in incident.events {
+            if let problem = EventLimits.timeProblem(e.at, opened: incident.startedAt) {
+                throw Failure(rule: "a time out of the incident's range was accepted", detail: "event \(e.seq): \(problem)")
+            }
+            if let note = e.note, note.utf8.count > EventLimits.maxNoteBytes {
+                throw Failure(rule: "a note over 4 KiB was accepted", detail: "event \(e.seq): \(note.utf8.count) bytes")
+            }
         }
     }
 
@@ -178,6 +222,7 @@ final class JournalTarget: FuzzTarget {
             }
             return .refused
         }
+        try checkAccepted(replayed)
         try checkIncident(replayed)
         return .accepted
     }

@@ -66,9 +66,9 @@ func makeTarget(_ target: Target, workDirectory: String) -> any FuzzTarget {
 /// of inputs that broke a rule.
 func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
     let parser = makeTarget(target, workDirectory: workDirectory)
-    // The seeds themselves are inputs too, and must parse.
-    for seed in parser.seeds where (try? parser.run(seed.bytes)) != .accepted {
-        FileHandle.standardError.write(Data("lostphone-fuzz: \(target.rawValue): the seed \(seed.name) does not load cleanly\n".utf8))
+    // The seeds themselves are inputs too, and must give what they are there for.
+    for seed in parser.seeds where (try? parser.run(seed.bytes)) != seed.expected {
+        FileHandle.standardError.write(Data("lostphone-fuzz: \(target.rawValue): the seed \(seed.name) is not \(seed.expected)\n".utf8))
     }
 
     Current.prepare(crashFile: "fuzz-out/crash-\(nextCrashNumber()).bin", target: target, seed: options.seed)

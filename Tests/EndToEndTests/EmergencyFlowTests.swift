@@ -5,8 +5,10 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.available)) struct EmergencyFlowTests {
     @Test func markStepsAddAChineseNoteUndoSwitchProviderLanguageResizeQuit() throws {
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
-        // First start asks about the phone; the person fills it in.
-        try t.expectScreen(contains: "About the lost phone")
+        // First start shows the guide and the first number; the details are offered in a line.
+        try t.expectScreen(contains: "i: when and what was lost", "10086")
+        try t.expectScreen(lacks: "About the lost phone (optional)")
+        try t.press("i")
         try t.type("20:30")
         try t.press("Tab")
         try t.type("王芳")
@@ -20,15 +22,17 @@ import Testing
         try t.expectScreen(contains: "China Unicom", "10010")
         try t.press("d")
         try t.expectScreen(contains: "Saved")
+        // The selection moves on to what comes next.
+        try t.expectScreen(contains: "›○  2 Freeze your bank cards  ← now")
 
-        // A note with Chinese text.
+        // A note with Chinese text, right after: it goes to the step just done.
         try t.press("n")
         try t.type("受理号 A123，客服 王女士")
         try t.press("Enter")
         try t.expectScreen(contains: "受理号 A123")
 
-        // Next step: the bank shown is not chosen yet, so the first b asks and the second records.
-        try t.press("j", "b")
+        // The bank, selected already, is not chosen yet, so the first b asks and the second records.
+        try t.press("b")
         try t.expectScreen(contains: "Press b again")
         try t.press("b")
         try t.expectScreen(contains: "blocked")
@@ -59,8 +63,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         do {
             let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
-            try t.expectScreen(contains: "About the lost phone")
-            try t.press("Escape", "d", "d")
+            try t.expectScreen(contains: "i: when and what was lost")
+            try t.press("d", "d")
             try t.expectScreen(contains: "Saved")
             try t.press("q")
             try t.expectScreen(contains: "EXITED:0")
@@ -69,6 +73,9 @@ import Testing
         // Not a new incident: no details form, and the SIM step is done.
         try t.expectScreen(contains: "Urgent freezes 1/")
         try t.expectScreen(lacks: "About the lost phone")
+        // It opens on the first open step, and the first start's reminder is not repeated.
+        try t.expectScreen(contains: "›○  2 Freeze your bank cards")
+        try t.expectScreen(lacks: "Call first.")
     }
 
     @Test func helpListsEveryKey() throws {

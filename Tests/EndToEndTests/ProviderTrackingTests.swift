@@ -27,8 +27,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         do {
             let t = try TmuxSession(width: 200, height: 40, arguments: ["--lang", "en"], home: home)
-            try t.expectScreen(contains: "About the lost phone")
-            try t.press("Escape", "j")
+            try t.expectScreen(contains: "i: when and what was lost")
+            try t.press("j")
             try t.expectScreen(contains: "Provider: ◀ ICBC")
             // b on ICBC, never chosen: it asks, and nothing is recorded.
             try t.press("b")
@@ -41,8 +41,9 @@ import Testing
             try t.type("95555 busy")
             try t.press("Enter")
             try t.expectScreen(contains: "95555 busy")
-            // Back to ICBC with ←: chosen now, so d records at once.
-            try t.press("Left", "Left", "Left", "d")
+            // Blocked moved the selection on; back up to the bank, and to ICBC with ←: chosen
+            // now, so d records at once.
+            try t.press("k", "Left", "Left", "Left", "d")
             try t.expectScreen(contains: "1/2 ✗ China Merchants Bank · ✓ ICBC")
             // Narrower, the list line keeps the count and the glyphs.
             try t.resize(width: 100, height: 30)
@@ -123,8 +124,8 @@ import Testing
         let first = try #require(try runBinary(["incidents"], environment: env).out.split(separator: "\n").dropFirst().first.map { String($0.prefix(15)) })
         do {
             let t = try TmuxSession(arguments: ["--lang", "en", "--new"], home: home)
-            try t.expectScreen(contains: "About the lost phone")
-            try t.press("Escape", "q")
+            try t.expectScreen(contains: "i: when and what was lost")
+            try t.press("q")
             try t.expectScreen(contains: "EXITED:0")
         }
         let list = try runBinary(["incidents"], environment: env).out
@@ -144,7 +145,7 @@ import Testing
     /// The full screen holds the incident's lock: the command line says so and records nothing.
     @Test func theCommandLineRefusesPolitelyWhileTheFullScreenIsOpen() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"])
-        try t.expectScreen(contains: "About the lost phone")
+        try t.expectScreen(contains: "i: when and what was lost")
         let r = try runBinary(["record", "wechat", "done"], environment: environment(t.home))
         #expect(r.status == 1 && r.err.contains("another lostphone is already recording this incident"), "\(r.err)")
         #expect(try t.journalEvents().count == 1)

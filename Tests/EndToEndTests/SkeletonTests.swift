@@ -1,13 +1,12 @@
 import Foundation
 import Testing
 
-/// The binary in a real terminal: it opens, shows the three panes, and gives the terminal back.
+/// The binary in a real terminal: it opens, shows the panes, and gives the terminal back.
 @Suite(.serialized, .enabled(if: TmuxSession.available)) struct SkeletonTests {
-    @Test func opensWithTheThreePaneTitlesInEnglish() throws {
+    @Test func opensWithEveryTabTitleInEnglish() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"])
-        try t.expectScreen(contains: "Urgent freezes", "Locate the device", "Prevention tips")
-        try t.press("Escape")  // skip the first-start details form
-        try t.expectScreen(contains: "Timeline")
+        try t.expectScreen(contains: "Urgent freezes", "Locate", "Days after", "Prevention", "Timeline")
+        try t.expectScreen(lacks: "About the lost phone (optional)")
     }
 
     /// A second start continues the incident from its journal alone: nothing derived (no
@@ -17,15 +16,15 @@ import Testing
         try t.expectScreen(contains: "Urgent freezes", "Report the loss")
         #expect(!FileManager.default.fileExists(atPath: t.home.appendingPathComponent(".cache/lostphone").path),
                 "the full screen writes no cache")
-        try t.press("Escape", "q")
+        try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
         let second = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: t.home)
-        try second.expectScreen(contains: "Urgent freezes 0/6", "China Mobile", "10086")
+        try second.expectScreen(contains: "Urgent freezes 0/7", "China Mobile", "10086")
     }
 
     @Test func opensWithTheThreePaneTitlesInChinese() throws {
         let t = try TmuxSession(arguments: ["--lang", "zh"])
-        try t.expectScreen(contains: "紧急冻结", "定位设备", "防范措施")
+        try t.expectScreen(contains: "紧急冻结", "定位设备", "善后", "防范措施")
     }
 
     @Test func chineseRendersEvenWithoutAUTF8Locale() throws {

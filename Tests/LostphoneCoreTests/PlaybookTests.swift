@@ -18,17 +18,16 @@ let articleFacts: [String] = [
         let result = PlaybookLoader.load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml")
         if case .failure(let e) = result { Issue.record("\(e)") }
         #expect(playbook.id == "cn-mainland")
-        #expect(playbook.panes.map(\.id.rawValue) == ["urgent", "locate", "tips"])
+        #expect(playbook.panes.map(\.id.rawValue) == ["urgent", "locate", "recovery", "tips"])
     }
 
-    @Test func urgentStepsFollowTheArticlesOrder() {
-        #expect(playbook.panes[0].steps.map(\.id.rawValue) == ["sim", "bank", "wechat", "alipay", "lending", "police"])
-        #expect(playbook.panes[0].steps.map { $0.priority ?? 0 } == [1, 2, 3, 4, 5, 6])
+    @Test func urgentStepsFollowTheArticlesOrderThenTheAccounts() {
+        #expect(playbook.panes[0].steps.map(\.id.rawValue) == ["sim", "bank", "wechat", "alipay", "lending", "police", "accounts"])
     }
 
     @Test func thereAreTenTips() {
-        #expect(playbook.panes[2].kind == .tips)
-        #expect(playbook.panes[2].steps.count == 10)
+        #expect(playbook.panes[3].kind == .tips)
+        #expect(playbook.panes[3].steps.count == 10)
     }
 
     @Test(arguments: [Language.zh, .en])
@@ -75,6 +74,13 @@ let articleFacts: [String] = [
         let erase = try #require(locate.steps.last)
         #expect(erase.id == "apple-erase")
         #expect(erase.warning != nil)
+    }
+
+    @Test func eraseRequiresThePoliceReportAndTheInsuranceDecisionAndSaysWhy() throws {
+        let erase = try #require(playbook.step("apple-erase"))
+        #expect(erase.requires == ["police", "insurance"])
+        let why = try #require(erase.requiresWhy)
+        #expect(why[.en].contains("AppleCare+") && why[.zh].contains("AppleCare+"))
     }
 
     @Test(arguments: [Language.zh, .en])
@@ -214,5 +220,117 @@ let articleFacts: [String] = [
         let list = try #require(YAMLReader.compose("[a, b, c, d, e]", file: "t", maxBytes: 100).0)
         #expect(YAMLReader.nodeWhereBudgetRunsOut(list, budget: 6) == nil, "the list and its five values")
         #expect(YAMLReader.nodeWhereBudgetRunsOut(list, budget: 5)?.string == "e")
+    }
+}
+
+/// `group`, `requires` and bilingual `source`, as `lostphone check` validates them.
+@Suite struct PlaybookCrossStepValidationTests {
+    func problems(_ yaml: String) -> [String] {
+        switch PlaybookLoader.load(yaml: yaml, file: "t.yaml") {
+        case .success: return []
+        case .failure(let e): return e.problems.map(\.description)
+        }
+    }
+
+    /// Two steps of one pane, `a` and `b`; `extraA` and `extraB` go under each step.
+    func twoSteps(a extraA: String = "", b extraB: String = "") -> String {
+        """
+        id: t
+        version: 1
+        languages: [zh, en]
+        title: {zh: 标题, en: Title}
+        source: {publisher: {zh: 某处, en: Somewhere}}
+        panes:
+          - id: p
+            title: {zh: 面板, en: Pane}
+            steps:
+              - id: a
+                title: {zh: 甲, en: A}
+                priority: 1
+        \(extraA)
+              - id: b
+                title: {zh: 乙, en: B}
+                priority: 2
+        \(extraB)
+        """
+    }
+
+    let why = "        requires-why: {zh: 先做, en: First}"
+
+    func providers(_ ids: String...) -> String {
+        "        providers:\n" + ids.map { "          - {id: \($0), name: {zh: \($0), en: \($0)}}" }.joined(separator: "\n")
+    }
+
+    @Test func requiringAKnownStepWithAWarningIsValid() throws {
+        let yaml = twoSteps(b: "        requires: [a]\n" + why)
+        #expect(problems(yaml) == [])
+        let playbook = try PlaybookLoader.load(yaml: yaml, file: "t.yaml").get()
+        #expect(playbook.step("b")?.requires == ["a"])
+        #expect(playbook.step("b")?.requiresWhy?[.en] == "First")
+    }
+
+    @Test func anUnknownRequiredStepIsAnErrorAtItsId() {
+        let found = problems(twoSteps(b: "        requires: [a, nosuch]\n" + why))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("t.yaml:17:23:") == true && found.first?.contains("no step `nosuch`") == true, "\(found)")
+    }
+
+    @Test func stepsThatRequireEachOtherAreAnErrorWithTheCircle() {
+        let found = problems(twoSteps(a: "        requires: [b]\n" + why, b: "        requires: [a]\n" + why))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("t.yaml:13:19:") == true, "\(found)")
+        #expect(found.first?.contains("a → b → a") == true, "\(found)")
+    }
+
+    @Test func aStepRequiringItselfIsACircle() {
+        let found = problems(twoSteps(a: "        requires: [a]\n" + why))
+        #expect(found.contains { $0.contains("circle") && $0.contains("a → a") }, "\(found)")
+    }
+
+    @Test func requiresWithoutAWarningIsAnError() {
+        let found = problems(twoSteps(b: "        requires: [a]"))
+        #expect(found.contains { $0.hasPrefix("t.yaml:17:") && $0.contains("add requires-why") }, "\(found)")
+    }
+
+    @Test func stepsOfAGroupWithTheSameProvidersAreValid() {
+        let yaml = twoSteps(a: "        group: brand\n" + providers("apple", "other"),
+                            b: "        group: brand\n" + providers("other", "apple"))
+        #expect(problems(yaml) == [])
+    }
+
+    @Test func aGroupWhoseProviderIdsDisagreeIsAnErrorAtTheSecondStepsGroup() {
+        let yaml = twoSteps(a: "        group: brand\n" + providers("apple", "other"),
+                            b: "        group: brand\n" + providers("apple", "huawei"))
+        let found = problems(yaml)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("t.yaml:20:16:") == true, "\(found)")
+        #expect(found.first?.contains("lacks other and adds huawei") == true, "\(found)")
+    }
+
+    @Test func aSourceInOneLanguageOnlyIsRefused() {
+        let found = problems(twoSteps(a: "        contacts:\n          - {phone: \"110\", source: third-party guides}"))
+        #expect(found.contains { $0.contains("neither `article` nor a domain") }, "\(found)")
+    }
+
+    @Test func aSourceIsTheArticleADomainOrAText() throws {
+        let yaml = twoSteps(a: """
+                    contacts:
+                      - {phone: "110"}
+                      - {phone: "111", source: mps.gov.cn, confirmed: true}
+                      - {phone: "112", source: {zh: 第三方指南, en: third-party guides}}
+            """)
+        let contacts = try PlaybookLoader.load(yaml: yaml, file: "t.yaml").get().step("a")?.contacts ?? []
+        #expect(contacts.map(\.source) == [.article, .domain("mps.gov.cn"),
+                                           .text(LocalizedText(zh: "第三方指南", en: "third-party guides"))])
+    }
+
+    @Test func theNumberAndItsVoiceMenuOptionAreConfirmedSeparately() throws {
+        let yaml = twoSteps(a: "        contacts:\n          - {phone: \"95017\", press: \"9\", source: qq.com, confirmed: true}")
+        let contact = try #require(try PlaybookLoader.load(yaml: yaml, file: "t.yaml").get().step("a")?.contacts.first)
+        #expect(!contact.isFullyConfirmed)
+        let en = Guide.sourceNote(contact, .en)
+        #expect(en.contains("number confirmed") && en.contains("“press 9” unconfirmed"), "\(en)")
+        let zh = Guide.sourceNote(contact, .zh)
+        #expect(zh.contains("号码已核实") && zh.contains("“按 9”未核实"), "\(zh)")
     }
 }

@@ -123,7 +123,7 @@ import Testing
     @Test func theTimelineHidesTheHintsForKeysThatNeedAStep() {
         let d = TestApp(width: 140, height: 45)
         #expect(d.screen.contains("d done") && d.screen.contains("←→ provider"))
-        d.press(.char("4"))
+        d.press(.char("5"))
         let bottom = d.screen.split(separator: "\n").last.map(String.init) ?? ""
         #expect(!bottom.contains("d done") && !bottom.contains("s start") && !bottom.contains("←→ provider"), "\(bottom)")
         #expect(bottom.contains("? help") && bottom.contains("q quit"))

@@ -22,21 +22,24 @@ import Testing
               - id: sim
                 title: {en: "Freeze the SIM", zh: "冻结 SIM"}
                 priority: 1
+                group: carrier
                 providers:
-                  - {id: mobile, group: carrier, name: {en: "Mobile", zh: "移动"}}
-                  - {id: unicom, group: carrier, name: {en: "Unicom", zh: "联通"}}
+                  - {id: mobile, name: {en: "Mobile", zh: "移动"}}
+                  - {id: unicom, name: {en: "Unicom", zh: "联通"}}
               - id: new-sim
                 title: {en: "Get a new SIM", zh: "补办 SIM"}
                 priority: 2
+                group: carrier
                 providers:
-                  - {id: mobile, group: carrier, name: {en: "Mobile", zh: "移动"}}
-                  - {id: unicom, group: carrier, name: {en: "Unicom", zh: "联通"}}
+                  - {id: mobile, name: {en: "Mobile", zh: "移动"}}
+                  - {id: unicom, name: {en: "Unicom", zh: "联通"}}
               - id: locate
                 title: {en: "Locate", zh: "定位"}
                 priority: 3
+                group: brand
                 providers:
-                  - {id: apple, group: brand, name: {en: "Apple", zh: "苹果"}}
-                  - {id: huawei, group: brand, name: {en: "Huawei", zh: "华为"}}
+                  - {id: apple, name: {en: "Apple", zh: "苹果"}}
+                  - {id: huawei, name: {en: "Huawei", zh: "华为"}}
         """
         guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: "grouped.yaml") else { fatalError("the test playbook does not load") }
         return p

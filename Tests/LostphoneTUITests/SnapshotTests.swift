@@ -51,14 +51,14 @@ import Testing
     @Test(arguments: [(80, 24), (140, 45)])
     func tipsPane(width: Int, height: Int) {
         let d = TestApp(width: width, height: height, language: .zh)
-        d.press(.char("3"))
+        d.press(.char("4"))
         assertSnapshot(d.screen, named: "tips-zh-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (140, 45)])
     func timelineAfterSomeActions(width: Int, height: Int) {
         let d = TestApp(width: width, height: height)
-        d.press(.char("d"), .char("d"), .char("s"), .char("s"), .char("u"), .char("4"))
+        d.press(.char("d"), .char("d"), .char("s"), .char("s"), .char("u"), .char("5"))
         assertSnapshot(d.screen, named: "timeline-\(width)x\(height)")
     }
 
@@ -94,7 +94,7 @@ import Testing
         for (w, h) in [(40, 10), (57, 20), (80, 24), (99, 30), (100, 30), (140, 45), (300, 100)] {
             for lang in Language.allCases {
                 let d = TestApp(width: w, height: h, language: lang)
-                for key: Key in [.char("1"), .char("2"), .char("3"), .char("4"), .char("?")] {
+                for key: Key in [.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("?")] {
                     d.press(key)
                     let canvas = d.terminal.frames.last!
                     for line in canvas.lines {

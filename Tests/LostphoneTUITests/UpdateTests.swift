@@ -32,6 +32,8 @@ import Testing
         d.press(.char("3"))
         #expect(d.state.focus == 2)
         d.press(.char("4"))
+        #expect(d.state.focus == 3)
+        d.press(.char("5"))
         #expect(d.state.isTimeline)
     }
 
@@ -175,7 +177,7 @@ import Testing
 
     @Test func actionsInTheTimelineAskForAStep() {
         let d = TestApp()
-        d.press(.char("4"), .char("d"))
+        d.press(.char("5"), .char("d"))
         #expect(d.state.message?.kind == .info)
         #expect(d.state.incident.events.count == 1)
     }

@@ -104,7 +104,7 @@ import Testing
 
     @Test(arguments: Language.allCases)
     func aContactReadsWithTheSameWordsInTheGuideAndOnTheScreen(language: Language) throws {
-        let contact = Contact(kind: .phone("95017"), press: "9", source: "article", confirmed: false)
+        let contact = Contact(kind: .phone("95017"), press: "9", source: .article, confirmed: false)
         let w = Words(language)
         let guide = Guide.describe(contact, language)
         let screen = DetailView.contactLines([contact], TestApp(language: language).state)[0].spans.map(\.text).joined()

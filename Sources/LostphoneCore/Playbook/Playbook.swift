@@ -16,6 +16,16 @@ public struct Playbook: Sendable, Hashable {
 
     /// Every step of every pane, in order.
     public var allSteps: [Step] { panes.flatMap(\.steps) }
+
+    /// A step by id, or nil.
+    public func step(_ id: StepID) -> Step? { allSteps.first { $0.id == id } }
+
+    /// The steps `id` requires that are not settled yet, in the order the step lists them:
+    /// recording the step now is early, and the screen asks first (`Step.requires`).
+    public func unmetRequirements(of id: StepID, isSettled: (StepID) -> Bool) -> [Step] {
+        guard let step = step(id) else { return [] }
+        return step.requires.filter { !isSettled($0) }.compactMap { self.step($0) }
+    }
 }
 
 /// Where the playbook's content comes from.
@@ -67,13 +77,22 @@ public struct Step: Sendable, Hashable, Identifiable {
     /// A caution shown prominently (for example: erasing ends locating).
     public var warning: LocalizedText?
     public var providers: [Provider]
+    /// The kind of provider this step lists (`carrier`, `brand`): every step of one group lists
+    /// the same provider ids, so a provider chosen in one can be preselected in the others.
+    public var group: String?
+    /// Steps to settle (done or skipped) before this one; recording it earlier asks first.
+    public var requires: [StepID]
+    /// Why the required steps come first, said when the step is recorded early.
+    public var requiresWhy: LocalizedText?
 
     public init(id: StepID, title: LocalizedText, priority: Int? = nil, why: LocalizedText? = nil,
                 instructions: [LocalizedText] = [], contacts: [Contact] = [], warning: LocalizedText? = nil,
-                providers: [Provider] = []) {
+                providers: [Provider] = [], group: String? = nil, requires: [StepID] = [],
+                requiresWhy: LocalizedText? = nil) {
         self.id = id; self.title = title; self.priority = priority; self.why = why
         self.instructions = instructions; self.contacts = contacts; self.warning = warning
-        self.providers = providers
+        self.providers = providers; self.group = group; self.requires = requires
+        self.requiresWhy = requiresWhy
     }
 
     public func provider(_ id: ProviderID?) -> Provider? {
@@ -86,17 +105,14 @@ public struct Step: Sendable, Hashable, Identifiable {
 public struct Provider: Sendable, Hashable, Identifiable {
     public var id: ProviderID
     public var name: LocalizedText
-    /// Providers of one kind across steps (`carrier`, `bank`, `brand`): one chosen in a step is
-    /// preselected in the others.
-    public var group: String?
     public var instructions: [LocalizedText]
     public var contacts: [Contact]
     public var note: LocalizedText?
     public var warning: LocalizedText?
 
-    public init(id: ProviderID, name: LocalizedText, group: String? = nil, instructions: [LocalizedText] = [],
+    public init(id: ProviderID, name: LocalizedText, instructions: [LocalizedText] = [],
                 contacts: [Contact] = [], note: LocalizedText? = nil, warning: LocalizedText? = nil) {
-        self.id = id; self.name = name; self.group = group; self.instructions = instructions; self.contacts = contacts
+        self.id = id; self.name = name; self.instructions = instructions; self.contacts = contacts
         self.note = note; self.warning = warning
     }
 }
@@ -117,14 +133,40 @@ public struct Contact: Sendable, Hashable {
     public var label: LocalizedText?
     /// An IVR option to choose after dialling (`9`).
     public var press: String?
-    /// Where the fact comes from: `article`, or the name or address of an official page.
-    public var source: String
-    /// Whether a public official source confirms it today.
+    /// Where the fact comes from.
+    public var source: ContactSource
+    /// Whether a public official source confirms the number, address or path today.
     public var confirmed: Bool
+    /// Whether a public official source confirms the voice-menu option (`press`) today: a
+    /// number can be confirmed while the key to press after dialling is not.
+    public var pressConfirmed: Bool
 
     public init(kind: Kind, label: LocalizedText? = nil, press: String? = nil,
-                source: String = "article", confirmed: Bool = false) {
+                source: ContactSource = .article, confirmed: Bool = false, pressConfirmed: Bool = false) {
         self.kind = kind; self.label = label; self.press = press
-        self.source = source; self.confirmed = confirmed
+        self.source = source; self.confirmed = confirmed; self.pressConfirmed = pressConfirmed
+    }
+}
+
+extension Contact {
+    /// Whether everything the contact says is confirmed: the number, address or path, and the
+    /// voice-menu option if there is one.
+    public var isFullyConfirmed: Bool { confirmed && (press == nil || pressConfirmed) }
+}
+
+/// Where a contact comes from, readable in every language: the article, a web domain (the same
+/// in every language), or a short text given in each language.
+public enum ContactSource: Sendable, Hashable {
+    /// The playbook's own source (the article).
+    case article
+    /// A domain or address, such as `icbc.com.cn` or `kf.qq.com`.
+    case domain(String)
+    /// A description in each language, such as `{zh: 第三方指南, en: third-party guides}`.
+    case text(LocalizedText)
+
+    /// The domain, when the source is one.
+    public var domain: String? {
+        if case .domain(let d) = self { return d }
+        return nil
     }
 }

@@ -63,6 +63,9 @@ public enum PlaybookLoader {
         let reader: YAMLReader
         var languages: [Language] = [.zh, .en]
         var stepIDs: [String: Int] = [:]
+        /// What the cross-step checks need, gathered while the steps are read.
+        var requirements: [(step: StepID, node: Node, ids: [(id: StepID, node: Node)])] = []
+        var groups: [(group: String, step: StepID, line: Int, node: Node, providers: [ProviderID])] = []
 
         init(reader: YAMLReader) { self.reader = reader }
 
@@ -101,7 +104,7 @@ public enum PlaybookLoader {
             var paneIDs: Set<String> = []
             if let n = map["panes"], let list = reader.sequence(n, "panes") {
                 if list.isEmpty { reader.report(n, "panes: the playbook needs at least one pane") }
-                if list.count > 3 { reader.report(n, "panes: at most 3 panes fit beside the timeline") }
+                if list.count > 4 { reader.report(n, "panes: at most 4 panes fit beside the timeline") }
                 for item in list {
                     if let pane = pane(item) {
                         if !paneIDs.insert(pane.id.rawValue).inserted { reader.report(item, "pane id `\(pane.id)` is used twice") }
@@ -109,6 +112,8 @@ public enum PlaybookLoader {
                     }
                 }
             }
+            checkRequirements()
+            checkGroups()
             guard let id, let version, let title, let source, reader.problems.isEmpty else { return nil }
             return Playbook(id: id, version: version, languages: languages, title: title, source: source, panes: panes)
         }
@@ -186,7 +191,8 @@ public enum PlaybookLoader {
         }
 
         func step(_ node: Node) -> Step? {
-            guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning", "providers"],
+            guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning",
+                                                                   "providers", "group", "requires", "requires-why"],
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
@@ -211,13 +217,82 @@ public enum PlaybookLoader {
                     providers.append(p)
                 }
             }
+            var group: String? = nil
+            if let n = map["group"], let g = identifier(n, "group") {
+                if providers.isEmpty { reader.report(n, "group: a step without providers has no group") }
+                else if let id { groups.append((g, StepID(id), n.mark?.line ?? 0, n, providers.map(\.id))) }
+                group = g
+            }
+            var requires: [StepID] = []
+            if let n = map["requires"], let list = reader.sequence(n, "requires") {
+                var found: [(id: StepID, node: Node)] = []
+                for item in list {
+                    guard let r = identifier(item, "requires") else { continue }
+                    if found.contains(where: { $0.id.rawValue == r }) { reader.report(item, "requires: `\(r)` is listed twice"); continue }
+                    found.append((StepID(r), item))
+                }
+                if list.isEmpty { reader.report(n, "requires: name at least one step id, or leave the key out") }
+                if let id { requirements.append((StepID(id), n, found)) }
+                requires = found.map(\.id)
+            }
+            let requiresWhy = map["requires-why"].flatMap { text($0, "requires-why") }
+            if map["requires"] != nil && map["requires-why"] == nil {
+                reader.report(map["requires"], "requires: add requires-why, the warning shown when the step is recorded before the steps it requires")
+            }
+            if let n = map["requires-why"], map["requires"] == nil { reader.report(n, "requires-why only makes sense with requires") }
             guard let id, let title else { return nil }
             return Step(id: StepID(id), title: title, priority: priority, why: why, instructions: instructions,
-                        contacts: contacts, warning: warning, providers: providers)
+                        contacts: contacts, warning: warning, providers: providers, group: group,
+                        requires: requires, requiresWhy: requiresWhy)
+        }
+
+        /// Every required step exists, and no step requires itself, directly or through others.
+        func checkRequirements() {
+            for r in requirements {
+                for (id, node) in r.ids where stepIDs[id.rawValue] == nil {
+                    reader.report(node, "requires: there is no step `\(id)` in this playbook")
+                }
+            }
+            let graph = Dictionary(requirements.map { ($0.step, $0.ids.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+            var reported: Set<StepID> = []
+            for r in requirements where !reported.contains(r.step) {
+                guard let cycle = cycle(from: r.step, graph) else { continue }
+                reported.formUnion(cycle)
+                reader.report(r.node, "requires: the steps require each other in a circle (\(cycle.map(\.rawValue).joined(separator: " → ")) → \(r.step)), so none could ever come first")
+            }
+        }
+
+        /// A path from `start` back to itself along `requires`, or nil.
+        func cycle(from start: StepID, _ graph: [StepID: [StepID]]) -> [StepID]? {
+            var visited: Set<StepID> = []
+            func walk(_ id: StepID, _ path: [StepID]) -> [StepID]? {
+                for next in graph[id] ?? [] {
+                    if next == start { return path }
+                    if visited.insert(next).inserted, let found = walk(next, path + [next]) { return found }
+                }
+                return nil
+            }
+            return walk(start, [start])
+        }
+
+        /// Every step of one group lists the same provider ids, so a choice carries across them.
+        func checkGroups() {
+            var first: [String: (step: StepID, line: Int, providers: [ProviderID])] = [:]
+            for g in groups {
+                guard let reference = first[g.group] else { first[g.group] = (g.step, g.line, g.providers); continue }
+                let mine = Set(g.providers), theirs = Set(reference.providers)
+                guard mine != theirs else { continue }
+                var differences: [String] = []
+                let missing = reference.providers.filter { !mine.contains($0) }.map(\.rawValue)
+                let extra = g.providers.filter { !theirs.contains($0) }.map(\.rawValue)
+                if !missing.isEmpty { differences.append("lacks \(missing.joined(separator: ", "))") }
+                if !extra.isEmpty { differences.append("adds \(extra.joined(separator: ", "))") }
+                reader.report(g.node, "group `\(g.group)`: step `\(g.step)` \(differences.joined(separator: " and ")) compared with step `\(reference.step)` (line \(reference.line)); every step of a group lists the same provider ids")
+            }
         }
 
         func provider(_ node: Node) -> Provider? {
-            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "group", "instructions", "contacts", "note", "warning"],
+            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning"],
                                            required: ["id", "name"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "provider id") }
             let name = map["name"].flatMap { text($0, "provider name", multiline: false) }
@@ -225,9 +300,8 @@ public enum PlaybookLoader {
             let contacts = map["contacts"].flatMap { self.contacts($0) } ?? []
             let note = map["note"].flatMap { text($0, "note") }
             let warning = map["warning"].flatMap { text($0, "warning") }
-            let group = map["group"].flatMap { identifier($0, "provider group") }
             guard let id, let name else { return nil }
-            return Provider(id: ProviderID(id), name: name, group: group, instructions: instructions, contacts: contacts, note: note, warning: warning)
+            return Provider(id: ProviderID(id), name: name, instructions: instructions, contacts: contacts, note: note, warning: warning)
         }
 
         func contacts(_ node: Node) -> [Contact]? {
@@ -236,7 +310,8 @@ public enum PlaybookLoader {
         }
 
         func contact(_ node: Node) -> Contact? {
-            guard let map = reader.mapping(node, "contact", allowed: ["phone", "web", "path", "label", "press", "source", "confirmed"]) else { return nil }
+            guard let map = reader.mapping(node, "contact", allowed: ["phone", "web", "path", "label", "press", "source", "confirmed",
+                                                                      "press-confirmed"]) else { return nil }
             let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
             guard kinds.count == 1 else {
                 reader.report(node, "contact: give exactly one of phone, web or path (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
@@ -259,10 +334,24 @@ public enum PlaybookLoader {
                 else { reader.report(n, "press: `\(Sanitize.visible(s))` must be the keys to press (digits, * or #), quoted: \"9\"") }
                 if map["phone"] == nil { reader.report(n, "press only makes sense with a phone number") }
             }
-            let source = map["source"].flatMap { reader.string($0, "source", multiline: false) } ?? "article"
+            let source = map["source"].flatMap { contactSource($0) } ?? .article
             let confirmed = map["confirmed"].flatMap { reader.bool($0, "confirmed") } ?? false
+            let pressConfirmed = map["press-confirmed"].flatMap { reader.bool($0, "press-confirmed") } ?? false
+            if let n = map["press-confirmed"], press == nil { reader.report(n, "press-confirmed only makes sense with press") }
             guard let kind else { return nil }
-            return Contact(kind: kind, label: label, press: press, source: source, confirmed: confirmed)
+            return Contact(kind: kind, label: label, press: press, source: source, confirmed: confirmed,
+                           pressConfirmed: pressConfirmed)
+        }
+
+        /// `article`, a domain (`icbc.com.cn`), or a text in each language: never words in one
+        /// language only, which the other language's screen would show untranslated.
+        func contactSource(_ node: Node) -> ContactSource? {
+            if case .mapping = node { return text(node, "source", multiline: false).map { .text($0) } }
+            guard let s = reader.string(node, "source") else { return nil }
+            if s == "article" { return .article }
+            if matches(s, PlaybookLoader.webPattern) { return .domain(s) }
+            reader.report(node, "source: `\(Sanitize.visible(s))` is neither `article` nor a domain; write a domain (icbc.com.cn) or a text in each language ({zh: 第三方指南, en: third-party guides})")
+            return nil
         }
     }
 }

@@ -19,6 +19,10 @@ public enum Guide {
         if let u = playbook.source.url { source += " " + u }
         para(source, indent: 0)
         out.append("")
+        var numbers: [StepID: String] = [:]
+        for (p, pane) in playbook.panes.enumerated() {
+            for (s, step) in pane.steps.enumerated() { numbers[step.id] = "\(p + 1).\(s + 1)" }
+        }
         for (p, pane) in playbook.panes.enumerated() {
             let heading = "\(p + 1). \(pane.title[l])"
             out.append(heading)
@@ -30,6 +34,14 @@ public enum Guide {
                 para(title, indent: 0)
                 if let why = step.why { para(w.label(.why) + why[l], indent: 4) }
                 if let warning = step.warning { para(w.label(.warning) + warning[l], indent: 4) }
+                if !step.requires.isEmpty {
+                    let first = step.requires.compactMap { id in
+                        playbook.step(id).map { "\(numbers[id] ?? "") \($0.title[l])" }
+                    }
+                    var line = w.label(.doFirst) + first.joined(separator: w.semicolon)
+                    if let why = step.requiresWhy { line += (l == .zh ? "。" : ". ") + why[l] }
+                    para(line, indent: 4)
+                }
                 for (i, line) in step.instructions.enumerated() {
                     para(step.instructions.count > 1 ? "\(i + 1)) \(line[l])" : line[l], indent: 4)
                 }
@@ -63,10 +75,23 @@ public enum Guide {
         return s
     }
 
-    /// Where a contact comes from and whether it is confirmed, in a few words.
+    /// Where a contact comes from and whether it is confirmed, in a few words, all in `l`. A
+    /// number with a voice-menu option says separately whether each is confirmed.
     public static func sourceNote(_ contact: Contact, _ l: Language) -> String {
         let w = Words(l)
-        let src = contact.source == "article" ? w[.article] : contact.source
-        return w[.source] + w.colon + src + w.semicolon + w[contact.confirmed ? .confirmed : .unconfirmed]
+        let src: String
+        switch contact.source {
+        case .article: src = w[.article]
+        case .domain(let d): src = d
+        case .text(let t): src = t[l]
+        }
+        var s = w[.source] + w.colon + src + w.semicolon
+        if let p = contact.press {
+            s += w[contact.confirmed ? .numberConfirmed : .numberUnconfirmed] + w.semicolon
+                + w[.pressOption(p, confirmed: contact.pressConfirmed)]
+        } else {
+            s += w[contact.confirmed ? .confirmed : .unconfirmed]
+        }
+        return s
     }
 }

@@ -26,6 +26,17 @@ public enum Word: Hashable, Sendable {
     // Steps, providers and contacts.
     case step, stateHeading, updated, lastChange, provider, note, warning, why, whatToDo, priority
     case phone, thenPress, web, menu, source, article, confirmed, unconfirmed
+    /// Whether the number itself is confirmed, when a voice-menu option goes with it.
+    case numberConfirmed, numberUnconfirmed
+    /// Whether the voice-menu option (`press`) is confirmed: `“press 9” unconfirmed`.
+    case pressOption(String, confirmed: Bool)
+    /// The steps to finish before this one, in the guide.
+    case doFirst
+
+    // Recording a step before the steps it requires.
+    case confirmEarlyTitle, notSettledYet, confirmEarlyKeys
+    /// Said when the person declines to record a step early.
+    case notRecorded(step: String)
 
     // Report sections.
     case timeToFreeze, noFreezeYet, doneAt, stillOpen, allSettled, timeline, time, event
@@ -44,6 +55,8 @@ public enum Word: Hashable, Sendable {
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// The one-line offer of `i` in place of a form over the guide, and its reminder at start.
     case detailsOffer, detailsReminder
+    /// After an action moved the selection on: a note still goes to what was just done.
+    case noteForJustDone
     /// How many urgent freezes are still open, in the header; the step to do now, in the list.
     case urgentLeft(Int), doNow
     /// Something is below the visible part of the list or the details.
@@ -134,6 +147,17 @@ public enum Word: Hashable, Sendable {
         case .article: return pair(zh: "原文", en: "the article")
         case .confirmed: return pair(zh: "已核实", en: "confirmed")
         case .unconfirmed: return pair(zh: "未核实", en: "unconfirmed")
+        case .numberConfirmed: return pair(zh: "号码已核实", en: "number confirmed")
+        case .numberUnconfirmed: return pair(zh: "号码未核实", en: "number unconfirmed")
+        case .pressOption(let key, let confirmed):
+            return confirmed
+                ? pair(zh: "“按 \(key)”已核实", en: "“press \(key)” confirmed")
+                : pair(zh: "“按 \(key)”未核实，语音菜单可能已变", en: "“press \(key)” unconfirmed, the voice menu may have changed")
+        case .doFirst: return pair(zh: "请先完成", en: "do first")
+        case .confirmEarlyTitle: return pair(zh: "现在就记录这一步？", en: "Record this step now?")
+        case .notSettledYet: return pair(zh: "以下步骤尚未完成或跳过", en: "not done or skipped yet")
+        case .confirmEarlyKeys: return pair(zh: "按 y 仍然记录，按其他任意键取消", en: "y records it anyway; any other key cancels")
+        case .notRecorded(let step): return pair(zh: "未记录「\(step)」", en: "“\(step)” was not recorded")
 
         case .timeToFreeze: return pair(zh: "紧急冻结用时", en: "time to each urgent freeze")
         case .noFreezeYet: return pair(zh: "尚无已完成的紧急冻结。", en: "No urgent freeze is done yet.")
@@ -150,7 +174,7 @@ public enum Word: Hashable, Sendable {
         case .notSaved: return pair(zh: "未保存", en: "NOT saved")
         case .undone: return pair(zh: "已撤销", en: "Undone")
         case .nothingToUndo: return pair(zh: "没有可撤销的记录", en: "Nothing to undo")
-        case .pickAStepFirst: return pair(zh: "请先在 1–3 面板中选择一个步骤", en: "Pick a step in panes 1–3 first")
+        case .pickAStepFirst: return pair(zh: "请先在 1–4 面板中选择一个步骤", en: "Pick a step in panes 1–4 first")
         case .reportWrittenTo: return pair(zh: "报告已写入", en: "Report written to")
         case .exportFailed: return pair(zh: "导出失败", en: "Export failed")
         case .theme: return pair(zh: "主题", en: "Theme")
@@ -182,6 +206,7 @@ public enum Word: Hashable, Sendable {
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你用的", en: "←/→ choose yours")
+        case .noteForJustDone: return pair(zh: "按 n 给它加备注", en: "n adds a note to it")
         case .detailsOffer: return pair(zh: "i：何时丢失、丢了什么", en: "i: when and what was lost")
         case .detailsReminder:
             return pair(zh: "先打电话。稍后按 i 记下何时丢失、丢了什么", en: "Call first. Later, i: when and what was lost")
