@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case undo
     case export
     case startSearch
+    /// `N`: the previous hit of the last search.
+    case previousMatch
     case toggleLanguage
     case nextTheme
     case toggleHelp

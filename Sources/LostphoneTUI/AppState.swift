@@ -5,8 +5,9 @@ public enum Mode: Hashable, Sendable {
     case normal
     case help(scroll: Int)
     case note(StepID, TextInput)
-    /// Search as you type; `origin` is where the selection was, restored on Esc.
-    case search(TextInput, origin: Position)
+    /// Search as you type; `origin` is where the selection was and `choices` the providers
+    /// picked then, both restored on Esc.
+    case search(TextInput, origin: Position, choices: [StepID: ProviderID])
     case details(DetailsForm)
     /// `@`: when the next recorded action happened.
     case happenedAt(TextInput)
@@ -107,6 +108,11 @@ public struct AppState: Sendable {
     public var groupChoice: [String: ProviderID] = [:]
     /// A recording key waiting for its second press (the provider shown was not chosen).
     public var armed: Armed?
+    /// The last search that found something: `N` goes back through its hits.
+    public var lastSearch: String?
+    /// Right after the search field closed on a hit: `n` and Enter go to the next one. Any
+    /// other key ends it, and `n` adds a note again.
+    public var searchJustClosed = false
     /// What was just recorded, while the selection moved on; the next key other than `n` forgets it.
     public var justRecorded: RecordedTarget?
     /// The provider the open note is for.

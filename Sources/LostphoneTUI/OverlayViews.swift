@@ -20,27 +20,59 @@ enum Box {
     }
 }
 
-/// Every key and what it does (the key table), scrollable when the screen is short.
+/// Every key and what it does (the key table), wrapped to the box and scrollable when the
+/// screen is short.
 enum HelpOverlay {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
+    /// The box's size on this screen and its lines: a key column beside the wrapped text, or,
+    /// where the screen is too narrow for both, each key line above its text.
+    static func layout(_ state: AppState) -> (width: Int, height: Int, lines: [(keys: String, does: [Span])], footer: [[Span]]) {
         let rows = KeyBindings.helpRows(state.language)
         let keyWidth = rows.map { TextWidth.of($0.keys) }.max() ?? 10
         let descWidth = rows.map { TextWidth.of($0.does) }.max() ?? 20
-        let inner = Box.draw(&canvas, width: keyWidth + descWidth + 7, height: rows.count + 4,
-                             title: state.words[.keysTitle], state: state, margin: 0)
-        let visible = max(1, inner.height - 1)
-        let top = min(scroll, max(0, rows.count - visible))
+        let width = min(keyWidth + descWidth + 7, state.width - 2)
+        let inner = max(1, width - 4)
+        let besides = inner - keyWidth - 2 >= 20
+        var lines: [(keys: String, does: [Span])] = []
+        for row in rows {
+            if besides {
+                let wrapped = StyledLine(row.does, .overlay).wrapped(to: inner - keyWidth - 2)
+                for (i, part) in wrapped.enumerated() { lines.append((i == 0 ? row.keys : "", part)) }
+            } else {
+                lines.append((row.keys, []))
+                for part in StyledLine("  " + row.does, .overlay, hangingIndent: 2).wrapped(to: inner) { lines.append(("", part)) }
+            }
+        }
+        let footer = StyledLine(state.words[.keysFooter], .muted).wrapped(to: inner)
+        let height = min(lines.count + footer.count + 2, state.height)
+        return (width, height, lines, footer)
+    }
+
+    /// How far the help scrolls on this screen.
+    static func maxScroll(_ state: AppState) -> Int {
+        let l = layout(state)
+        return max(0, l.lines.count - max(1, l.height - 2 - l.footer.count))
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState, scroll: Int) {
+        let l = layout(state)
+        let keyWidth = l.lines.map { TextWidth.of($0.keys) }.max() ?? 10
+        let inner = Box.draw(&canvas, width: l.width, height: l.height, title: state.words[.keysTitle], state: state, margin: 0)
+        let visible = max(1, inner.height - l.footer.count)
+        let top = min(scroll, max(0, l.lines.count - visible))
         // Say that there is more, and which keys reach it.
         let border = state.theme[.overlayBorder]
         if top > 0 { canvas.put(" ↑ k ", x: inner.maxX - 5, y: inner.y - 1, style: border) }
-        if top + visible < rows.count { canvas.put(" ↓ j ", x: inner.maxX - 5, y: inner.maxY, style: border) }
-        for (i, row) in rows.dropFirst(top).prefix(visible).enumerated() {
+        if top + visible < l.lines.count { canvas.put(" ↓ j ", x: inner.maxX - 5, y: inner.maxY, style: border) }
+        let besides = l.lines.contains { !$0.keys.isEmpty && !$0.does.isEmpty }
+        for (i, line) in l.lines.dropFirst(top).prefix(visible).enumerated() {
             let y = inner.y + i
-            canvas.put(row.keys, x: inner.x, y: y, style: state.theme[.key], limit: keyWidth)
-            canvas.put(row.does, x: inner.x + keyWidth + 2, y: y, style: state.theme[.overlay],
-                       limit: inner.width - keyWidth - 2)
+            canvas.put(line.keys, x: inner.x, y: y, style: state.theme[.key], limit: inner.width)
+            let x = besides ? inner.x + keyWidth + 2 : inner.x
+            canvas.put(line.does, x: x, y: y, width: inner.maxX - x, theme: state.theme)
         }
-        canvas.put(state.words[.keysFooter], x: inner.x, y: inner.maxY - 1, style: state.theme[.muted], limit: inner.width)
+        for (i, part) in l.footer.enumerated() where inner.maxY - l.footer.count + i >= inner.y {
+            canvas.put(part, x: inner.x, y: inner.maxY - l.footer.count + i, width: inner.width, theme: state.theme)
+        }
     }
 }
 

@@ -9,8 +9,15 @@ enum StatusBarView {
         case .note(_, let field):
             prompt(&canvas, rect, state, label: state.words[.notePrompt], field: field)
             return
-        case .search(let field, _):
-            prompt(&canvas, rect, state, label: state.words[.searchPrompt], field: field)
+        case .search(let field, _, _):
+            // The field, and beside it which hit is shown or that nothing matches.
+            let note = state.message.map { " " + $0.text + " " } ?? ""
+            let noteWidth = min(TextWidth.of(note), max(0, rect.width - 30))
+            prompt(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width - noteWidth, height: 1), state,
+                   label: state.words[.searchPrompt], field: field)
+            if noteWidth > 0 {
+                canvas.put(note, x: rect.maxX - noteWidth, y: rect.y, style: theme[.key], limit: noteWidth)
+            }
             return
         case .happenedAt(let field):
             prompt(&canvas, rect, state, label: state.words[.happenedAtPrompt], field: field)

@@ -54,8 +54,15 @@ public enum Update {
                 effects.append(.record(.undo))
             }
         case .export: effects.append(.export)
+        case .previousMatch:
+            if let query = state.lastSearch {
+                jumpToMatch(query, step: -1, &state)
+            } else {
+                state.message = StatusMessage(text: state.words[.searchFirst], kind: .info)
+            }
         case .startSearch:
-            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]))
+            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]),
+                                 choices: state.providerChoice)
         case .toggleLanguage:
             state.language = state.language.toggled
             state.message = StatusMessage(text: state.words[.languageNow], kind: .info)
@@ -113,6 +120,14 @@ public enum Update {
         if Layout(width: state.width, height: state.height, detailOpen: state.detailOpen).tooSmall {
             if key == .char("q") || key == .ctrl("c") { state.shouldQuit = true }
             return []
+        }
+        if case .normal = state.mode, state.searchJustClosed, let query = state.lastSearch {
+            // Right after a search: n and Enter go on to its next hit (N, in the table, back).
+            switch key {
+            case .char("n"), .enter: jumpToMatch(query, step: 1, &state); return []
+            case .char("N"): break
+            default: state.searchJustClosed = false
+            }
         }
         if case .normal = state.mode {
             // A new key clears an old message (the first start's reminder too), except the
@@ -375,9 +390,7 @@ public enum Update {
             switch key {
             case .escape, .char("?"), .char("q"), .enter, .char("？"): state.mode = .normal
             case .down, .char("j"):
-                let rows = KeyBindings.all.count
-                let visible = max(1, min(rows + 4, state.height) - 3)
-                state.mode = .help(scroll: min(scroll + 1, max(0, rows - visible)))
+                state.mode = .help(scroll: min(scroll + 1, HelpOverlay.maxScroll(state)))
             case .up, .char("k"): state.mode = .help(scroll: max(0, scroll - 1))
             default: break
             }
@@ -398,21 +411,37 @@ public enum Update {
                 state.mode = .note(step, field)
             }
             return []
-        case .search(var field, let origin):
+        case .search(var field, let origin, let choices):
             switch key {
             case .escape:
                 state.mode = .normal
                 state.focus = origin.tab
                 state.selection[origin.tab] = origin.row
+                state.providerChoice = choices
+                state.message = nil
                 clampScroll(&state)
             case .enter:
                 state.mode = .normal
+                let query = field.text.trimmingWhitespace()
+                let hits = Search.hits(query, in: state.playbook)
+                if let i = currentHit(hits, state) {
+                    state.lastSearch = query
+                    state.searchJustClosed = true
+                    state.message = StatusMessage(text: state.words[.matchAfter(i + 1, hits.count)], kind: .info)
+                }
             case .down, .ctrl("n"), .tab:
-                jumpToMatch(field.text, after: Position(tab: state.focus, row: state.selection[state.focus]), &state)
+                jumpToMatch(field.text, step: 1, &state)
+            case .up, .ctrl("p"), .backTab:
+                jumpToMatch(field.text, step: -1, &state)
             default:
                 field.handle(key)
-                state.mode = .search(field, origin: origin)
-                jumpToMatch(field.text, after: nil, from: origin, &state)
+                state.mode = .search(field, origin: origin, choices: choices)
+                // Live: the first hit from where the search started, as the person types.
+                state.focus = origin.tab
+                state.selection[origin.tab] = origin.row
+                state.providerChoice = choices
+                state.message = nil
+                jumpToMatch(field.text, step: 0, &state)
             }
             return []
         case .details(var form):
@@ -481,41 +510,47 @@ public enum Update {
         }
     }
 
-    /// Moves the selection to the first step (from `origin`, or after `after`) whose title or
-    /// provider names contain `query`, in either language.
-    static func jumpToMatch(_ query: String, after: Position?, from origin: Position? = nil, _ state: inout AppState) {
-        let q = query.lowercased()
-        guard !q.isEmpty else { return }
-        let all = state.playbook.panes.enumerated().flatMap { p, pane in
-            pane.steps.enumerated().map { row, step in (Position(tab: p, row: row), step) }
-        }
-        guard !all.isEmpty else { return }
-        let startIndex: Int
-        if let after, let i = all.firstIndex(where: { $0.0 == after }) {
-            startIndex = i + 1
-        } else if let origin, let i = all.firstIndex(where: { $0.0 == origin }) {
-            startIndex = i
-        } else {
-            startIndex = 0
-        }
-        for k in 0..<all.count {
-            let (pos, step) = all[(startIndex + k) % all.count]
-            if SearchMatch.matches(step, q) {
-                state.focus = pos.tab
-                state.selection[pos.tab] = pos.row
-                state.detailScroll = 0
-                clampScroll(&state)
-                return
-            }
-        }
-        state.message = StatusMessage(text: state.words[.noMatch], kind: .info)
+    /// The hit the screen shows: the selected step with the provider shown.
+    static func currentHit(_ hits: [SearchHit], _ state: AppState) -> Int? {
+        let here = Position(tab: state.focus, row: state.selection[state.focus])
+        let shown = state.selectedStep.flatMap { state.provider(for: $0)?.id }
+        return hits.firstIndex { $0.position == here && ($0.provider == nil || $0.provider == shown) }
     }
-}
 
-/// Whether a step matches a search, by its title or its providers' names, in any language.
-enum SearchMatch {
-    static func matches(_ step: Step, _ lowercasedQuery: String) -> Bool {
-        let texts = Language.allCases.flatMap { lang in [step.title[lang]] + step.providers.map { $0.name[lang] } }
-        return texts.contains { $0.lowercased().contains(lowercasedQuery) } || step.id.rawValue.contains(lowercasedQuery)
+    /// Moves the selection to a hit of `query`: the first at or after the selection (`step`
+    /// 0), the next after the one shown (1), or the one before it (-1), wrapping around; the
+    /// provider it found is shown. Says so when nothing matches.
+    static func jumpToMatch(_ query: String, step: Int, _ state: inout AppState) {
+        let hits = Search.hits(query, in: state.playbook)
+        guard !query.trimmingWhitespace().isEmpty else { return }
+        guard !hits.isEmpty else {
+            state.message = StatusMessage(text: state.words[.noMatch], kind: .info)
+            return
+        }
+        let here = Position(tab: state.focus, row: state.selection[state.focus])
+        func key(_ p: Position) -> (Int, Int) { (p.tab, p.row) }
+        let index: Int
+        let current = currentHit(hits, state)
+        switch step {
+        case 0:
+            index = hits.firstIndex { key($0.position) >= key(here) } ?? 0
+        case let s where s > 0:
+            if let current { index = (current + 1) % hits.count }
+            else { index = hits.firstIndex { key($0.position) > key(here) } ?? 0 }
+        default:
+            if let current { index = (current - 1 + hits.count) % hits.count }
+            else { index = hits.lastIndex { key($0.position) < key(here) } ?? hits.count - 1 }
+        }
+        let hit = hits[index]
+        state.focus = hit.position.tab
+        state.selection[hit.position.tab] = hit.position.row
+        if let provider = hit.provider, let found = state.step(state.playbook.panes[hit.position.tab].steps[hit.position.row].id) {
+            state.providerChoice[found.id] = provider
+        }
+        state.armed = nil
+        state.detailScroll = 0
+        let inField = if case .search = state.mode { true } else { false }
+        state.message = StatusMessage(text: state.words[inField ? .matchOf(index + 1, hits.count) : .matchAfter(index + 1, hits.count)], kind: .info)
+        clampScroll(&state)
     }
 }

@@ -106,6 +106,14 @@ final class TmuxSession {
         try run(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Turns the mouse wheel one notch over a cell (0-based), as the terminal reports it to the
+    /// program (the X10 mouse encoding of the session's screen-256color).
+    func wheel(down: Bool, x: Int, y: Int) throws {
+        let bytes = [Character("\u{1b}"), "[", "M", Character(UnicodeScalar(32 + (down ? 65 : 64))!),
+                     Character(UnicodeScalar(33 + x)!), Character(UnicodeScalar(33 + y)!)]
+        try type(String(bytes))
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

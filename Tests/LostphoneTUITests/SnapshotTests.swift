@@ -69,6 +69,17 @@ import Testing
         assertSnapshot(d.screen, named: "help-\(width)x\(height)")
     }
 
+    /// At 40×12 the help wraps its own lines: each key above its text, nothing cut.
+    @Test func helpAtTheSmallestSizeWrapsItsLines() {
+        let d = TestApp(width: 40, height: 12)
+        d.press(.char("?"))
+        #expect(!d.screen.contains("…"), "nothing in the help is cut")
+        assertSnapshot(d.screen, named: "help-40x12")
+        for _ in 0..<200 { d.press(.char("j")) }
+        #expect(d.screen.contains("quit (everything is already"), "scrolled to the last key")
+        assertSnapshot(d.screen, named: "help-40x12-end")
+    }
+
     @Test func noteInputShowsThePromptAndCursor() {
         let d = TestApp()
         d.press(.char("n"), .char("n"))

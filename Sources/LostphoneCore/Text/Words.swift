@@ -57,6 +57,8 @@ public enum Word: Hashable, Sendable {
     case detailsOffer, detailsReminder
     /// After an action moved the selection on: a note still goes to what was just done.
     case noteForJustDone
+    /// Which hit of a search is shown, and how to reach the others.
+    case matchOf(Int, Int), matchAfter(Int, Int), searchFirst
     /// How many urgent freezes are still open, in the header; the step to do now, in the list.
     case urgentLeft(Int), doNow
     /// Something is below the visible part of the list or the details.
@@ -206,6 +208,10 @@ public enum Word: Hashable, Sendable {
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你用的", en: "←/→ choose yours")
+        case .matchOf(let i, let n): return pair(zh: "\(i)/\(n) · ↓ 下一个 ↑ 上一个", en: "\(i)/\(n) · ↓ next ↑ previous")
+        case .searchFirst: return pair(zh: "先按 / 搜索", en: "Search with / first")
+        case .matchAfter(let i, let n):
+            return pair(zh: "搜索 \(i)/\(n) · n 或回车：下一个 · N：上一个", en: "Match \(i)/\(n) · n or Enter: next · N: previous")
         case .noteForJustDone: return pair(zh: "按 n 给它加备注", en: "n adds a note to it")
         case .detailsOffer: return pair(zh: "i：何时丢失、丢了什么", en: "i: when and what was lost")
         case .detailsReminder:
