@@ -55,9 +55,10 @@ extension ReportWriter {
         let cwd = FileManager.default.currentDirectoryPath
         var firstError = ""
         for dir in [cwd, stateDirectory] {
-            let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
+            // An earlier report is kept: this one takes the next free name, which the screen shows.
+            let path = freePath(for: name, in: dir)
             do {
-                try write(content, to: path, force: true)
+                try write(content, to: path, force: false)
                 return .success(path)
             } catch {
                 if firstError.isEmpty { firstError = error.message }

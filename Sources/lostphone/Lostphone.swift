@@ -12,6 +12,14 @@ struct Lostphone: ParsableCommand {
         discussion: """
         Run without a subcommand for the full-screen program. Everything you record is saved at \
         once under $XDG_STATE_HOME/lostphone (~/.local/state/lostphone).
+
+        The full-screen program (lostphone [options], or lostphone open [options]) takes:
+          --new                   Start a new incident; earlier ones are kept.
+          --lang <zh|en>          Language: zh (中文) or en. Default: the locale.
+          --theme <name|file>     Theme name or file (see `lostphone themes`).
+          --state-dir <dir>       Where incidents are kept.
+          --playbook <file>       Use this playbook (YAML) instead of the built-in one.
+          --incident <id>         Continue an earlier incident.
         """,
         version: "lostphone 0.1.0",
         subcommands: [Open.self, Record.self, NoteCommand.self, Status.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self],

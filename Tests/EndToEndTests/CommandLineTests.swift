@@ -22,6 +22,14 @@ import Testing
         return h
     }
 
+    @Test func theTopLevelHelpShowsTheFullScreensOptions() throws {
+        let r = try runBinary(["--help"], environment: environment(try home()))
+        #expect(r.status == 0)
+        for option in ["--new", "--lang", "--theme", "--state-dir", "--playbook", "--incident"] {
+            #expect(r.out.contains(option), "lostphone --help names \(option)")
+        }
+    }
+
     /// An incident journal written as the program writes it: opened, then the SIM step done with a note.
     func writeIncident(in home: URL, note: String) throws {
         let dir = home.appendingPathComponent("state/lostphone")

@@ -111,5 +111,11 @@ import Testing
         #expect(screen.contains(files[0]))
         let mode = (try FileManager.default.attributesOfItem(atPath: t.home.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int)
         #expect(mode == 0o600)
+        // A second e keeps the first report and names the new one.
+        try t.press("e")
+        try t.expectScreen(contains: files[0].replacingOccurrences(of: ".md", with: "-2.md"))
+        let after = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
+        #expect(after.count == 2, "\(after)")
+        #expect(try String(contentsOf: t.home.appendingPathComponent(files[0]), encoding: .utf8) == report, "the first is untouched")
     }
 }

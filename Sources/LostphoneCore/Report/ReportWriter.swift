@@ -27,6 +27,20 @@ public enum ReportWriter {
         "lostphone-report-\(incident.id).\(format.rawValue)"
     }
 
+    /// `name` in `directory`, or, where a file of that name exists, the first free
+    /// `stem-2.ext`, `stem-3.ext`…: the screen's `e` never replaces a report.
+    public static func freePath(for name: String, in directory: String) -> String {
+        let base = URL(fileURLWithPath: directory).appendingPathComponent(name)
+        let stem = base.deletingPathExtension().lastPathComponent, ext = base.pathExtension
+        var path = base.path
+        var n = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = URL(fileURLWithPath: directory).appendingPathComponent("\(stem)-\(n)" + (ext.isEmpty ? "" : ".\(ext)")).path
+            n += 1
+        }
+        return path
+    }
+
     public static func write(_ content: String, to path: String, force: Bool) throws(ReportWriteError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

@@ -17,8 +17,9 @@ public enum StatusText {
         if let m = incident.device.model { line("\(w.capitalized(.phoneModel)) \(m)") }
         if let i = incident.device.imei { line("\(w.capitalized(.imei)) \(i)") }
         if let r = incident.resolvedAt { line("\(w.capitalized(.resolved)) \(r.readable)") }
-        let elapsed = Int(now.date.timeIntervalSince(incident.startedAt.date))
-        line("\(w.capitalized(.elapsed)) " + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60))
+        // Counted as the screen counts: from the loss when its time is known.
+        let elapsed = Int(now.date.timeIntervalSince((incident.lostAt ?? incident.startedAt).date))
+        line("\(w.capitalized(incident.lostAt == nil ? .elapsed : .sinceLoss)) " + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60))
         let legend: [StepState] = [.done, .inProgress, .blocked, .skipped, .pending]
         line(w.label(.stateHeading) + legend.map { "[\(mark($0))] \(w.name($0))" }.joined(separator: " "))
         for pane in playbook.panes {
