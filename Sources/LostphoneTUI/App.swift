@@ -27,6 +27,8 @@ public struct AppConfiguration {
     /// For the crash test only (`LOSTPHONE_TEST_CRASH=1`): trap like a Swift runtime error
     /// right after the first frame, to prove the terminal is restored on a crash.
     public var crashAfterFirstFrame = false
+    /// ASCII in place of the symbols the terminal's font lacks (TERM=linux, vt100).
+    public var glyphFallback: GlyphFallback = .none
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -104,7 +106,7 @@ public final class App {
         }
     }
 
-    public func draw() { terminal.draw(Screen.render(state)) }
+    public func draw() { terminal.draw(config.glyphFallback.apply(to: Screen.render(state))) }
 
     private func dispatch(_ action: Action) { perform(Update.apply(action, to: &state)) }
 

@@ -65,6 +65,7 @@ extension Lostphone {
                 })
             var config = baseConfig
             config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
+            config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()
