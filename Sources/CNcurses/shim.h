@@ -108,15 +108,34 @@ static inline volatile sig_atomic_t *lp_have_saved(void) { static volatile sig_a
 static inline volatile sig_atomic_t *lp_quit_signal(void) { static volatile sig_atomic_t v; return &v; }
 static inline volatile sig_atomic_t *lp_screen_active(void) { static volatile sig_atomic_t v; return &v; }
 
+// Mouse clicks (X10 and SGR reports) and bracketed paste, which this program decodes itself.
+static const char lp_input_modes_on[] = "\033[?1000h\033[?1006h\033[?2004h";
+static const char lp_input_modes_off[] = "\033[?2004l\033[?1006l\033[?1002l\033[?1000l";
+
+static inline void lp_write_all(const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w <= 0) return;
+        s += w; n -= (size_t)w;
+    }
+}
+
+/// Asks the terminal for mouse reports and bracketed paste, or stops asking.
+static inline void lp_set_input_modes(int on) {
+    if (on) lp_write_all(lp_input_modes_on, sizeof lp_input_modes_on - 1);
+    else lp_write_all(lp_input_modes_off, sizeof lp_input_modes_off - 1);
+}
+
 static inline void lp_save_terminal(int fd) {
     if (tcgetattr(fd, lp_saved_termios()) == 0) *lp_have_saved() = 1;
 }
 
 static inline void lp_restore_terminal_raw(void) {
     if (!*lp_screen_active()) return;
-    // leave the alternate screen, reset attributes, show the cursor, stop mouse reporting
-    static const char seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
-    ssize_t w = write(STDOUT_FILENO, seq, sizeof seq - 1); (void)w;
+    // stop bracketed paste and mouse reporting, reset attributes, show the cursor, leave the
+    // alternate screen
+    static const char seq[] = "\033[?2004l\033[?1006l\033[?1002l\033[?1000l\033[0m\033[?25h\033[?1049l\r\n";
+    lp_write_all(seq, sizeof seq - 1);
     if (*lp_have_saved()) tcsetattr(STDIN_FILENO, TCSANOW, lp_saved_termios());
     *lp_screen_active() = 0;
 }

@@ -87,6 +87,7 @@ public final class App {
         case .click(let x, let y): perform(Update.apply(.click(x: x, y: y), to: &state))
         case .wheelUp: perform(Update.apply(.wheel(-1), to: &state))
         case .wheelDown: perform(Update.apply(.wheel(1), to: &state))
+        case .paste(let text): perform(Update.apply(.paste(text), to: &state))
         case .resize: perform(Update.apply(.resize(width: terminal.width, height: terminal.height), to: &state))
         case .signal: break
         }

@@ -50,6 +50,7 @@ public enum Update {
         case .click(let x, let y): click(&state, x: x, y: y)
         case .wheel(let d): move(&state, by: d * 3)
         case .input: break
+        case .paste(let text): paste(text, &state)
         case .resize(let w, let h):
             state.width = w
             state.height = h
@@ -272,6 +273,30 @@ public enum Update {
                 state.mode = .details(form)
             }
             return []
+        }
+    }
+
+    /// Pasted text goes into the open text field as text, or nowhere: it never runs as keys.
+    static func paste(_ text: String, _ state: inout AppState) {
+        switch state.mode {
+        case .note(let step, var field):
+            field.insert(pasted: text)
+            state.mode = .note(step, field)
+        case .search(var field, let origin):
+            field.insert(pasted: text)
+            state.mode = .search(field, origin: origin)
+            jumpToMatch(field.text, after: nil, from: origin, &state)
+        case .details(var form):
+            switch form.focus {
+            case 0: form.lostAt.insert(pasted: text)
+            case 1: form.model.insert(pasted: text)
+            default: form.imei.insert(pasted: text)
+            }
+            form.error = nil
+            state.mode = .details(form)
+        case .normal, .help:
+            state.message = StatusMessage(
+                text: state.language == .zh ? "已忽略粘贴的文字：没有打开的输入框" : "Paste ignored: no text field is open", kind: .info)
         }
     }
 
