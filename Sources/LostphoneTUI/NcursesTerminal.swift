@@ -180,6 +180,8 @@ public final class NcursesTerminal: TerminalBackend {
         let deadline = clock.now + .milliseconds(max(0, timeoutMilliseconds))
         while true {
             if let sig = takeSignal() { return .signal(sig) }
+            if lp_take_suspend() != 0 { suspend(); return .resize }
+            if lp_take_continue() != 0 { retake(); return .resize }
             if !decoded.isEmpty { return decoded.removeFirst() }
             let now = clock.now
             var wait = deadline - now
@@ -219,5 +221,25 @@ public final class NcursesTerminal: TerminalBackend {
     private func takeSignal() -> Int32? {
         let s = lp_take_quit_signal()
         return s == 0 ? nil : s
+    }
+
+    /// Ctrl-Z or SIGTSTP: gives the terminal back as it was, stops (when a job-control shell
+    /// can resume it), and takes the terminal again after SIGCONT.
+    private func suspend() {
+        lp_set_input_modes(0)
+        endwin()
+        lp_set_screen_active(0)
+        lp_stop_process_group()
+        _ = lp_take_continue()
+        lp_set_screen_active(1)
+        retake()
+    }
+
+    /// Takes the terminal again after a stop: program modes, mouse and paste, a full repaint.
+    private func retake() {
+        reset_prog_mode()
+        lp_set_input_modes(1)
+        invalidate()
+        doupdate()
     }
 }

@@ -77,6 +77,98 @@ import Testing
         #expect(try t.journalEvents().last?["note"] as? String == "abcd")
     }
 
+    // MARK: width
+
+    @Test func emojiAndJoinersInATitleKeepTheBorderInItsColumn() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("LostphoneCoreTests/Fixtures/example-playbook.yaml")
+        let title = "⚠️ ❤️ 👍🏽 👨‍👩‍👧 🇨🇳 é ○●✓ 中文"
+        let yaml = try String(contentsOf: fixture, encoding: .utf8)
+            .replacingOccurrences(of: "{en: \"Freeze the account\"", with: "{en: \"\(title)\"")
+        let playbook = home.appendingPathComponent("playbook.yaml")
+        try yaml.write(to: playbook, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(width: 100, height: 24, arguments: ["--lang", "en", "--playbook", playbook.path], home: home)
+        try t.press("Escape")
+        try t.expectScreen(contains: "Do now")
+        try t.press("n")
+        try t.type(title)
+        try t.press("Enter")
+        let screen = try t.expectScreen(contains: "Saved")
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).filter { $0.contains("│") }
+        let columns = rows.map { TerminalColumns.of("│", in: String($0)) }
+        #expect(rows.count > 10 && Set(columns).count == 1, "the border moved:\n\(rows.joined(separator: "\n"))\ncolumns \(columns)")
+    }
+
+    // MARK: signals
+
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE])
+    func terminatingSignalsGiveTheTerminalBack(signal: Int32) throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: TerminalHardeningTests.wrapper)
+        try t.expectScreen(contains: "About the lost phone")
+        guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
+        kill(pid, signal)
+        try t.expectScreen(contains: "EXIT:\(128 + signal)")
+        try expectTerminalUsable(t)
+    }
+
+    /// Without a job-control shell nobody could resume a stopped program: it never stops on
+    /// the full screen, keeps working and, when asked, quits cleanly.
+    @Test(arguments: ["{bin}", "setsid -w {bin}"])
+    func suspendWithoutJobControlNeverLeavesTheTerminalStopped(launch: String) throws {
+        let wrapper = TerminalHardeningTests.wrapper.replacingOccurrences(of: "{bin};", with: "\(launch);")
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: wrapper)
+        try t.expectScreen(contains: "About the lost phone")
+        guard let pid = try t.programPID() else {
+            Issue.record("no lostphone process"); return
+        }
+        kill(pid, SIGTSTP)
+        Thread.sleep(forTimeInterval: 0.5)
+        if try t.paneValue("alternate_on") == "1" {
+            try t.press("Escape")
+            try t.expectScreen(lacks: "About the lost phone", timeout: 3)
+            try t.press("q")
+        } else {
+            kill(pid, SIGCONT)
+            Thread.sleep(forTimeInterval: 0.3)
+            try t.press("q")
+        }
+        try t.expectScreen(contains: "EXIT:0")
+        try expectTerminalUsable(t)
+    }
+
+    /// A wrapper script without job control stands between the interactive shell and the
+    /// program: SIGTSTP stops the whole job, so the shell gets its prompt back, and `fg` resumes
+    /// the program on a redrawn screen.
+    @Test func suspendUnderAWrapperScriptStopsTheWholeJobAndResumes() throws {
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: "exec bash --norc -i")
+        try t.type("sh -c \(TmuxSession.quote(TmuxSession.quote(TmuxSession.binary) + " --lang en; echo EXIT:$?"))\n")
+        try t.expectScreen(contains: "About the lost phone")
+        guard let pid = try TerminalHardeningTests.program(in: t) else { Issue.record("no lostphone process"); return }
+        kill(pid, SIGTSTP)
+        try t.expectScreen(contains: "Stopped", timeout: 5)
+        #expect(try t.paneValue("alternate_on") == "0")
+        try t.type("fg\n")
+        try t.expectScreen(contains: "About the lost phone")
+        try t.press("Escape", "q")
+        try t.expectScreen(contains: "EXIT:0")
+        try t.type("stty -a > \"$HOME/stty.after\"\n")
+        try expectTerminalUsable(t)
+    }
+
+    /// The program started from the session's interactive shell, found by its terminal.
+    static func program(in t: TmuxSession) throws -> Int32? {
+        let tty = try t.paneValue("pane_tty").replacingOccurrences(of: "/dev/", with: "")
+        var found: Int32?
+        try t.waitFor(timeout: 5, sourceLocation: #_sourceLocation, what: "the program") { _ in
+            found = (try? TmuxSession.capture("/usr/bin/pgrep", ["-t", tty, "-f", "^\(TmuxSession.binary)"]))?
+                .split(separator: "\n").compactMap { Int32($0) }.first
+            return found != nil
+        }
+        return found
+    }
+
     /// The program left the alternate screen, showed the cursor, stopped reporting the mouse,
     /// and the line discipline is back to `echo` and `icanon`.
     func expectTerminalUsable(_ t: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
