@@ -33,7 +33,7 @@ import Darwin
 // MARK: - options
 
 enum Target: String, CaseIterable {
-    case playbook, theme, journal
+    case playbook, theme, journal, keys
 }
 
 struct Options {
@@ -44,7 +44,7 @@ struct Options {
     var input: Int?
 
     static let usage = """
-        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|all] [--input N]
+        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|keys|all] [--input N]
           --seconds N   how long to fuzz each target (default 60)
           --seed N      the run's seed (default 1); the same seed gives the same inputs
           --target T    which parser to fuzz (default all, one after the other)
@@ -74,7 +74,7 @@ struct Options {
                 let name = value(flag)
                 if name == "all" { options.targets = Target.allCases }
                 else if let t = Target(rawValue: name) { options.targets = [t] }
-                else { fail("unknown target `\(name)` (playbook, theme, journal or all)") }
+                else { fail("unknown target `\(name)` (playbook, theme, journal, keys or all)") }
             case "--input":
                 guard let n = Int(value(flag)), n >= 0 else { fail("--input needs a whole number from 0") }
                 options.input = n
@@ -647,6 +647,10 @@ func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
         seeds = builtinJournalSeeds(in: workDirectory)
         tokens = jsonTokens
         sizeLimit = 4 * 1024 * 1024
+    case .keys:
+        seeds = keySeeds()
+        tokens = keyTokens
+        sizeLimit = 16 * 1024
     }
     // The seeds themselves are inputs too, and must parse.
     for seed in seeds {
@@ -655,6 +659,7 @@ func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
         case .playbook: outcome = try? runPlaybook(seed.bytes)
         case .theme: outcome = try? runTheme(seed.bytes)
         case .journal: outcome = try? journal.run(seed.bytes)
+        case .keys: var rng = SplitMix(seed: 0); outcome = try? runKeys(seed.bytes, rng: &rng)
         }
         if outcome != .accepted {
             FileHandle.standardError.write(Data("lostphone-fuzz: \(target.rawValue): the seed \(seed.name) does not load cleanly\n".utf8))
@@ -683,6 +688,7 @@ func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
             case .playbook: outcome = try runPlaybook(input)
             case .theme: outcome = try runTheme(input)
             case .journal: outcome = try journal.run(input)
+            case .keys: outcome = try runKeys(input, rng: &mutator.rng)
             }
             if outcome == .accepted { accepted += 1 } else { refused += 1 }
         } catch {
