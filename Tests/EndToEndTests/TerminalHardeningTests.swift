@@ -99,6 +99,11 @@ import Testing
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).filter { $0.contains("│") }
         let columns = rows.map { TerminalColumns.of("│", in: String($0)) }
         #expect(rows.count > 10 && Set(columns).count == 1, "the border moved:\n\(rows.joined(separator: "\n"))\ncolumns \(columns)")
+        // Nothing of the title or the note is overwritten: each shows whole, up to its last word,
+        // in the list, the detail's heading and the detail's note line.
+        let whole = rows.map { $0.components(separatedBy: "○●✓ 中文").count - 1 }.reduce(0, +)
+        #expect(whole == 3 && rows.contains { $0.contains("Note:") && $0.hasSuffix("○●✓ 中文") },
+                "title or note cut:\n\(rows.joined(separator: "\n"))")
     }
 
     // MARK: signals
