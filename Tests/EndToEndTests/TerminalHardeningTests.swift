@@ -147,7 +147,8 @@ import Testing
     /// program: SIGTSTP stops the whole job, so the shell gets its prompt back, and `fg` resumes
     /// the program on a redrawn screen.
     @Test func suspendUnderAWrapperScriptStopsTheWholeJobAndResumes() throws {
-        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: "exec bash --norc -i")
+        // No history file: bash writes it as it exits, which could race the removal of $HOME.
+        let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: "exec env HISTFILE= bash --norc -i")
         try t.type("sh -c \(TmuxSession.quote(TmuxSession.quote(TmuxSession.binary) + " --lang en; echo EXIT:$?"))\n")
         try t.expectScreen(contains: "About the lost phone")
         guard let pid = try TerminalHardeningTests.program(in: t) else { Issue.record("no lostphone process"); return }
