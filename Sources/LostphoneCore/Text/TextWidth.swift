@@ -70,6 +70,14 @@ public enum TextWidth {
     public static func glyphs(_ character: Character) -> [Glyph] {
         let c = Sanitize.visible(character)
         if c.isASCII { return [Glyph(text: c, width: 1)] }
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, let s = scalars.first {
+            // Most graphemes are one code point (CJK, symbols): no need to rebuild them.
+            if isDropped(s) { return [] }
+            let w = scalarWidth(s)
+            if w == 0 { return [] }
+            return [w < 0 ? Glyph(text: "\u{FFFD}", width: 1) : Glyph(text: c, width: w)]
+        }
         var out: [Glyph] = []
         var current = String.UnicodeScalarView()
         var width = 0
@@ -78,7 +86,7 @@ public enum TextWidth {
         func finish() {
             if !current.isEmpty { out.append(Glyph(text: Character(String(current)), width: width)) }
         }
-        for s in c.unicodeScalars {
+        for s in scalars {
             if s.value == 0x200D {
                 if emojiBase { break }  // a ZWJ sequence shows its first emoji
                 continue
