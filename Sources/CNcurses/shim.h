@@ -35,47 +35,7 @@ static inline unsigned int lp_a_underline(void) { return (unsigned int)A_UNDERLI
 static inline unsigned int lp_a_reverse(void) { return (unsigned int)A_REVERSE; }
 static inline unsigned int lp_a_normal(void) { return (unsigned int)A_NORMAL; }
 
-static inline int lp_key_up(void) { return KEY_UP; }
-static inline int lp_key_down(void) { return KEY_DOWN; }
-static inline int lp_key_left(void) { return KEY_LEFT; }
-static inline int lp_key_right(void) { return KEY_RIGHT; }
-static inline int lp_key_home(void) { return KEY_HOME; }
-static inline int lp_key_end(void) { return KEY_END; }
-static inline int lp_key_ppage(void) { return KEY_PPAGE; }
-static inline int lp_key_npage(void) { return KEY_NPAGE; }
-static inline int lp_key_btab(void) { return KEY_BTAB; }
-static inline int lp_key_enter(void) { return KEY_ENTER; }
-static inline int lp_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int lp_key_dc(void) { return KEY_DC; }
 static inline int lp_key_resize(void) { return KEY_RESIZE; }
-static inline int lp_key_mouse(void) { return KEY_MOUSE; }
-static inline int lp_ok(void) { return OK; }
-static inline int lp_key_code_yes(void) { return KEY_CODE_YES; }
-
-static inline unsigned long lp_mouse_mask_clicks(void) {
-    return (unsigned long)(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-        | BUTTON5_PRESSED
-#endif
-    );
-}
-static inline int lp_mouse_is_wheel_up(unsigned long b) { return (b & BUTTON4_PRESSED) != 0; }
-static inline int lp_mouse_is_wheel_down(unsigned long b) {
-#ifdef BUTTON5_PRESSED
-    return (b & BUTTON5_PRESSED) != 0;
-#else
-    return 0;
-#endif
-}
-static inline int lp_mouse_is_click(unsigned long b) { return (b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
-
-/// Reads one mouse event; returns 1 and fills the cell and buttons when there is one.
-static inline int lp_get_mouse(int *y, int *x, unsigned long *buttons) {
-    MEVENT ev;
-    if (getmouse(&ev) != OK) return 0;
-    *y = ev.y; *x = ev.x; *buttons = (unsigned long)ev.bstate;
-    return 1;
-}
 
 /// Writes a run of wide characters at (y, x) with attributes and colour pair.
 static inline int lp_put(int y, int x, const wchar_t *s, int n, unsigned int attrs, int pair) {
