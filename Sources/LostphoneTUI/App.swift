@@ -97,6 +97,7 @@ public final class App {
         case .wheelUp: dispatch(.wheel(-1))
         case .wheelDown: dispatch(.wheel(1))
         case .resize: dispatch(.resize(width: terminal.width, height: terminal.height))
+        case .paste(let text): dispatch(.paste(text))
         case .signal: break
         }
     }

@@ -15,6 +15,9 @@ public enum InputEvent: Hashable, Sendable {
     /// A left click at a cell.
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
+    /// Text the terminal pasted (bracketed paste): it goes into the open text field or nowhere,
+    /// and never runs as keys.
+    case paste(String)
     /// The terminal changed size; the new size is read from the backend.
     case resize
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived.
