@@ -51,10 +51,11 @@ let package = Package(
             name: "lostphone-bench",
             dependencies: ["LostphoneTUI", "LostphoneCore", .product(name: "Yams", package: "Yams")]
         ),
-        // `scripts/fuzz.sh`: mutation fuzzing of the playbook, theme and journal parsers.
+        // `scripts/fuzz.sh`: mutation fuzzing of the playbook, theme and journal parsers, and of
+        // the key decoder.
         .executableTarget(
             name: "lostphone-fuzz",
-            dependencies: ["LostphoneCore"]
+            dependencies: ["LostphoneCore", "LostphoneTUI"]
         ),
         .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"], exclude: ["Snapshots"]),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Mutation fuzzing of the playbook, theme and journal parsers (Sources/lostphone-fuzz).
+# Mutation fuzzing of the playbook, theme and journal parsers and the key decoder
+# (Sources/lostphone-fuzz).
 #
 #   scripts/fuzz.sh [seconds]      # seconds per target, default 60
 #
@@ -35,7 +36,7 @@ trap 'rm -rf "$work"' EXIT
 
 failed=()
 summary=()
-for target in playbook theme journal; do
+for target in playbook theme journal keys; do
     echo "fuzz: $target for $seconds s (seed $seed)"
     start=$(date +%s.%N)
     status=0

@@ -35,47 +35,7 @@ static inline unsigned int lp_a_underline(void) { return (unsigned int)A_UNDERLI
 static inline unsigned int lp_a_reverse(void) { return (unsigned int)A_REVERSE; }
 static inline unsigned int lp_a_normal(void) { return (unsigned int)A_NORMAL; }
 
-static inline int lp_key_up(void) { return KEY_UP; }
-static inline int lp_key_down(void) { return KEY_DOWN; }
-static inline int lp_key_left(void) { return KEY_LEFT; }
-static inline int lp_key_right(void) { return KEY_RIGHT; }
-static inline int lp_key_home(void) { return KEY_HOME; }
-static inline int lp_key_end(void) { return KEY_END; }
-static inline int lp_key_ppage(void) { return KEY_PPAGE; }
-static inline int lp_key_npage(void) { return KEY_NPAGE; }
-static inline int lp_key_btab(void) { return KEY_BTAB; }
-static inline int lp_key_enter(void) { return KEY_ENTER; }
-static inline int lp_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int lp_key_dc(void) { return KEY_DC; }
 static inline int lp_key_resize(void) { return KEY_RESIZE; }
-static inline int lp_key_mouse(void) { return KEY_MOUSE; }
-static inline int lp_ok(void) { return OK; }
-static inline int lp_key_code_yes(void) { return KEY_CODE_YES; }
-
-static inline unsigned long lp_mouse_mask_clicks(void) {
-    return (unsigned long)(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-        | BUTTON5_PRESSED
-#endif
-    );
-}
-static inline int lp_mouse_is_wheel_up(unsigned long b) { return (b & BUTTON4_PRESSED) != 0; }
-static inline int lp_mouse_is_wheel_down(unsigned long b) {
-#ifdef BUTTON5_PRESSED
-    return (b & BUTTON5_PRESSED) != 0;
-#else
-    return 0;
-#endif
-}
-static inline int lp_mouse_is_click(unsigned long b) { return (b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
-
-/// Reads one mouse event; returns 1 and fills the cell and buttons when there is one.
-static inline int lp_get_mouse(int *y, int *x, unsigned long *buttons) {
-    MEVENT ev;
-    if (getmouse(&ev) != OK) return 0;
-    *y = ev.y; *x = ev.x; *buttons = (unsigned long)ev.bstate;
-    return 1;
-}
 
 /// Writes a run of wide characters at (y, x) with attributes and colour pair.
 static inline int lp_put(int y, int x, const wchar_t *s, int n, unsigned int attrs, int pair) {
@@ -97,16 +57,40 @@ static inline int lp_codeset_is_utf8(void) {
 
 // MARK: terminal restore on signals and crashes
 //
-// The terminal state is saved before ncurses starts. On a fatal signal (a Swift runtime trap is
-// SIGILL or SIGTRAP) the handler restores it with async-signal-safe calls only (tcsetattr, write)
-// and re-raises the signal with its default action so the exit status stays honest.
+// The terminal state is saved before ncurses starts. On any signal whose default action ends the
+// process (a Swift runtime trap is SIGILL or SIGTRAP; also SIGUSR1, SIGALRM, SIGPIPE, the
+// real-time signals, ...) the handler restores it with async-signal-safe calls only (tcsetattr,
+// write of a precomputed string) and re-raises the signal with its default action, so the exit
+// status stays honest. A signal the parent left ignored stays ignored.
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag: the event loop sees it within one read
 // and shuts down in order (endwin), since every recorded event is already on disk.
+// SIGTSTP sets a flag too: the loop leaves the full screen, then stops the whole process group
+// (see lp_stop_process_group); SIGCONT asks the loop to take the terminal again.
 
 static inline struct termios *lp_saved_termios(void) { static struct termios t; return &t; }
 static inline volatile sig_atomic_t *lp_have_saved(void) { static volatile sig_atomic_t v; return &v; }
 static inline volatile sig_atomic_t *lp_quit_signal(void) { static volatile sig_atomic_t v; return &v; }
 static inline volatile sig_atomic_t *lp_screen_active(void) { static volatile sig_atomic_t v; return &v; }
+static inline volatile sig_atomic_t *lp_suspend_flag(void) { static volatile sig_atomic_t v; return &v; }
+static inline volatile sig_atomic_t *lp_continue_flag(void) { static volatile sig_atomic_t v; return &v; }
+
+// Mouse clicks (X10 and SGR reports) and bracketed paste, which this program decodes itself.
+static const char lp_input_modes_on[] = "\033[?1000h\033[?1006h\033[?2004h";
+static const char lp_input_modes_off[] = "\033[?2004l\033[?1006l\033[?1002l\033[?1000l";
+
+static inline void lp_write_all(const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w <= 0) return;
+        s += w; n -= (size_t)w;
+    }
+}
+
+/// Asks the terminal for mouse reports and bracketed paste, or stops asking.
+static inline void lp_set_input_modes(int on) {
+    if (on) lp_write_all(lp_input_modes_on, sizeof lp_input_modes_on - 1);
+    else lp_write_all(lp_input_modes_off, sizeof lp_input_modes_off - 1);
+}
 
 static inline void lp_save_terminal(int fd) {
     if (tcgetattr(fd, lp_saved_termios()) == 0) *lp_have_saved() = 1;
@@ -114,14 +98,17 @@ static inline void lp_save_terminal(int fd) {
 
 static inline void lp_restore_terminal_raw(void) {
     if (!*lp_screen_active()) return;
-    // leave the alternate screen, reset attributes, show the cursor, stop mouse reporting
-    static const char seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
-    ssize_t w = write(STDOUT_FILENO, seq, sizeof seq - 1); (void)w;
+    // stop bracketed paste and mouse reporting, reset attributes, show the cursor, leave the
+    // alternate screen
+    static const char seq[] = "\033[?2004l\033[?1006l\033[?1002l\033[?1000l\033[0m\033[?25h\033[?1049l\r\n";
+    lp_write_all(seq, sizeof seq - 1);
     if (*lp_have_saved()) tcsetattr(STDIN_FILENO, TCSANOW, lp_saved_termios());
     *lp_screen_active() = 0;
 }
 
 static void lp_on_quit_signal(int sig) { *lp_quit_signal() = sig; }
+static void lp_on_suspend_signal(int sig) { (void)sig; *lp_suspend_flag() = 1; }
+static void lp_on_continue_signal(int sig) { (void)sig; *lp_continue_flag() = 1; }
 
 static void lp_on_fatal_signal(int sig) {
     lp_restore_terminal_raw();
@@ -129,27 +116,58 @@ static void lp_on_fatal_signal(int sig) {
     raise(sig);
 }
 
-static inline void lp_install_signal_handlers(void) {
+/// Installs `handler` for `sig` unless the parent left the signal ignored.
+static inline void lp_catch_unless_ignored(int sig, void (*handler)(int), int flags) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) return;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    sa.sa_handler = lp_on_quit_signal;
-    sa.sa_flags = 0; // no SA_RESTART: a blocked read returns so the loop sees the flag at once
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    struct sigaction fa;
-    memset(&fa, 0, sizeof fa);
-    sigemptyset(&fa.sa_mask);
-    fa.sa_handler = lp_on_fatal_signal;
-    fa.sa_flags = SA_RESETHAND;
-    sigaction(SIGILL, &fa, NULL);
-    sigaction(SIGTRAP, &fa, NULL);
-    sigaction(SIGSEGV, &fa, NULL);
-    sigaction(SIGBUS, &fa, NULL);
-    sigaction(SIGFPE, &fa, NULL);
-    sigaction(SIGABRT, &fa, NULL);
+    sa.sa_handler = handler;
+    sa.sa_flags = flags;
+    sigaction(sig, &sa, NULL);
+}
+
+static inline void lp_install_signal_handlers(void) {
+    // No SA_RESTART: a blocked read returns so the loop sees the flag at once.
+    int quits[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (unsigned i = 0; i < sizeof quits / sizeof quits[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sigemptyset(&sa.sa_mask);
+        sa.sa_handler = lp_on_quit_signal;
+        sigaction(quits[i], &sa, NULL);
+    }
+    // Faults are caught whatever the parent did: they cannot be ignored anyway.
+    int faults[] = {SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGSYS};
+    for (unsigned i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+        struct sigaction fa;
+        memset(&fa, 0, sizeof fa);
+        sigemptyset(&fa.sa_mask);
+        fa.sa_handler = lp_on_fatal_signal;
+        fa.sa_flags = SA_RESETHAND;
+        sigaction(faults[i], &fa, NULL);
+    }
+    // Every other signal whose default action ends the process.
+    int enders[] = {SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGIO
+        SIGIO,
+#endif
+#ifdef SIGPWR
+        SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+        SIGSTKFLT,
+#endif
+    };
+    for (unsigned i = 0; i < sizeof enders / sizeof enders[0]; i++)
+        lp_catch_unless_ignored(enders[i], lp_on_fatal_signal, SA_RESETHAND);
+#ifdef SIGRTMIN
+    for (int s = SIGRTMIN; s <= SIGRTMAX; s++) lp_catch_unless_ignored(s, lp_on_fatal_signal, SA_RESETHAND);
+#endif
+    // Installed before ncurses starts, so ncurses keeps its own SIGTSTP handler out.
+    lp_catch_unless_ignored(SIGTSTP, lp_on_suspend_signal, 0);
+    lp_catch_unless_ignored(SIGCONT, lp_on_continue_signal, 0);
     // A parent may have left signals blocked (a test runner, a service manager); the program
     // relies on these, so it unblocks them rather than hang on Ctrl-Z or a resize.
     sigset_t needed;
@@ -158,6 +176,33 @@ static inline void lp_install_signal_handlers(void) {
     for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; i++) sigaddset(&needed, wanted[i]);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }
+
+/// Stops the process group with SIGTSTP's default action, once the full screen is left: the
+/// whole group, so a job-control shell sees its job stop even when a wrapper script stands
+/// between it and this program. Without a job-control shell (the group is orphaned) the kernel
+/// discards the signal and this returns at once: nobody could resume the program, so it does
+/// not stop. Returns after SIGCONT.
+static inline void lp_stop_process_group(void) {
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &old);
+    sigset_t tstp;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &old, NULL);
+}
+
+static inline int lp_take_flag(volatile sig_atomic_t *f) {
+    int v = *f;
+    *f = 0;
+    return v;
+}
+static inline int lp_take_suspend(void) { return lp_take_flag(lp_suspend_flag()); }
+static inline int lp_take_continue(void) { return lp_take_flag(lp_continue_flag()); }
 
 /// The terminal's size as the kernel has it now; 0 when known.
 static inline int lp_real_size(int *rows, int *cols) {

@@ -34,6 +34,8 @@ public enum Action: Hashable, Sendable {
     case wheel(Int, x: Int, y: Int)
     /// A key typed while a text field or dialog has the focus.
     case input(Key)
+    /// Text the terminal pasted: into the open text field, or ignored with a notice.
+    case paste(String)
     case resize(width: Int, height: Int)
     /// The clock moved on (the runtime reads it once a loop).
     case tick(Timestamp)

@@ -102,6 +102,7 @@ public final class App {
         case .wheelUp(let x, let y): dispatch(.wheel(-1, x: x, y: y))
         case .wheelDown(let x, let y): dispatch(.wheel(1, x: x, y: y))
         case .resize: dispatch(.resize(width: terminal.width, height: terminal.height))
+        case .paste(let text): dispatch(.paste(text))
         case .signal: break
         }
     }

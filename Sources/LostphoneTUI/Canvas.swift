@@ -11,8 +11,9 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// A grid of cells that views draw into and that the terminal backend puts on screen. Width is
-/// decided here, once: callers pass text and get back how many columns it took, and a wide
-/// character is never cut in half. Control characters never reach the grid raw: they become
+/// decided here, once, by `TextWidth`'s rule: each cell holds one of `TextWidth.glyphs`, so what
+/// the backend sends is what was measured. Callers pass text and get back how many columns it
+/// took, and a wide character is never cut in half. Control characters never reach the grid raw: they become
 /// visible placeholders (the Unicode control pictures ␀…␟, ␡, or � for C1 controls).
 public struct Canvas: Sendable, Equatable {
     public let width: Int
@@ -40,9 +41,11 @@ public struct Canvas: Sendable, Equatable {
         var col = x
         var lastStart: Int?
         for raw in text {
-            let c = Sanitize.visible(raw)
-            let w = TextWidth.of(c)
-            if w == 0 { continue }  // a lone combining mark: ignore rather than misalign
+            // The grapheme as TextWidth measures it, glyph by glyph; one that does not fit
+            // whole is left out.
+            let glyphs = raw.isASCII ? [TextWidth.Glyph(text: Sanitize.visible(raw), width: 1)] : TextWidth.glyphs(raw)
+            let w = glyphs.reduce(0) { $0 + $1.width }
+            if w == 0 { continue }  // only combining or invisible code points: nothing to place
             if col + w > end {
                 // Cut text says so: `…` in the last column it reaches.
                 if col >= 0 && col < end {
@@ -55,11 +58,13 @@ public struct Canvas: Sendable, Equatable {
                 break
             }
             lastStart = col
-            if col >= 0 {
-                setCell(col, y, Cell(grapheme: c, style: style, isContinuation: false))
-                if w == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true)) }
+            for glyph in glyphs {
+                if col >= 0 {
+                    setCell(col, y, Cell(grapheme: glyph.text, style: style, isContinuation: false))
+                    if glyph.width == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true)) }
+                }
+                col += glyph.width
             }
-            col += w
         }
         return max(0, col - x)
     }

@@ -16,6 +16,9 @@ public enum InputEvent: Hashable, Sendable {
     case click(x: Int, y: Int)
     /// The wheel turned over a cell.
     case wheelUp(x: Int, y: Int), wheelDown(x: Int, y: Int)
+    /// Text the terminal pasted (bracketed paste): it goes into the open text field or nowhere,
+    /// and never runs as keys.
+    case paste(String)
     /// The terminal changed size; the new size is read from the backend.
     case resize
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived.

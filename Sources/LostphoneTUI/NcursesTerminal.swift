@@ -20,6 +20,13 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 
 /// The real terminal, through ncurses. The only file that imports CNcurses.
 ///
+/// Input is read as raw bytes (ncurses' keypad decoding is off) and decoded by `KeyDecoder`:
+/// terminfo knows only the sequences of the TERM it is given, and ncurses splits any other
+/// into Escape plus keys, which is how an End key in tmux could close a note and run `4` and
+/// `[`. The decoder knows the sequences terminals actually send, drops the rest whole, and
+/// turns a bracketed paste into one paste event. ncurses still reads the bytes (so its resize
+/// handling keeps working) and still draws.
+///
 /// ncurses keeps its own picture of the screen and `refresh` sends only the cells that changed;
 /// on top of that this backend writes into ncurses only the cells that differ from the last
 /// canvas, so a frame costs what changed, not the screen size. It never calls `clear()` per
@@ -29,6 +36,15 @@ public final class NcursesTerminal: TerminalBackend {
     private var previous: Canvas?
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
+    private var decoder = KeyDecoder()
+    private var decoded: [InputEvent] = []
+    private var lastByte = ContinuousClock.now
+    private let clock = ContinuousClock()
+    /// How long a begun escape sequence may wait for its next byte before a lone Escape is the
+    /// Escape key (and an unfinished sequence is dropped).
+    private static let sequenceQuiet: Duration = .milliseconds(50)
+    /// How long a paste may pause (a slow SSH link) before it is taken as ended.
+    private static let pasteQuiet: Duration = .milliseconds(1000)
     public private(set) var colorDepth: ColorDepth = .none
     private let environment: [String: String]
 
@@ -65,12 +81,11 @@ public final class NcursesTerminal: TerminalBackend {
         noecho()
         nonl()
         intrflush(lp_stdscr(), false)
-        keypad(lp_stdscr(), true)
+        keypad(lp_stdscr(), false)
+        meta(lp_stdscr(), true)
         scrollok(lp_stdscr(), false)
-        set_escdelay(25)
         curs_set(0)
-        _ = mousemask(mmask_t(lp_mouse_mask_clicks()), nil)
-        mouseinterval(0)
+        lp_set_input_modes(1)
         if has_colors() {
             start_color()
             use_default_colors()
@@ -102,6 +117,7 @@ public final class NcursesTerminal: TerminalBackend {
     /// Leaves the full screen and gives the terminal back exactly as it was.
     public func stop() {
         guard let s = screen else { return }
+        lp_set_input_modes(0)
         curs_set(1)
         endwin()
         delscreen(s)
@@ -161,14 +177,45 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func read(timeoutMilliseconds: Int) -> InputEvent? {
-        if let sig = takeSignal() { return .signal(sig) }
-        timeout(Int32(timeoutMilliseconds))
-        var wch: wint_t = 0
-        let r = wget_wch(lp_stdscr(), &wch)
-        if let sig = takeSignal() { return .signal(sig) }
-        if r == lp_key_code_yes() { return functionKey(Int32(wch)) }
-        if r == lp_ok() { return character(UInt32(wch)) }
-        return adoptUnannouncedSize() ? .resize : nil
+        let deadline = clock.now + .milliseconds(max(0, timeoutMilliseconds))
+        while true {
+            if let sig = takeSignal() { return .signal(sig) }
+            if lp_take_suspend() != 0 { suspend(); return .resize }
+            if lp_take_continue() != 0 { retake(); return .resize }
+            if !decoded.isEmpty { return decoded.removeFirst() }
+            let now = clock.now
+            var wait = deadline - now
+            switch decoder.pending {
+            case .nothing: break
+            case .sequence: wait = min(wait, lastByte + NcursesTerminal.sequenceQuiet - now)
+            case .paste: wait = min(wait, lastByte + NcursesTerminal.pasteQuiet - now)
+            }
+            let ms = max(0, Int(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000))
+            timeout(Int32(min(ms, Int(Int32.max))))
+            let c = wgetch(lp_stdscr())
+            if c == lp_key_resize() {
+                // The terminal may have reflowed its old contents on resize (tmux does), which
+                // ncurses cannot know: repaint every cell, as Ctrl-L does.
+                invalidate()
+                return .resize
+            }
+            if c >= 0 && c <= 255 {
+                lastByte = clock.now
+                decoded += decoder.feed(CollectionOfOne(UInt8(c)))
+                continue
+            }
+            // Nothing came (a timeout or an interrupting signal).
+            let quiet = clock.now - lastByte
+            switch decoder.pending {
+            case .nothing: break
+            case .sequence: if quiet >= NcursesTerminal.sequenceQuiet { decoded += decoder.flush() }
+            case .paste: if quiet >= NcursesTerminal.pasteQuiet { decoded += decoder.flush() }
+            }
+            if decoded.isEmpty && clock.now >= deadline {
+                if let sig = takeSignal() { return .signal(sig) }
+                return adoptUnannouncedSize() ? .resize : nil
+            }
+        }
     }
 
     private func takeSignal() -> Int32? {
@@ -176,47 +223,23 @@ public final class NcursesTerminal: TerminalBackend {
         return s == 0 ? nil : s
     }
 
-    private func functionKey(_ code: Int32) -> InputEvent? {
-        switch code {
-        case lp_key_up(): return .key(.up)
-        case lp_key_down(): return .key(.down)
-        case lp_key_left(): return .key(.left)
-        case lp_key_right(): return .key(.right)
-        case lp_key_ppage(): return .key(.pageUp)
-        case lp_key_npage(): return .key(.pageDown)
-        case lp_key_home(): return .key(.home)
-        case lp_key_end(): return .key(.end)
-        case lp_key_btab(): return .key(.backTab)
-        case lp_key_enter(): return .key(.enter)
-        case lp_key_backspace(): return .key(.backspace)
-        case lp_key_dc(): return .key(.delete)
-        case lp_key_resize():
-            // The terminal may have reflowed its old contents on resize (tmux does), which
-            // ncurses cannot know: repaint every cell, as Ctrl-L does.
-            invalidate()
-            return .resize
-        case lp_key_mouse():
-            var y: Int32 = 0, x: Int32 = 0
-            var b: UInt = 0
-            guard lp_get_mouse(&y, &x, &b) != 0 else { return nil }
-            if lp_mouse_is_wheel_up(b) != 0 { return .wheelUp(x: Int(x), y: Int(y)) }
-            if lp_mouse_is_wheel_down(b) != 0 { return .wheelDown(x: Int(x), y: Int(y)) }
-            if lp_mouse_is_click(b) != 0 { return .click(x: Int(x), y: Int(y)) }
-            return nil
-        default: return nil
-        }
+    /// Ctrl-Z or SIGTSTP: gives the terminal back as it was, stops (when a job-control shell
+    /// can resume it), and takes the terminal again after SIGCONT.
+    private func suspend() {
+        lp_set_input_modes(0)
+        endwin()
+        lp_set_screen_active(0)
+        lp_stop_process_group()
+        _ = lp_take_continue()
+        lp_set_screen_active(1)
+        retake()
     }
 
-    private func character(_ value: UInt32) -> InputEvent? {
-        switch value {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
-        default:
-            guard let s = Unicode.Scalar(value) else { return nil }
-            return .key(.char(Character(s)))
-        }
+    /// Takes the terminal again after a stop: program modes, mouse and paste, a full repaint.
+    private func retake() {
+        reset_prog_mode()
+        lp_set_input_modes(1)
+        invalidate()
+        doupdate()
     }
 }

@@ -22,11 +22,8 @@ public struct TextInput: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .char(let c):
-            guard characters.count < limit else { return true }
-            // Newlines and other controls typed or pasted into a one-line field become spaces.
-            let ch: Character = c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) ? " " : c
-            characters.insert(ch, at: cursor)
-            cursor += 1
+            // A control typed into a one-line field becomes a space.
+            insertCharacter(TextInput.isControl(c) ? " " : c)
         case .backspace, .ctrl("h"):
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
         case .delete, .ctrl("d"):
@@ -46,5 +43,35 @@ public struct TextInput: Hashable, Sendable {
         default: return false
         }
         return true
+    }
+
+    /// Inserts pasted text as text: each run of line breaks and tabs becomes one space, other
+    /// control characters are dropped, and the field's limit cuts the rest.
+    public mutating func insert(pasted text: String) {
+        var pendingSpace = false
+        for c in text {
+            if c == "\n" || c == "\r" || c == "\r\n" || c == "\t" { pendingSpace = true; continue }
+            if TextInput.isControl(c) { continue }
+            if pendingSpace { insertCharacter(" "); pendingSpace = false }
+            insertCharacter(c)
+        }
+        if pendingSpace { insertCharacter(" ") }
+    }
+
+    private static func isControl(_ c: Character) -> Bool {
+        c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+    }
+
+    /// Inserts at the cursor. A character that joins the one before it into one grapheme (a
+    /// combining mark, a variation selector, a skin tone, a joiner: the terminal sends an emoji
+    /// as several code points) is merged into it, so the field edits by what is drawn.
+    private mutating func insertCharacter(_ c: Character) {
+        if cursor > 0 {
+            let merged = String(characters[cursor - 1]) + String(c)
+            if merged.count == 1 { characters[cursor - 1] = Character(merged); return }
+        }
+        guard characters.count < limit else { return }
+        characters.insert(c, at: cursor)
+        cursor += 1
     }
 }

@@ -86,6 +86,7 @@ public enum Update {
                 move(&state, by: d * 3)
             }
         case .input: break
+        case .paste(let text): paste(text, &state)
         case .resize(let w, let h):
             state.width = w
             state.height = h
@@ -507,6 +508,34 @@ public enum Update {
                 state.mode = .happenedAt(field)
             }
             return []
+        }
+    }
+
+    /// Pasted text goes into the open text field as text, or nowhere: it never runs as keys.
+    static func paste(_ text: String, _ state: inout AppState) {
+        switch state.mode {
+        case .note(let step, var field):
+            field.insert(pasted: text)
+            state.mode = .note(step, field)
+        case .search(var field, let origin, let choices):
+            field.insert(pasted: text)
+            state.mode = .search(field, origin: origin, choices: choices)
+            // As typing: the first hit from where the search started.
+            state.focus = origin.tab
+            state.selection[origin.tab] = origin.row
+            state.providerChoice = choices
+            state.message = nil
+            jumpToMatch(field.text, step: 0, &state)
+        case .details(var form):
+            form[form.focus].insert(pasted: text)
+            form.error = nil
+            state.mode = .details(form)
+        case .happenedAt(var field):
+            field.insert(pasted: text)
+            state.mode = .happenedAt(field)
+        case .normal, .help, .confirmEarly:
+            // Never a confirmation either: a pasted `y` must not record an early erase.
+            state.message = StatusMessage(text: state.words[.pasteIgnored], kind: .info)
         }
     }
 

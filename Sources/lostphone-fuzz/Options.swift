@@ -2,7 +2,7 @@ import Foundation
 
 /// The parsers that can be fuzzed, by the name `--target` takes.
 enum Target: String, CaseIterable {
-    case playbook, theme, journal
+    case playbook, theme, journal, keys
 }
 
 /// The command line.
@@ -14,7 +14,7 @@ struct Options {
     var input: Int?
 
     static let usage = """
-        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|all] [--input N]
+        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|keys|all] [--input N]
           --seconds N   how long to fuzz each target (default 60)
           --seed N      the run's seed (default 1); the same seed gives the same inputs
           --target T    which parser to fuzz (default all, one after the other)
@@ -44,7 +44,7 @@ struct Options {
                 let name = value(flag)
                 if name == "all" { options.targets = Target.allCases }
                 else if let t = Target(rawValue: name) { options.targets = [t] }
-                else { fail("unknown target `\(name)` (playbook, theme, journal or all)") }
+                else { fail("unknown target `\(name)` (playbook, theme, journal, keys or all)") }
             case "--input":
                 guard let n = Int(value(flag)), n >= 0 else { fail("--input needs a whole number from 0") }
                 options.input = n

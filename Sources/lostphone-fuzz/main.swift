@@ -59,6 +59,7 @@ func makeTarget(_ target: Target, workDirectory: String) -> any FuzzTarget {
     case .playbook: PlaybookTarget()
     case .theme: ThemeTarget()
     case .journal: JournalTarget(directory: workDirectory)
+    case .keys: KeysTarget()
     }
 }
 

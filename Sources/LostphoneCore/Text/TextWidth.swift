@@ -4,9 +4,26 @@ import Glibc
 import Darwin
 #endif
 
-/// How many terminal columns text takes. Decided in one place, with the C library's `wcwidth`,
-/// so the canvas agrees with what ncurses (which uses the same function) will draw.
+/// How many terminal columns text takes, by one rule that the canvas also draws by.
+///
+/// Terminals disagree about emoji sequences: whether a variation selector widens ⚠️, whether a
+/// skin tone or a zero-width joiner merges 👍🏽 and 👨‍👩‍👧 into one glyph. ncurses places each code
+/// point by `wcwidth` and knows none of it, so the same text took 1, 2, 4 or 6 columns depending
+/// on who counted. So a grapheme is first reduced to what everyone measures alike (`glyphs`):
+/// variation selectors, skin tones after a base, tag characters and other invisible format
+/// characters are dropped, an emoji joined by ZWJ keeps its first emoji, and every glyph is one
+/// code point of `wcwidth` 1 or 2 followed by at most four zero-width combining marks. The canvas
+/// puts exactly these glyphs in its cells and ncurses is given exactly these code points, so the
+/// cursor after each grapheme is where this rule says.
 public enum TextWidth {
+    /// One cell's worth (or two, for a wide glyph) of a grapheme, as it is drawn.
+    public struct Glyph: Hashable, Sendable {
+        public var text: Character
+        /// 1 or 2.
+        public var width: Int
+        public init(text: Character, width: Int) { self.text = text; self.width = width }
+    }
+
     /// `wcwidth` only knows wide characters under a UTF-8 `LC_CTYPE`; make sure one is set.
     private static let localeReady: Bool = {
         _ = UTF8Locale.ensureUTF8CharacterType()
@@ -25,21 +42,84 @@ public enum TextWidth {
         return unsafeBitCast(symbol, to: WcwidthFunction.self)
     }()
 
-    /// Columns taken by one grapheme: 0, 1 or 2. Control characters count 1 (they are drawn as
-    /// a visible placeholder, never raw).
-    public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x80 { return 1 }  // ASCII, controls included (as placeholders)
+    /// The most combining marks kept on one glyph (ncurses holds five code points per cell).
+    static let maxMarks = 4
+
+    /// Code points never drawn: variation selectors, tag characters, and invisible format
+    /// characters (joiners, zero-width spaces, the soft hyphen, direction marks).
+    private static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0xE0000...0xE007F: return true
+        default: return s.properties.generalCategory == .format
+        }
+    }
+
+    private static func isSkinTone(_ s: Unicode.Scalar) -> Bool { (0x1F3FB...0x1F3FF).contains(s.value) }
+
+    /// `wcwidth` of one code point: -1 for what it cannot print, else 0, 1 or 2.
+    private static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         _ = localeReady
-        if first.value >= 0x80 && first.value < 0xA0 { return 1 }
-        // An emoji presentation selector or an emoji-presentation base makes a wide glyph.
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        guard let wcwidth = cWcwidth else { return fallbackWidth(first) }
-        let w = Int(wcwidth(wchar_t(first.value)))
-        if w < 0 { return 1 }  // unassigned or non-printable: shown as a placeholder of width 1
-        return w
+        guard let wcwidth = cWcwidth else { return fallbackWidth(s) }
+        return min(2, Int(wcwidth(wchar_t(bitPattern: s.value))))
+    }
+
+    /// The glyphs a grapheme is drawn as: none for a grapheme of only invisible or combining
+    /// code points, one usually, more for a flag (two regional indicators, one column each) or a
+    /// grapheme with spacing marks. Control characters are drawn as visible placeholders
+    /// (`Sanitize.visible`) and code points the C library cannot print as U+FFFD.
+    public static func glyphs(_ character: Character) -> [Glyph] {
+        let c = Sanitize.visible(character)
+        if c.isASCII { return [Glyph(text: c, width: 1)] }
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, let s = scalars.first {
+            // Most graphemes are one code point (CJK, symbols): no need to rebuild them.
+            if isDropped(s) { return [] }
+            let w = scalarWidth(s)
+            if w == 0 { return [] }
+            return [w < 0 ? Glyph(text: "\u{FFFD}", width: 1) : Glyph(text: c, width: w)]
+        }
+        var out: [Glyph] = []
+        var current = String.UnicodeScalarView()
+        var width = 0
+        var marks = 0
+        var emojiBase = false
+        func finish() {
+            if !current.isEmpty { out.append(Glyph(text: Character(String(current)), width: width)) }
+        }
+        for s in scalars {
+            if s.value == 0x200D {
+                if emojiBase { break }  // a ZWJ sequence shows its first emoji
+                continue
+            }
+            if isDropped(s) || (isSkinTone(s) && !current.isEmpty) { continue }
+            let w = scalarWidth(s)
+            if w == 0 {
+                if !current.isEmpty && marks < maxMarks { current.append(s); marks += 1 }
+                continue
+            }
+            finish()
+            current = String.UnicodeScalarView()
+            current.append(w < 0 ? "\u{FFFD}" : s)
+            width = w < 0 ? 1 : w
+            marks = 0
+            emojiBase = w > 0 && s.properties.isEmoji && s.value > 0x7F
+        }
+        finish()
+        return out
+    }
+
+    /// Columns taken by one grapheme as drawn (the sum of its glyphs' widths): 0, 1 or 2 as a
+    /// rule, more only for a grapheme of several spacing code points.
+    public static func of(_ character: Character) -> Int {
+        if character.isASCII { return 1 }  // controls included (as placeholders)
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let s = scalars.first {
+            if Sanitize.visible(character) != character { return 1 }
+            if isDropped(s) || s.value == 0x200D { return 0 }
+            let w = scalarWidth(s)
+            return w < 0 ? 1 : w
+        }
+        return glyphs(character).reduce(0) { $0 + $1.width }
     }
 
     /// Used only if the C library has no `wcwidth`: the CJK and Hangul blocks are wide.

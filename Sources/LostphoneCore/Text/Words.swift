@@ -52,6 +52,8 @@ public enum Word: Hashable, Sendable {
     case timeBeforeLoss(String, lost: String)
     case nextHappenedAt(String)
     case happenedAtPrompt
+    /// A paste with no text field open: it never runs as keys.
+    case pasteIgnored
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// The one-line offer of `i` in place of a form over the guide, and its reminder at start.
     case detailsOffer, detailsReminder
@@ -205,6 +207,7 @@ public enum Word: Hashable, Sendable {
         case .happenedAtPrompt:
             return pair(zh: "实际发生时间（14:35、2026-12-03 14:35 或 -20m）— 回车确定，Esc 取消：",
                         en: "Happened at (14:35, 2026-12-03 14:35 or -20m) — Enter sets, Esc cancels: ")
+        case .pasteIgnored: return pair(zh: "已忽略粘贴的文字：没有打开的输入框", en: "Paste ignored: no text field is open")
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你用的", en: "←/→ choose yours")
