@@ -14,7 +14,8 @@ public struct AppConfiguration {
     public var clock: any WallClock
     /// A note for the person shown at start (a repaired journal, a theme that did not load).
     public var startMessage: StatusMessage?
-    /// Ask for the lost-at time and device details (first start of an incident).
+    /// The first start of an incident: remind once, on the bottom line, that `i` takes the
+    /// lost-at time and the device details (never a form over the guide).
     public var askDetails: Bool
     /// Loads a theme by name; returns the theme (the default when it fails) and any problems.
     public var loadTheme: (String) -> (Theme, [String])
