@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // The only C in the project: ncurses, and the few macros Swift cannot import.
@@ -25,10 +26,17 @@ let package = Package(
         // Pure Swift, no terminal: playbook, incident, journal, report, themes, text width.
         .target(
             name: "LostphoneCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot")],
+            // The themes are links to the files in Themes/, so the binary carries exactly what
+            // people read there; a test checks that every file in Themes/ is listed here.
             resources: [
                 .embedInCode("Resources/cn-mainland.yaml"),
-                .embedInCode("Resources/default-theme.yaml"),
+                .embedInCode("Resources/themes/default.yaml"),
+                .embedInCode("Resources/themes/gruvbox-dark.yaml"),
+                .embedInCode("Resources/themes/high-contrast.yaml"),
+                .embedInCode("Resources/themes/light.yaml"),
+                .embedInCode("Resources/themes/monochrome.yaml"),
+                .embedInCode("Resources/themes/solarized-dark.yaml"),
             ]
         ),
         // The full-screen app: state, keymap, update, views into a Canvas, ncurses backend.
