@@ -13,7 +13,7 @@ extension Lostphone {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(help: ArgumentHelp("md, json or txt.", valueName: "format"))
+        @Option(help: ArgumentHelp("md, json, txt or html (printable, A4).", valueName: "format"))
         var format: ReportFormat = .md
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Where to write; - for standard output. Default: lostphone-report-<incident>.<format> in the current directory.", valueName: "file"))
