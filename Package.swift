@@ -23,10 +23,13 @@ let package = Package(
         // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning on every build; shim.h sets
         // what it needs and module.modulemap links the library. .ci/run installs libncursesw5-dev.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        // libqrencode's declarations only: Core loads the library with dlopen when `Q` is first
+        // pressed, so nothing links it and the one-file build keeps working without it.
+        .systemLibrary(name: "CQRencode"),
         // Pure Swift, no terminal: playbook, incident, journal, report, themes, text width.
         .target(
             name: "LostphoneCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"), "CQRencode"],
             // The themes are links to the files in Themes/, so the binary carries exactly what
             // people read there; a test checks that every file in Themes/ is listed here.
             resources: [

@@ -8,6 +8,8 @@ public enum Mode: Hashable, Sendable {
     /// Search as you type; `origin` is where the selection was, restored on Esc.
     case search(TextInput, origin: Position)
     case details(DetailsForm)
+    /// A contact as a QR code, until any key.
+    case qrCode(QRCode, ContactPick)
 }
 
 /// A place in the lists: a tab and a row.
@@ -74,6 +76,8 @@ public struct AppState: Sendable {
     /// How many actions the disk refused this session; quitting says so rather than claiming
     /// everything was saved.
     public var unsavedActions = 0
+    /// What `y` copies next.
+    public var clipboard = ClipboardCursor()
     public private(set) var progress: [PaneProgress]
     /// Where each step lives, for search and for keeping progress current.
     let stepIndex: [StepID: Position]

@@ -29,6 +29,7 @@ public enum Screen {
         switch state.mode {
         case .help(let scroll): HelpOverlay.draw(&canvas, state, scroll: scroll)
         case .details(let form): DetailsFormView.draw(&canvas, state, form: form)
+        case .qrCode(let code, let pick): QRCodeView.draw(&canvas, state, code: code, pick: pick)
         case .normal, .note, .search: break
         }
         return canvas

@@ -48,6 +48,13 @@ public enum Update {
             let i = state.incident
             state.mode = .details(DetailsForm(lostAt: i.lostAt.map { DetailsInput.display($0) } ?? "",
                                               model: i.device.model ?? "", imei: i.device.imei ?? ""))
+        case .copyContact: effects += copy(&state)
+        case .showQRCode: effects += showQRCode(&state, after: nil)
+        case .qrCodeReady(let code, let pick):
+            state.clipboard.lastContact = pick
+            state.mode = .qrCode(code, pick)
+        case .qrCodeFailed(let why):
+            state.message = StatusMessage(text: "QR: " + why, kind: .error)
         case .quit: state.shouldQuit = true
         case .redraw: effects.append(.redraw)
         case .click(let x, let y): click(&state, x: x, y: y)
@@ -65,6 +72,7 @@ public enum Update {
         case .refused(let why):
             state.message = StatusMessage(text: why, kind: .error)
         case .exported(let path):
+            state.clipboard.reportPath = path
             state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
         case .exportFailed(let why):
             state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
@@ -87,6 +95,8 @@ public enum Update {
             guard let action = KeyBindings.action(for: key) else { return [] }
             // A new key clears an old message, except the message the key itself produces.
             state.message = nil
+            // `y` copies the report's path only right after the export.
+            if action != .copyContact { state.clipboard.reportPath = nil }
             return apply(action, to: &state)
         }
         return apply(.input(key), to: &state)
@@ -199,11 +209,56 @@ public enum Update {
         state.message = StatusMessage(text: RecordedMessage.text(event, state), kind: .success)
     }
 
+    // MARK: - copy and QR code
+
+    /// Copies the report's path right after an export, else the selected step's next contact.
+    static func copy(_ state: inout AppState) -> [Effect] {
+        let lang = state.language
+        if let path = state.clipboard.reportPath {
+            state.clipboard.reportPath = nil
+            state.message = StatusMessage(text: Clipboard.copied(path, lang), kind: .success)
+            return [.copyToClipboard(path)]
+        }
+        guard let step = actionableStep(&state) else { return [] }
+        guard let pick = ContactPick.next(in: state, after: state.clipboard.lastContact) else {
+            state.message = StatusMessage(text: Clipboard.nothing(lang) + " (\(step.title[lang]))", kind: .info)
+            return []
+        }
+        state.clipboard.lastContact = pick
+        state.message = StatusMessage(text: Clipboard.copied(pick.summary(lang), lang) + (pick.count > 1 ? Clipboard.again(lang) : ""),
+                                      kind: .success)
+        return [.copyToClipboard(pick.text(lang))]
+    }
+
+    /// Asks for the QR code of the contact last copied on this step (else the first), or of
+    /// the one after `after`.
+    static func showQRCode(_ state: inout AppState, after: ContactPick?) -> [Effect] {
+        guard let step = actionableStep(&state) else { return [] }
+        var pick: ContactPick?
+        if let after {
+            pick = ContactPick.next(in: state, after: after)
+        } else if let last = state.clipboard.lastContact, let current = ContactPick.next(in: state, after: nil),
+                  last.step == current.step, last.provider == current.provider {
+            pick = last
+        } else {
+            pick = ContactPick.next(in: state, after: nil)
+        }
+        guard let pick else {
+            state.message = StatusMessage(text: Clipboard.nothing(state.language) + " (\(step.title[state.language]))", kind: .info)
+            return []
+        }
+        return [.makeQRCode(pick, uri: pick.uri(state.language))]
+    }
+
     // MARK: - dialogs
 
     static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch state.mode {
         case .normal:
+            return []
+        case .qrCode(_, let pick):
+            state.mode = .normal
+            if key == .char("Q") && pick.count > 1 { return showQRCode(&state, after: pick) }
             return []
         case .help(let scroll):
             switch key {

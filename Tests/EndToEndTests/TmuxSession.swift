@@ -172,6 +172,10 @@ final class TmuxSession {
         }
     }
 
+    /// A tmux command on this session's server (`set-option -g set-clipboard on`, `show-buffer`).
+    @discardableResult
+    func tmuxCommand(_ args: String...) throws -> String { try run(args) }
+
     @discardableResult
     private func run(_ args: [String]) throws -> String {
         try TmuxSession.capture(tmux, ["-u", "-L", socket] + args)
