@@ -57,7 +57,12 @@ public enum Update {
             state.message = StatusMessage(text: "QR: " + why, kind: .error)
         case .quit: state.shouldQuit = true
         case .redraw: effects.append(.redraw)
-        case .click(let x, let y): click(&state, x: x, y: y)
+        case .click(let x, let y):
+            if let pick = ContactClick.pick(x: x, y: y, in: state) {
+                effects += copy(pick, &state)
+            } else {
+                click(&state, x: x, y: y)
+            }
         case .wheel(let d): move(&state, by: d * 3)
         case .input: break
         case .resize(let w, let h):
@@ -224,6 +229,12 @@ public enum Update {
             state.message = StatusMessage(text: Clipboard.nothing(lang) + " (\(step.title[lang]))", kind: .info)
             return []
         }
+        return copy(pick, &state)
+    }
+
+    /// Copies `pick` and says what was copied.
+    static func copy(_ pick: ContactPick, _ state: inout AppState) -> [Effect] {
+        let lang = state.language
         state.clipboard.lastContact = pick
         state.message = StatusMessage(text: Clipboard.copied(pick.summary(lang), lang) + (pick.count > 1 ? Clipboard.again(lang) : ""),
                                       kind: .success)

@@ -137,3 +137,23 @@ extension ContactPick {
         #expect(d.screen.contains("apt-get install libqrencode4"), "\(d.screen)")
     }
 }
+
+@Suite struct ContactClickTests {
+    @Test func clickingANumberInTheDetailsCopiesIt() throws {
+        let d = TestApp(width: 110, height: 30)
+        let lines = d.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let detailX = Layout(width: 110, height: 30, detailOpen: true).detail!.x
+        let y = try #require(lines.firstIndex { $0.dropFirst(detailX).contains("10086") }, "no 10086 in the details:\n\(d.screen)")
+        let x = detailX + Array(lines[y].dropFirst(detailX)).firstIndex(of: "1")!
+        d.send(.click(x: x, y: y))
+        #expect(d.terminal.raw.compactMap(CopyTests.decodeOSC52) == ["10086"])
+        #expect(d.screen.contains("Copied: 10086"))
+    }
+
+    @Test func clickingTextThatIsNoContactCopiesNothing() {
+        let d = TestApp(width: 110, height: 30)
+        let detail = Layout(width: 110, height: 30, detailOpen: true).detail!
+        d.send(.click(x: detail.x + 2, y: detail.y))
+        #expect(d.terminal.raw.isEmpty)
+    }
+}
