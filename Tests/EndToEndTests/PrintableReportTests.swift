@@ -83,16 +83,27 @@ enum PrintTools {
         let pdf = folder.appendingPathComponent("report.pdf").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium!)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-crash-reporter", "--disable-breakpad",
                        "--user-data-dir=\(folder.appendingPathComponent("chromium").path)",
                        "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString]
-        p.environment = ["HOME": folder.path, "TMPDIR": folder.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        // Chromium puts a socket in its TMPDIR, whose path must fit in 108 bytes: a short folder
+        // of its own under /tmp, removed when it is done.
+        var template = Array("/tmp/lp-chromium-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw E2EError("cannot make a temporary folder for chromium") }
+        let shortTemp = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: shortTemp) }
+        p.environment = ["HOME": folder.path, "TMPDIR": shortTemp, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let log = folder.appendingPathComponent("chromium.log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw E2EError("cannot write \(log.path)") }
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
+        p.standardOutput = logHandle
+        p.standardError = logHandle
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) else {
-            throw E2EError("chromium could not print \(html) (status \(p.terminationStatus))")
+            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw E2EError("chromium could not print \(html) (status \(p.terminationStatus), \(p.terminationReason == .uncaughtSignal ? "signal" : "exit")):\n\(said.suffix(2000))")
         }
         return pdf
     }
