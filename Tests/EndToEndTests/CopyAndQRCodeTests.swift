@@ -15,6 +15,8 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(buffer == "10086", "tmux's buffer holds \(buffer.debugDescription)")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
     }
 
     @Test(.enabled(if: QRScan.available, "libqrencode4 or zbar-tools is missing: apt-get install libqrencode4 zbar-tools"))
@@ -26,6 +28,8 @@ import Testing
         #expect(try QRScan.decode(modules) == "tel:10086")
         try t.press("Escape")
         try t.expectScreen(lacks: "scan with a phone")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
     }
 }
 
