@@ -2,7 +2,9 @@ import LostphoneCore
 
 /// A contact as a QR code in a box, for a borrowed phone's camera: scanning `tel:10086` offers to
 /// dial, scanning an address opens it. Light modules are drawn in white and dark ones in black
-/// whatever the theme, because a scanner needs dark on light.
+/// whatever the theme, because a scanner needs dark on light. The block characters are the dark
+/// modules, so without colour (NO_COLOR, where a background is shown as reverse video) a dark
+/// terminal still shows dark on light.
 enum QRCodeView {
     /// How modules become cells.
     enum Drawing: Equatable {
@@ -43,13 +45,13 @@ enum QRCodeView {
         let n = code.size + 2 * q
         switch drawing {
         case .halfBlocks:
-            // The glyph is the light part, so the cell's background is dark.
-            let style = Style(foreground: light, background: dark)
+            // The glyph is the dark part, on a light cell.
+            let style = Style(foreground: dark, background: light)
             for row in 0..<((n + 1) / 2) {
                 var line = ""
                 for col in 0..<n {
-                    let top = !code.isDark(x: col - q, y: 2 * row - q)
-                    let bottom = 2 * row + 1 < n && !code.isDark(x: col - q, y: 2 * row + 1 - q)
+                    let top = code.isDark(x: col - q, y: 2 * row - q)
+                    let bottom = 2 * row + 1 < n && code.isDark(x: col - q, y: 2 * row + 1 - q)
                     line += top ? (bottom ? "█" : "▀") : (bottom ? "▄" : " ")
                 }
                 canvas.put(line, x: x, y: y + row, style: style)

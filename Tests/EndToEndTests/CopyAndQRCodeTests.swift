@@ -41,8 +41,8 @@ enum QRScan {
         return (lib && FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")) || ProcessInfo.processInfo.environment["CI"] != nil
     }
 
-    /// The rows made only of ▀ ▄ █ and spaces inside the box, as modules (true is dark), quiet
-    /// zone included; nil when there is no such block.
+    /// The rows made only of ▀ ▄ █ and spaces inside the box, as modules (true is dark: the
+    /// blocks are the dark modules), from the first to the last dark column; nil when there is none.
     static func modules(fromScreen screen: String) -> [[Bool]]? {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         let blocks: Set<Character> = ["▀", "▄", "█"]
@@ -59,13 +59,12 @@ enum QRScan {
         for line in inner {
             var top: [Bool] = [], bottom: [Bool] = []
             for c in line[left...right] {
-                top.append(!(c == "█" || c == "▀"))
-                bottom.append(!(c == "█" || c == "▄"))
+                top.append(c == "█" || c == "▀")
+                bottom.append(c == "█" || c == "▄")
             }
             rows += [top, bottom]
         }
-        // An odd count of module rows leaves a dark half row under the quiet zone.
-        if let last = rows.last, last.allSatisfy({ $0 }) { rows.removeLast() }
+        // The quiet zone is blank like the terminal around it; the decoder adds its own margin.
         return rows
     }
 

@@ -77,16 +77,16 @@ extension ContactPick {
     /// A code of every module pattern: dark where (x * 7 + y * 3) % 5 < 2.
     static let code = QRCode(size: 21, modules: (0..<441).map { i in (i % 21 * 7 + i / 21 * 3) % 5 < 2 })
 
-    /// Reads the modules back from the canvas: by glyph for half blocks, by background for two
-    /// columns. Light is false, as in `QRCode`.
+    /// Reads the modules back from the canvas: by glyph (the dark part) for half blocks, by
+    /// background for two columns. Light is false, as in `QRCode`.
     static func modules(from canvas: Canvas, drawing: QRCodeView.Drawing, size n: Int) -> [Bool] {
         (0..<(n * n)).map { i in
             let (x, y) = (i % n, i / n)
             switch drawing {
             case .halfBlocks:
                 let g = canvas[x, y / 2].grapheme
-                let light = y % 2 == 0 ? (g == "█" || g == "▀") : (g == "█" || g == "▄")
-                return !light
+                #expect(canvas[x, y / 2].style == Style(foreground: QRCodeView.dark, background: QRCodeView.light))
+                return y % 2 == 0 ? (g == "█" || g == "▀") : (g == "█" || g == "▄")
             case .twoColumns:
                 let a = canvas[2 * x, y].style.background, b = canvas[2 * x + 1, y].style.background
                 #expect(a == b, "both columns of a module have one colour")
