@@ -27,6 +27,8 @@ public struct AppConfiguration {
     /// For the crash test only (`LOSTPHONE_TEST_CRASH=1`): trap like a Swift runtime error
     /// right after the first frame, to prove the terminal is restored on a crash.
     public var crashAfterFirstFrame = false
+    /// Encodes a QR code (libqrencode, loaded at run time); tests may put a stand-in here.
+    public var encodeQRCode: (String) -> Result<QRCode, QRCodeUnavailable> = QREncoder.encode
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -147,6 +149,14 @@ public final class App {
         case .redraw:
             terminal.invalidate()
             return nil
+        case .copyToClipboard(let text):
+            terminal.writeRaw(Clipboard.osc52(text))
+            return nil
+        case .makeQRCode(let pick, let uri):
+            switch config.encodeQRCode(uri) {
+            case .success(let code): return .qrCodeReady(code, pick)
+            case .failure(let why): return .qrCodeFailed(why.message)
+            }
         }
     }
 

@@ -6,7 +6,7 @@ enum HeaderView {
         let w = state.words
         canvas.fill(rect, style: state.theme[.header])
         let start = state.incident.lostAt ?? state.incident.startedAt
-        let clock = "⏱ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(TimeInput.elapsed(from: start, to: state.now)) "
+        let clock = "◷ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(TimeInput.elapsed(from: start, to: state.now)) "
         let clockWidth = TextWidth.of(clock)
         let titleWidth = canvas.put(" " + w[.appTitle], x: rect.x, y: rect.y, style: state.theme[.headerTitle],
                                     limit: max(0, rect.width - clockWidth - 1))

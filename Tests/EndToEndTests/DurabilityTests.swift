@@ -12,8 +12,8 @@ import Testing
             try t.expectScreen(contains: "About the lost phone")
             try t.press("Escape")
             try t.press("d", "d", "j", "s", "s", "j", "x")
-            // The third move's own word: "Saved" alone may still be the first move's message.
-            try t.expectScreen(contains: "Saved", "skipped")
+            // "Saved" shows after the first action; two settled steps only after the last.
+            try t.expectScreen(contains: "Saved", "Urgent freezes 2/")
             guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
             kill(pid, SIGKILL)
             try t.expectScreen(contains: "EXITED:137")
