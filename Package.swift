@@ -13,8 +13,9 @@ let package = Package(
         .executable(name: "lostphone", targets: ["lostphone"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // The only C in the project: ncurses, and the few macros Swift cannot import.
@@ -22,13 +23,23 @@ let package = Package(
         // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning on every build; shim.h sets
         // what it needs and module.modulemap links the library. .ci/run installs libncursesw5-dev.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        // libqrencode's declarations only: Core loads the library with dlopen when `Q` is first
+        // pressed, so nothing links it and the one-file build keeps working without it.
+        .systemLibrary(name: "CQRencode"),
         // Pure Swift, no terminal: playbook, incident, journal, report, themes, text width.
         .target(
             name: "LostphoneCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Plot", package: "Plot"), "CQRencode"],
+            // The themes are links to the files in Themes/, so the binary carries exactly what
+            // people read there; a test checks that every file in Themes/ is listed here.
             resources: [
                 .embedInCode("Resources/cn-mainland.yaml"),
-                .embedInCode("Resources/default-theme.yaml"),
+                .embedInCode("Resources/themes/default.yaml"),
+                .embedInCode("Resources/themes/gruvbox-dark.yaml"),
+                .embedInCode("Resources/themes/high-contrast.yaml"),
+                .embedInCode("Resources/themes/light.yaml"),
+                .embedInCode("Resources/themes/monochrome.yaml"),
+                .embedInCode("Resources/themes/solarized-dark.yaml"),
             ]
         ),
         // The full-screen app: state, keymap, update, views into a Canvas, ncurses backend.

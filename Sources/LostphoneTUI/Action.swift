@@ -25,6 +25,10 @@ public enum Action: Hashable, Sendable {
     case nextTheme
     case toggleHelp
     case editDetails
+    /// Copy the selected contact (or the report's path right after an export) with OSC 52.
+    case copyContact
+    /// Show the selected contact as a QR code.
+    case showQRCode
     case quit
     /// Repaint the whole screen (Ctrl-L).
     case redraw
@@ -48,4 +52,8 @@ public enum Action: Hashable, Sendable {
     case exportFailed(String)
     /// The theme named `name` was loaded (the default in its place when it has `problems`).
     case themeChanged(name: String, theme: Theme, problems: [String])
+    /// The QR code of `pick` was made.
+    case qrCodeReady(QRCode, ContactPick)
+    /// No QR code could be made; the message says how to get one.
+    case qrCodeFailed(String)
 }

@@ -30,6 +30,8 @@ public struct AppConfiguration {
     public var crashAfterFirstFrame = false
     /// ASCII in place of the symbols the terminal's font lacks (TERM=linux, vt100).
     public var glyphFallback: GlyphFallback = .none
+    /// Encodes a QR code (libqrencode, loaded at run time); tests may put a stand-in here.
+    public var encodeQRCode: (String) -> Result<QRCode, QRCodeUnavailable> = QREncoder.encode
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -153,6 +155,14 @@ public final class App {
         case .redraw:
             terminal.invalidate()
             return nil
+        case .copyToClipboard(let text):
+            terminal.writeRaw(Clipboard.osc52(text))
+            return nil
+        case .makeQRCode(let pick, let uri):
+            switch config.encodeQRCode(uri) {
+            case .success(let code): return .qrCodeReady(code, pick)
+            case .failure(let why): return .qrCodeFailed(why.message)
+            }
         }
     }
 

@@ -13,6 +13,8 @@ public enum Mode: Hashable, Sendable {
     case happenedAt(TextInput)
     /// Recording a step before the steps it requires: waits for `y`.
     case confirmEarly(EarlyRecording)
+    /// A contact as a QR code, until any key.
+    case qrCode(QRCode, ContactPick)
 }
 
 /// A recording held back because the step requires others that are still open (erase before
@@ -129,6 +131,8 @@ public struct AppState: Sendable {
     /// How many actions the disk refused this session; quitting says so rather than claiming
     /// everything was saved.
     public var unsavedActions = 0
+    /// What `y` copies next.
+    public var clipboard = ClipboardCursor()
     public private(set) var progress: [PaneProgress]
     /// Where each step lives, for search and for keeping progress current.
     let stepIndex: [StepID: Position]

@@ -164,7 +164,7 @@ enum DetailView {
             case .web(let address):
                 spans = [Span("⌁ \(w.capitalized(.web)) ", .muted), Span(address, .contactWeb)]
             case .path(let path):
-                spans = [Span("☰ \(w.capitalized(.menu)) ", .muted), Span(path[lang], .contactPath)]
+                spans = [Span("≡ \(w.capitalized(.menu)) ", .muted), Span(path[lang], .contactPath)]
             }
             if let label = c.label { spans.append(Span("  " + label[lang], .muted)) }
             if !c.isFullyConfirmed { spans.append(Span(w.paren(Guide.sourceNote(c, lang)), .unconfirmed)) }

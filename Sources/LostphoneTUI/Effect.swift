@@ -15,4 +15,9 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Remember the language for next time.
     case saveLanguage(Language)
+    /// Put the text on the clipboard of the person's terminal (OSC 52). It answers nothing:
+    /// the terminal does not say whether it obeyed.
+    case copyToClipboard(String)
+    /// Encode the contact's URI as a QR code and answer `.qrCodeReady` or `.qrCodeFailed`.
+    case makeQRCode(ContactPick, uri: String)
 }

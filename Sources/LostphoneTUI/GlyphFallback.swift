@@ -1,7 +1,7 @@
 import LostphoneCore
 
 /// ASCII stand-ins for the symbols a terminal's font may lack: the Linux console's fonts and a
-/// VT100 have no ⏱ ☎ ⌁ ☰ ✓ ✗ ›, and would show a blank or a box where a state or a contact's
+/// VT100 have no ◷ ☎ ⌁ ☰ ✓ ✗ ›, and would show a blank or a box where a state or a contact's
 /// kind should be. Each stand-in is one column, and the step states stay apart (o > x - +).
 public enum GlyphFallback: Sendable, Equatable {
     /// The terminal shows every symbol.
@@ -20,7 +20,7 @@ public enum GlyphFallback: Sendable, Equatable {
     }
 
     static let symbolTable: [Character: Character] = [
-        "⏱": "*", "☎": "#", "⌁": "@", "☰": "=", "✓": "+", "✗": "x", "›": ">", "‹": "<",
+        "◷": "*", "☎": "#", "⌁": "@", "☰": "=", "✓": "+", "✗": "x", "›": ">", "‹": "<",
         "○": "o", "▶": ">", "◀": "<", "–": "-", "⚠": "!", "…": "~", "·": "|", "→": ">", "←": "<",
         "↓": "v", "↑": "^", "ⓘ": "i", "•": "*",
     ]

@@ -6,7 +6,7 @@ enum HeaderView {
         let w = state.words
         canvas.fill(rect, style: state.theme[.header])
         let start = state.incident.lostAt ?? state.incident.startedAt
-        let clock = "⏱ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(TimeInput.elapsed(from: start, to: state.now)) "
+        let clock = "◷ \(w[state.incident.lostAt == nil ? .sinceStart : .sinceLoss]) \(TimeInput.elapsed(from: start, to: state.now)) "
         let clockWidth = TextWidth.of(clock)
         // What is left to do and what the person can still tell come before the full title:
         // where they do not fit beside it, the title is just the program's name.

@@ -243,3 +243,19 @@ public final class NcursesTerminal: TerminalBackend {
         doupdate()
     }
 }
+
+extension NcursesTerminal {
+    /// Writes `sequence` to the terminal past ncurses, after what ncurses has buffered. Only
+    /// for sequences that draw nothing, so ncurses' picture of the screen stays true.
+    public func writeRaw(_ sequence: String) {
+        fflush(nil)
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+}

@@ -31,6 +31,7 @@ public enum Screen {
         case .help(let scroll): HelpOverlay.draw(&canvas, state, scroll: scroll)
         case .details(let form): DetailsFormView.draw(&canvas, state, form: form)
         case .confirmEarly(let early): ConfirmEarlyView.draw(&canvas, state, early: early)
+        case .qrCode(let code, let pick): QRCodeView.draw(&canvas, state, code: code, pick: pick)
         case .normal, .note, .search, .happenedAt: break
         }
         return canvas

@@ -13,4 +13,12 @@ public protocol TerminalBackend: AnyObject {
     func read(timeoutMilliseconds: Int) -> InputEvent?
     /// Forgets what is on screen, so the next draw repaints everything.
     func invalidate()
+    /// Sends an escape sequence that draws nothing straight to the terminal (OSC 52: set the
+    /// clipboard).
+    func writeRaw(_ sequence: String)
+}
+
+extension TerminalBackend {
+    /// A terminal that cannot take raw sequences ignores them.
+    public func writeRaw(_ sequence: String) {}
 }

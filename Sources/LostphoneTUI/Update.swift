@@ -74,9 +74,21 @@ public enum Update {
             let i = state.incident
             state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", owner: i.device.owner ?? "",
                                               number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? ""))
+        case .copyContact: effects += copy(&state)
+        case .showQRCode: effects += showQRCode(&state, after: nil)
+        case .qrCodeReady(let code, let pick):
+            state.clipboard.lastContact = pick
+            state.mode = .qrCode(code, pick)
+        case .qrCodeFailed(let why):
+            state.message = StatusMessage(text: "QR: " + why, kind: .error)
         case .quit: state.shouldQuit = true
         case .redraw: effects.append(.redraw)
-        case .click(let x, let y): click(&state, x: x, y: y)
+        case .click(let x, let y):
+            if let pick = ContactClick.pick(x: x, y: y, in: state) {
+                effects += copy(pick, &state)
+            } else {
+                click(&state, x: x, y: y)
+            }
         case .wheel(let d, let x, let y):
             let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
             // The wheel moves what it is over: the details, or the list.
@@ -99,6 +111,7 @@ public enum Update {
         case .refused(let why):
             state.message = StatusMessage(text: why, kind: .error)
         case .exported(let path):
+            state.clipboard.reportPath = path
             state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
         case .exportFailed(let why):
             state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
@@ -141,6 +154,8 @@ public enum Update {
             }
             if state.armed?.action != action { state.armed = nil }
             if action != .startNote { state.justRecorded = nil }
+            // `y` copies the report's path only right after the export.
+            if action != .copyContact { state.clipboard.reportPath = nil }
             return apply(action, to: &state)
         }
         return apply(.input(key), to: &state)
@@ -373,6 +388,53 @@ public enum Update {
         state.detailScroll = 0
     }
 
+    // MARK: - copy and QR code
+
+    /// Copies the report's path right after an export, else the selected step's next contact.
+    static func copy(_ state: inout AppState) -> [Effect] {
+        let lang = state.language
+        if let path = state.clipboard.reportPath {
+            state.clipboard.reportPath = nil
+            state.message = StatusMessage(text: Word.copied(path).text(in: lang), kind: .success)
+            return [.copyToClipboard(path)]
+        }
+        guard let step = actionableStep(&state) else { return [] }
+        guard let pick = ContactPick.next(in: state, after: state.clipboard.lastContact) else {
+            state.message = StatusMessage(text: Word.nothingToCopy.text(in: lang) + " (\(step.title[lang]))", kind: .info)
+            return []
+        }
+        return copy(pick, &state)
+    }
+
+    /// Copies `pick` and says what was copied.
+    static func copy(_ pick: ContactPick, _ state: inout AppState) -> [Effect] {
+        let lang = state.language
+        state.clipboard.lastContact = pick
+        state.message = StatusMessage(text: Word.copied(pick.summary(lang)).text(in: lang) + (pick.count > 1 ? Word.copyAgain.text(in: lang) : ""),
+                                      kind: .success)
+        return [.copyToClipboard(pick.text(lang))]
+    }
+
+    /// Asks for the QR code of the contact last copied on this step (else the first), or of
+    /// the one after `after`.
+    static func showQRCode(_ state: inout AppState, after: ContactPick?) -> [Effect] {
+        guard let step = actionableStep(&state) else { return [] }
+        var pick: ContactPick?
+        if let after {
+            pick = ContactPick.next(in: state, after: after)
+        } else if let last = state.clipboard.lastContact, let current = ContactPick.next(in: state, after: nil),
+                  last.step == current.step, last.provider == current.provider {
+            pick = last
+        } else {
+            pick = ContactPick.next(in: state, after: nil)
+        }
+        guard let pick else {
+            state.message = StatusMessage(text: state.words[.nothingToCopy] + " (\(step.title[state.language]))", kind: .info)
+            return []
+        }
+        return [.makeQRCode(pick, uri: pick.uri(state.language))]
+    }
+
     // MARK: - dialogs
 
     static func input(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -386,6 +448,10 @@ public enum Update {
             }
             let title = state.step(early.step)?.title[state.language] ?? early.step.rawValue
             state.message = StatusMessage(text: state.words[.notRecorded(step: title)], kind: .info)
+            return []
+        case .qrCode(_, let pick):
+            state.mode = .normal
+            if key == .char("Q") && pick.count > 1 { return showQRCode(&state, after: pick) }
             return []
         case .help(let scroll):
             switch key {
@@ -533,7 +599,7 @@ public enum Update {
         case .happenedAt(var field):
             field.insert(pasted: text)
             state.mode = .happenedAt(field)
-        case .normal, .help, .confirmEarly:
+        case .normal, .help, .confirmEarly, .qrCode:
             // Never a confirmation either: a pasted `y` must not record an early erase.
             state.message = StatusMessage(text: state.words[.pasteIgnored], kind: .info)
         }

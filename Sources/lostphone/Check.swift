@@ -8,7 +8,8 @@ extension Lostphone {
         static let configuration = CommandConfiguration(
             abstract: "Validate playbook and theme files; exits non-zero on any problem.")
 
-        @Argument(help: ArgumentHelp("Playbook or theme YAML files.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Playbook or theme YAML files.", valueName: "file"),
+                  completion: .file(extensions: ["yaml", "yml"]))
         var files: [String]
 
         func run() throws {

@@ -14,10 +14,11 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Option(help: ArgumentHelp("md, json or txt.", valueName: "format"))
+        @Option(help: ArgumentHelp("md, json, txt or html (printable, A4).", valueName: "format"))
         var format: ReportFormat = .md
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write; - for standard output. Default: lostphone-report-<incident>.<format> in the current directory.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write; - for standard output. Default: lostphone-report-<incident>.<format> in the current directory.", valueName: "file"),
+                completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")

@@ -29,13 +29,14 @@ struct Lostphone: ParsableCommand {
 
 /// Options every command that reads an incident or the playbook takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Where incidents are kept.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where incidents are kept.", valueName: "dir"), completion: .directory)
     var stateDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use this playbook (YAML) instead of the built-in one.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Use this playbook (YAML) instead of the built-in one.", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var playbook: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language: zh (中文) or en. Default: the locale.", valueName: "zh|en"))
+    @Option(name: .long, help: ArgumentHelp("Language: zh (Chinese) or en (English). Default: the locale.", valueName: "zh|en"))
     var lang: Language?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

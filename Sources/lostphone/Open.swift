@@ -12,7 +12,8 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"))
+        @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"),
+                completion: .custom { _, _, _ in ThemeChoice.completions() })
         var theme: String?
 
         @Flag(name: .customLong("new"), help: "Start a new incident; earlier ones are kept.")

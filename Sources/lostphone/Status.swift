@@ -11,9 +11,17 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
+        @Flag(help: "Print the report as JSON (the same as export --format json -o -).")
+        var json = false
+
         func run() throws {
             let playbook = try common.loadPlaybook()
             let (incident, path) = try IncidentSession.read(store: common.store, id: which.incident)
+            if json {
+                let report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now())
+                print(ReportFormat.json.render(report), terminator: "")
+                return
+            }
             print(StatusText.render(incident, playbook: playbook, language: common.language(),
                                     now: SystemClock().now(), journalPath: path), terminator: "")
         }

@@ -31,6 +31,11 @@ struct ThemeChoice {
         }
     }
 
+    /// Every theme name `--theme` takes here (the shell's completion asks the binary).
+    static func completions() -> [String] {
+        ThemeChoice(environment: ProcessInfo.processInfo.environment, requested: nil).names
+    }
+
     func remember(_ name: String) {
         preferences.theme = name
     }

@@ -17,13 +17,15 @@ extension Lostphone {
                 var line = "\(mark) \(entry.name.padding(toLength: max(16, entry.name.count), withPad: " ", startingAt: 0))  \(entry.origin.rawValue)"
                 if let path = entry.path {
                     line += "  \(path)"
+                    if BuiltinThemes.names.contains(entry.name) { line += "  (overrides the built-in)" }
                     let problems = ThemeLoader.load(contentsOf: path).problems
                     if !problems.isEmpty { line += "  (\(problems.count) problem(s): lostphone check \(path))" }
                 }
                 print(line)
             }
             print("")
-            print("Searched, in order: " + choice.catalog.directories.map(\.0).joined(separator: ", ") + ", then the built-in default.")
+            print("Searched, in order: " + choice.catalog.directories.map(\.0).joined(separator: ", ")
+                  + ", then the themes built into the program (" + BuiltinThemes.names.joined(separator: ", ") + ").")
         }
     }
 }

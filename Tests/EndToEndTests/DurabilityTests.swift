@@ -11,8 +11,8 @@ import Testing
             let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "i: when and what was lost")
             try t.press("d", "d", "j", "s", "s", "j", "x")
-            // The third move's own word: "Saved" alone may still be the first move's message.
-            try t.expectScreen(contains: "Saved", "skipped")
+            // "Saved" shows after the first action; two settled steps only after the last.
+            try t.expectScreen(contains: "Saved", "Urgent freezes 2/")
             guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
             kill(pid, SIGKILL)
             try t.expectScreen(contains: "EXITED:137")

@@ -65,4 +65,24 @@ import Testing
         try t.expectScreen(contains: "symbolic link", "EXITED:1")
         #expect(try Data(contentsOf: outside) == before)
     }
+
+    /// A full disk: the state directory on a 64 KiB tmpfs (in a mount namespace of its own)
+    /// that fills up a second after the start. Once the journal needs another page, an action is
+    /// refused as NOT saved, and quitting says how many were not saved instead of "everything".
+    @Test(.enabled(if: geteuid() == 0)) func aFullDiskSaysNotSavedAndQuittingTellsTheTruth() throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], shellWrapper:
+            #"unshare --mount sh -c 'mkdir -p "$XDG_STATE_HOME" && mount -t tmpfs -o size=64k tmpfs "$XDG_STATE_HOME" && (sleep 1; dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=1k count=200 2>/dev/null) & exec {bin}'; echo EXITED:$?; sleep 600"#)
+        try t.expectScreen(contains: "Urgent freezes")
+        try t.press("Escape")
+        Thread.sleep(forTimeInterval: 2)
+        try t.press("d", "d")
+        try t.expectScreen(contains: "Saved")
+        // Done moved the selection on; back to the SIM step, reopened and done again and again.
+        // The journal's first page has room for a few dozen events; then the disk is full.
+        // (The last key is a d, whose message stays on screen.)
+        for _ in 0..<40 { try t.press("k", "r", "d") }
+        try t.expectScreen(contains: "NOT saved")
+        try t.press("q")
+        try t.expectScreen(contains: "NOT saved (the screen said so at the time)", "EXITED:0")
+    }
 }

@@ -93,7 +93,17 @@ final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
-        if ownsHome { try? FileManager.default.removeItem(at: home) }
+        if ownsHome { TmuxSession.removeHome(home) }
+    }
+
+    /// Removes a test's home, again for a moment if a program the killed server ran was still
+    /// writing in it (kill-server does not wait for the programs to end).
+    static func removeHome(_ home: URL) {
+        for _ in 0..<30 {
+            try? FileManager.default.removeItem(at: home)
+            if !FileManager.default.fileExists(atPath: home.path) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 
     /// Presses keys by tmux name: `Down`, `Tab`, `Enter`, `Escape`, `C-c`, or plain characters.
@@ -179,6 +189,10 @@ final class TmuxSession {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
         }
     }
+
+    /// A tmux command on this session's server (`set-option -g set-clipboard on`, `show-buffer`).
+    @discardableResult
+    func tmuxCommand(_ args: String...) throws -> String { try run(args) }
 
     @discardableResult
     private func run(_ args: [String]) throws -> String {

@@ -157,3 +157,46 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         }
     }
 }
+
+/// The printable HTML export holds the Markdown's facts and nothing that reaches outside it.
+@Suite struct HTMLReportTests {
+    func report(_ language: Language, note: String = "case A-123, agent Wang") throws -> Report {
+        Report(incident: try sampleIncident(note: note), playbook: PlaybookLoader.builtin(), language: language, generatedAt: at(4000))
+    }
+
+    @Test(arguments: [Language.en, .zh])
+    func htmlHoldsEveryStepWithItsStateAndTheTimeline(language: Language) throws {
+        let r = try report(language)
+        let html = r.html()
+        for row in r.steps {
+            #expect(html.contains(Self.escaped(row.title)), "the HTML lacks the step \(row.title)")
+        }
+        for row in r.steps where row.state != .pending {
+            #expect(html.contains("<td class=\"state-\(row.state.rawValue)\">\(r.words.name(row.state))</td>"),
+                    "\(row.title) is not shown as \(row.state)")
+        }
+        for e in r.events { #expect(html.contains(e.event.at.readable)) }
+        #expect(html.contains(r.incident.device.imei ?? "no IMEI"))
+        #expect(html.contains("lang=\"\(language == .zh ? "zh-CN" : "en")\""))
+    }
+
+    @Test func htmlIsSelfContainedAndLaidOutForA4() throws {
+        let html = try report(.en).html()
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("\"Noto Sans CJK SC\""), "Chinese faces are named")
+        for outside in ["<script", "<link", "src=", "href=", "@import", "url("] {
+            #expect(!html.contains(outside), "the report reaches outside itself with \(outside)")
+        }
+    }
+
+    @Test func aHostileNoteIsTextInTheHTML() throws {
+        let html = try report(.en, note: "<script>alert(1)</script> & \"x\"").html()
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"))
+    }
+
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -90,7 +90,12 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(ColorDepth.detect(colors: 16, environment: [:]) == .ansi16)
         #expect(ColorDepth.detect(colors: 0x1000000, environment: [:]) == .truecolor)
         #expect(ColorDepth.detect(colors: -1, environment: [:]) == .none)
-        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": ""]) == .none)
+        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": "1"]) == .none)
+    }
+
+    @Test func anEmptyNoColorMeansColour() {
+        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": ""]) == .indexed256,
+                "no-color.org: NO_COLOR set but empty does not turn colour off")
     }
 
     @Test func cursesNumbersUseMinusOneForTheDefault() {

@@ -14,7 +14,7 @@ import Testing
         let d = TestApp(width: 80, height: 24)
         d.press(.char("d"), .char("d"), .char("j"), .char("j"), .char("b"))
         let text = GlyphFallback.symbols.apply(to: d.terminal.frames.last!).text
-        for symbol in ["⏱", "☎", "⌁", "☰", "✓", "✗", "›", "○"] {
+        for symbol in ["◷", "☎", "⌁", "☰", "✓", "✗", "›", "○"] {
             #expect(!text.contains(symbol), "\(symbol) is replaced")
         }
         #expect(text.contains(">o  5 Report the loss to lending"), "the selection and the state, in ASCII")

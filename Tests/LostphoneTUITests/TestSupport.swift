@@ -43,6 +43,10 @@ final class FakeTerminal: TerminalBackend {
     }
 
     func invalidate() { invalidations += 1 }
+
+    /// Escape sequences written past the canvas (OSC 52), in order.
+    private(set) var raw: [String] = []
+    func writeRaw(_ sequence: String) { raw.append(sequence) }
 }
 
 /// What the app asked the outside world to remember or write.
@@ -66,7 +70,8 @@ final class TestApp {
 
     init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin(),
          theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
-         askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil) {
+         askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil,
+         encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         journalPath = directory.appendingPathComponent("incident.jsonl").path
@@ -75,7 +80,7 @@ final class TestApp {
         terminal = FakeTerminal(width: width, height: height)
         clock = TestClock(now)
         let calls = calls
-        let config = AppConfiguration(
+        var config = AppConfiguration(
             playbook: playbook, incident: incident,
             recording: readOnlyDirectory.map { .readOnly(directory: $0) } ?? .journal(journal), language: language, theme: theme,
             themeName: themeName, themeNames: [themeName] + themes.keys.sorted(), clock: clock,
@@ -87,6 +92,7 @@ final class TestApp {
                 calls.exports += 1
                 return .success("/reports/lostphone-report-test.md")
             })
+        if let encodeQRCode { config.encodeQRCode = encodeQRCode }
         app = App(config: config, terminal: terminal)
         run()
     }

@@ -5,5 +5,5 @@ public enum BuiltinResources {
     /// The same, as bytes.
     public static var playbookBytes: [UInt8] { PackageResources.cn_mainland_yaml }
     /// The default theme, as YAML text.
-    public static var defaultThemeYAML: String { String(decoding: PackageResources.default_theme_yaml, as: UTF8.self) }
+    public static var defaultThemeYAML: String { BuiltinThemes.yaml(named: "default") ?? "" }
 }

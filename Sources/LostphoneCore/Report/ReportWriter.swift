@@ -2,13 +2,14 @@ import Foundation
 
 /// The export formats.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case md, json, txt
+    case md, json, txt, html
 
     public func render(_ report: Report) -> String {
         switch self {
         case .md: report.markdown()
         case .json: report.json()
         case .txt: report.text()
+        case .html: report.html()
         }
     }
 }

@@ -54,6 +54,9 @@ public enum Word: Hashable, Sendable {
     case happenedAtPrompt
     /// A paste with no text field open: it never runs as keys.
     case pasteIgnored
+    /// Copying and QR codes.
+    case copied(String), copyAgain, nothingToCopy, qrHint
+    case qrTooSmall(columns: Int, rows: Int)
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// The one-line offer of `i` in place of a form over the guide, and its reminder at start.
     case detailsOffer, detailsReminder
@@ -208,6 +211,12 @@ public enum Word: Hashable, Sendable {
             return pair(zh: "实际发生时间（14:35、2026-12-03 14:35 或 -20m）— 回车确定，Esc 取消：",
                         en: "Happened at (14:35, 2026-12-03 14:35 or -20m) — Enter sets, Esc cancels: ")
         case .pasteIgnored: return pair(zh: "已忽略粘贴的文字：没有打开的输入框", en: "Paste ignored: no text field is open")
+        case .copied(let what): return pair(zh: "已复制：\(what)", en: "Copied: \(what)")
+        case .copyAgain: return pair(zh: " · 再按 y 复制下一个", en: " · y again for the next")
+        case .nothingToCopy: return pair(zh: "这一步没有可复制的号码或网址", en: "This step has no number or address to copy")
+        case .qrHint: return pair(zh: "用手机扫码 · Q 下一个 · 任意键关闭", en: "scan with a phone · Q next · any key closes")
+        case .qrTooSmall(let columns, let rows):
+            return pair(zh: "窗口太小，放不下二维码：至少需要 \(columns)×\(rows)", en: "The window is too small for the QR code: it needs \(columns)×\(rows)")
         case .keysTitle: return pair(zh: "按键", en: "Keys")
         case .keysFooter: return pair(zh: "每一步都已随时保存。按 Esc 或 ? 关闭。", en: "Everything is saved as you go. Esc or ? closes this.")
         case .providerHint: return pair(zh: "←/→ 选择你用的", en: "←/→ choose yours")

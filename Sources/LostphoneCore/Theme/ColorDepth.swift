@@ -11,10 +11,10 @@ public enum ColorDepth: Int, Comparable, Sendable, CaseIterable {
 
     public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
 
-    /// From the terminal's colour count (terminfo `colors`) and the environment. `NO_COLOR`, set
-    /// to anything, wins (https://no-color.org).
+    /// From the terminal's colour count (terminfo `colors`) and the environment. `NO_COLOR` set
+    /// and not empty wins; set but empty it means nothing (https://no-color.org).
     public static func detect(colors: Int, environment: [String: String]) -> ColorDepth {
-        if environment["NO_COLOR"] != nil { return .none }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
         switch colors {
         case ..<8: return .none
         case 8..<16: return .ansi8

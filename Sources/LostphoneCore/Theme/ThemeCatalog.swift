@@ -13,13 +13,14 @@ public struct ThemeEntry: Hashable, Sendable {
         case builtin = "built-in"
     }
     public var name: String
-    /// The file; nil for the built-in default.
+    /// The file; nil for a theme compiled into the binary.
     public var path: String?
     public var origin: Origin
 }
 
 /// Finds themes: the user's config directory first, then `Themes/` installed beside the binary,
-/// then `Themes/` in the working directory; the built-in default is always there.
+/// then `Themes/` in the working directory, then the themes compiled into the binary (the six
+/// shipped in `Themes/`), so every shipped theme is there from any folder.
 public struct ThemeCatalog: Sendable {
     public let directories: [(String, ThemeEntry.Origin)]
 
@@ -46,14 +47,16 @@ public struct ThemeCatalog: Sendable {
                 }
             }
         }
-        if byName["default"] == nil { byName["default"] = ThemeEntry(name: "default", path: nil, origin: .builtin) }
+        for name in BuiltinThemes.names where byName[name] == nil {
+            byName[name] = ThemeEntry(name: name, path: nil, origin: .builtin)
+        }
         return byName.values.sorted { a, b in
             a.name == "default" ? b.name != "default" : (b.name == "default" ? false : a.name < b.name)
         }
     }
 
-    /// Loads a theme by name (see `entries`) or by file path. `default` without a file is the
-    /// built-in one.
+    /// Loads a theme by name (see `entries`) or by file path. A name no folder has a file for is
+    /// the compiled-in theme of that name.
     public func resolve(_ nameOrPath: String) -> Result<ThemeLoadResult, ThemeProblem> {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
             guard FileManager.default.fileExists(atPath: nameOrPath) else {
@@ -65,7 +68,9 @@ public struct ThemeCatalog: Sendable {
             let known = entries().map(\.name).joined(separator: ", ")
             return .failure(ThemeProblem(file: nameOrPath, message: "no theme of that name; known themes: \(known) (see `lostphone themes`)"))
         }
-        guard let path = entry.path else { return .success(ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: [])) }
+        guard let path = entry.path else {
+            return .success(BuiltinThemes.load(entry.name) ?? ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: []))
+        }
         return .success(ThemeLoader.load(contentsOf: path))
     }
 }

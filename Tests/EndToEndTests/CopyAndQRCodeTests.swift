@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `y` and `Q` as a person at a real terminal sees them: tmux takes the OSC 52 copy into its
+/// paste buffer, and the QR code read back from the screen scans as the contact.
+@Suite(.enabled(if: TmuxSession.available)) struct CopyAndQRCodeEndToEndTests {
+    @Test func yPutsTheSelectedNumberInTmuxsBuffer() throws {
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
+        try t.tmuxCommand("set-option", "-g", "set-clipboard", "on")
+        try t.press("Escape", "y")
+        try t.expectScreen(contains: "Copied: 10086")
+        var buffer = ""
+        for _ in 0..<100 where buffer != "10086" {
+            buffer = (try? t.tmuxCommand("show-buffer")) ?? ""
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(buffer == "10086", "tmux's buffer holds \(buffer.debugDescription)")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
+    @Test(.enabled(if: QRScan.available, "libqrencode4 or zbar-tools is missing: apt-get install libqrencode4 zbar-tools"))
+    func qDrawsACodeOnTheScreenThatScansAsTheNumber() throws {
+        let t = try TmuxSession(width: 100, height: 40, arguments: ["--lang", "en"])
+        try t.press("Escape", "Q")
+        let screen = try t.expectScreen(contains: "tel:10086", "scan with a phone")
+        let modules = try #require(QRScan.modules(fromScreen: screen), "no QR code on the screen:\n\(screen)")
+        #expect(try QRScan.decode(modules) == "tel:10086")
+        try t.press("Escape")
+        try t.expectScreen(lacks: "scan with a phone")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+}
+
+/// Reads a half-block QR code off a captured screen and scans it with zbarimg.
+enum QRScan {
+    static var available: Bool {
+        let lib = ["/usr/lib/x86_64-linux-gnu/libqrencode.so.4", "/usr/lib/aarch64-linux-gnu/libqrencode.so.4"]
+            .contains { FileManager.default.fileExists(atPath: $0) }
+        return (lib && FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")) || ProcessInfo.processInfo.environment["CI"] != nil
+    }
+
+    /// The rows made only of ▀ ▄ █ and spaces inside the box, as modules (true is dark: the
+    /// blocks are the dark modules), from the first to the last dark column; nil when there is none.
+    static func modules(fromScreen screen: String) -> [[Bool]]? {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        let blocks: Set<Character> = ["▀", "▄", "█"]
+        // Inside the box: between the first │ and the next │ of each line.
+        let inner: [[Character]] = lines.compactMap { line in
+            guard let a = line.firstIndex(of: "│"), let b = line[(a + 1)...].firstIndex(of: "│") else { return nil }
+            let cells = Array(line[(a + 1)..<b])
+            return cells.contains(where: blocks.contains) && cells.allSatisfy({ blocks.contains($0) || $0 == " " }) ? cells : nil
+        }
+        guard !inner.isEmpty else { return nil }
+        let columns = inner.flatMap { row in row.indices.filter { row[$0] != " " } }
+        guard let left = columns.min(), let right = columns.max() else { return nil }
+        var rows: [[Bool]] = []
+        for line in inner {
+            var top: [Bool] = [], bottom: [Bool] = []
+            for c in line[left...right] {
+                top.append(c == "█" || c == "▀")
+                bottom.append(c == "█" || c == "▄")
+            }
+            rows += [top, bottom]
+        }
+        // The quiet zone is blank like the terminal around it; the decoder adds its own margin.
+        return rows
+    }
+
+    static func decode(_ modules: [[Bool]]) throws -> String {
+        let margin = 4, scale = 4
+        let width = (modules[0].count + 2 * margin) * scale, height = (modules.count + 2 * margin) * scale
+        var pbm = "P1\n\(width) \(height)\n"
+        for py in 0..<height {
+            let y = py / scale - margin
+            pbm += (0..<width).map { px in
+                let x = px / scale - margin
+                return y >= 0 && y < modules.count && x >= 0 && x < modules[y].count && modules[y][x] ? "1" : "0"
+            }.joined(separator: " ") + "\n"
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-qr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let image = dir.appendingPathComponent("screen.pbm")
+        try pbm.write(to: image, atomically: false, encoding: .ascii)
+        return try TmuxSession.capture("/usr/bin/zbarimg", ["--quiet", "--raw", image.path]).trimmingCharacters(in: .newlines)
+    }
+}
