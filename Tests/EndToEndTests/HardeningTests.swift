@@ -154,6 +154,8 @@ import Testing
             try t.press(i % 2 == 0 ? "j" : "Tab")
         }
         try t.resize(width: 100, height: 30)
+        // Keys that arrive while the screen is below 40×10 do nothing, so wait for the full size.
+        try t.expectScreen(contains: "Urgent freezes")
         try t.press("1", "g")
         try t.expectScreen(contains: "Urgent freezes", "China Mobile")
         try t.press("q")
