@@ -59,15 +59,6 @@ enum StepListView {
         guard !mine.isEmpty else { return "" }
         let done = mine.filter { $0.1.state == .done }.count
         guard names else { return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) }.joined(separator: " ") }
-        return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) + " " + shortName($0.0.name[state.language]) }.joined(separator: " · ")
-    }
-
-    /// A provider's name without what it adds in brackets: `ICBC (Industrial and Commercial
-    /// Bank of China)` is `ICBC` in a list line.
-    static func shortName(_ name: String) -> String {
-        for open in [" (", "（"] {
-            if let r = name.range(of: open), r.lowerBound > name.startIndex { return String(name[..<r.lowerBound]) }
-        }
-        return name
+        return "\(done)/\(mine.count) " + mine.map { StepGlyph.glyph($0.1.state) + " " + $0.0.shortName(state.language) }.joined(separator: " · ")
     }
 }

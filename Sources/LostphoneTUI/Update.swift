@@ -322,7 +322,7 @@ public enum Update {
         }
         state.armed = armed
         let key = KeyBindings.all.first { $0.keys.contains { $0.action == action } }?.keys.first.map { KeyBindings.name($0.key) } ?? "?"
-        state.message = StatusMessage(text: state.words[.confirmProvider(provider: provider.name[state.language], key: key)], kind: .info)
+        state.message = StatusMessage(text: state.words[.confirmProvider(provider: provider.shortName(state.language), key: key)], kind: .info)
         return false
     }
 

@@ -89,6 +89,20 @@ struct CommandLineRecorder {
     }
 }
 
+/// `--provider` and `--at`, which `record` and `note` share.
+struct RecordOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; needed on a step with providers.", valueName: "id"))
+    var provider: String?
+
+    // Unconditional: `-20m` is a value here, not an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if earlier: 14:35, 2026-12-03 14:35 or -20m.", valueName: "time"))
+    var at: String?
+
+    func recorder(common: CommonOptions, which: IncidentOption, step: String, commandName: String) -> CommandLineRecorder {
+        CommandLineRecorder(common: common, incidentID: which.incident, stepID: step, providerID: provider, at: at, commandName: commandName)
+    }
+}
+
 extension Lostphone {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -104,19 +118,13 @@ extension Lostphone {
         @Argument(help: ArgumentHelp("pending, inProgress, done, blocked or skipped.", valueName: "state"))
         var state: StepState
 
-        @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is for; needed on a step with providers.", valueName: "id"))
-        var provider: String?
-
-        // Unconditional: `-20m` is a value here, not an option.
-        @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if earlier: 14:35, 2026-12-03 14:35 or -20m.", valueName: "time"))
-        var at: String?
+        @OptionGroup var target: RecordOptions
 
         @Option(help: ArgumentHelp("A note to add with it (reference number, agent's name).", valueName: "text"))
         var note: String?
 
         func run() throws {
-            let recorder = CommandLineRecorder(common: common, incidentID: which.incident, stepID: step, providerID: provider, at: at, commandName: "record")
-            try recorder.record { step, provider, happenedAt in
+            try target.recorder(common: common, which: which, step: step, commandName: "record").record { step, provider, happenedAt in
                 [.move(step.id, to: state, provider: provider, happenedAt: happenedAt)]
                     + (note.map { [.note(step.id, $0, provider: provider, happenedAt: happenedAt)] } ?? [])
             }
@@ -138,16 +146,10 @@ extension Lostphone {
         @Argument(help: ArgumentHelp("The note.", valueName: "text"))
         var text: String
 
-        @Option(help: ArgumentHelp("The provider it is about; needed on a step with providers.", valueName: "id"))
-        var provider: String?
-
-        // Unconditional: `-20m` is a value here, not an option.
-        @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if earlier: 14:35, 2026-12-03 14:35 or -20m.", valueName: "time"))
-        var at: String?
+        @OptionGroup var target: RecordOptions
 
         func run() throws {
-            let recorder = CommandLineRecorder(common: common, incidentID: which.incident, stepID: step, providerID: provider, at: at, commandName: "note")
-            try recorder.record { step, provider, happenedAt in [.note(step.id, text, provider: provider, happenedAt: happenedAt)] }
+            try target.recorder(common: common, which: which, step: step, commandName: "note").record { step, provider, happenedAt in [.note(step.id, text, provider: provider, happenedAt: happenedAt)] }
         }
     }
 

@@ -32,7 +32,7 @@ import Testing
             try t.expectScreen(contains: "Provider: ◀ ICBC")
             // b on ICBC, never chosen: it asks, and nothing is recorded.
             try t.press("b")
-            try t.expectScreen(contains: "For ICBC (Industrial and Commercial Bank of China)? Press b again")
+            try t.expectScreen(contains: "For ICBC? Press b again")
             try t.press("Right", "Right", "Right")
             try t.expectScreen(contains: "◀ China Merchants Bank ▶")
             try t.press("b")

@@ -117,6 +117,18 @@ public struct Provider: Sendable, Hashable, Identifiable {
     }
 }
 
+extension Provider {
+    /// The name without what it adds in brackets, for a list line or a message:
+    /// `ICBC (Industrial and Commercial Bank of China)` is `ICBC`.
+    public func shortName(_ language: Language) -> String {
+        let full = name[language]
+        for open in [" (", "（"] {
+            if let r = full.range(of: open), r.lowerBound > full.startIndex { return String(full[..<r.lowerBound]) }
+        }
+        return full
+    }
+}
+
 /// One way to reach a provider.
 public struct Contact: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
