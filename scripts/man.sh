@@ -24,6 +24,10 @@ trap 'rm -f "$page"' EXIT
 awk -v extra=docs/lostphone.1.sections '
     /^\.Sh "EXIT STATUS"/ { while ((getline line < extra) > 0) print line; skip = 1; next }
     /^\.Sh / { skip = 0 }
+    # A blank line in a discussion is a paragraph break in mdoc; a line indented for --help
+    # (an option list) is kept as it is, as a literal line.
+    !skip && /^$/ { print ".Pp"; next }
+    !skip && /^  / { print ".Bd -literal -compact"; print; print ".Ed"; next }
     !skip { print }
 ' "$generated" > "$page"
 grep -q '^\.Sh FILES' "$page" || { echo "man.sh: the page has no FILES section" >&2; exit 1; }

@@ -15,7 +15,7 @@ struct Lostphone: ParsableCommand {
 
         The full-screen program (lostphone [options], or lostphone open [options]) takes:
           --new                   Start a new incident; earlier ones are kept.
-          --lang <zh|en>          Language: zh (中文) or en. Default: the locale.
+          --lang <zh|en>          Language: zh (Chinese) or en. Default: the locale.
           --theme <name|file>     Theme name or file (see `lostphone themes`).
           --state-dir <dir>       Where incidents are kept.
           --playbook <file>       Use this playbook (YAML) instead of the built-in one.
