@@ -205,13 +205,8 @@ public struct KeyDecoder: Sendable {
     private func csi(final: UInt8) -> InputEvent? {
         if parameters.first == 0x3C { return sgrMouse(final: final) }
         guard let n = numbers() else { return nil }
+        if let key = Self.cursorKey(final: final) { return .key(key) }
         switch final {
-        case 0x41: return .key(.up)
-        case 0x42: return .key(.down)
-        case 0x43: return .key(.right)
-        case 0x44: return .key(.left)
-        case 0x48: return .key(.home)
-        case 0x46: return .key(.end)
         case 0x5A: return .key(.backTab)
         case 0x7E:
             switch n[0] {
@@ -227,15 +222,20 @@ public struct KeyDecoder: Sendable {
     }
 
     private func ss3(final: UInt8) -> InputEvent? {
+        if let key = Self.cursorKey(final: final) { return .key(key) }
+        return final == 0x4D ? .key(.enter) : nil
+    }
+
+    /// The arrows, Home and End, whose final byte is the same after CSI and SS3.
+    private static func cursorKey(final: UInt8) -> Key? {
         switch final {
-        case 0x41: return .key(.up)
-        case 0x42: return .key(.down)
-        case 0x43: return .key(.right)
-        case 0x44: return .key(.left)
-        case 0x48: return .key(.home)
-        case 0x46: return .key(.end)
-        case 0x4D: return .key(.enter)
-        default: return nil
+        case 0x41: .up
+        case 0x42: .down
+        case 0x43: .right
+        case 0x44: .left
+        case 0x48: .home
+        case 0x46: .end
+        default: nil
         }
     }
 
