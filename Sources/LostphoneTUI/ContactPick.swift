@@ -45,8 +45,7 @@ public struct ContactPick: Hashable, Sendable {
         case .phone(let number):
             return "tel:" + number.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
         case .web(let address):
-            let lower = address.lowercased()
-            return lower.hasPrefix("http://") || lower.hasPrefix("https://") ? address : "https://" + address
+            return Hyperlink.withScheme(address)
         case .path(let path):
             return path[language]
         }
