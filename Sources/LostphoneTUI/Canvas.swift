@@ -1,11 +1,19 @@
 import LostphoneCore
 
-/// One cell of the screen: a grapheme and its style. A wide grapheme occupies its cell and the
-/// next, which is marked as a continuation and never drawn on its own.
+/// One cell of the screen: a grapheme, its style, and the address it links to, if any. A wide
+/// grapheme occupies its cell and the next, which is marked as a continuation and never drawn on
+/// its own.
 public struct Cell: Hashable, Sendable {
     public var grapheme: Character
     public var style: Style
     public var isContinuation: Bool
+    /// The URL a click on this cell opens (an OSC 8 hyperlink, where the terminal has them).
+    public var link: String? = nil
+
+    /// The same picture: what ncurses puts on screen, whatever the link.
+    func looksLike(_ other: Cell) -> Bool {
+        grapheme == other.grapheme && style == other.style && isContinuation == other.isContinuation
+    }
 
     public static let blank = Cell(grapheme: " ", style: .plain, isContinuation: false)
 }
@@ -33,9 +41,10 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes `text` from (x, y) without going past `limit` columns (or the right edge), and
     /// returns the number of columns written. A wide character that would not fit is left out,
-    /// and text that does not fit ends in `…`.
+    /// and text that does not fit ends in `…`. Every cell written links to `link`, if given.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil,
+                             link: String? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
@@ -49,19 +58,19 @@ public struct Canvas: Sendable, Equatable {
             if col + w > end {
                 // Cut text says so: `…` in the last column it reaches.
                 if col >= 0 && col < end {
-                    setCell(col, y, Cell(grapheme: "…", style: style, isContinuation: false))
+                    setCell(col, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
                     col += 1
                 } else if let last = lastStart, last >= 0 {
-                    setCell(last, y, Cell(grapheme: "…", style: style, isContinuation: false))
-                    if col - last == 2 { setCell(last + 1, y, Cell(grapheme: " ", style: style, isContinuation: false)) }
+                    setCell(last, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
+                    if col - last == 2 { setCell(last + 1, y, Cell(grapheme: " ", style: style, isContinuation: false, link: link)) }
                 }
                 break
             }
             lastStart = col
             for glyph in glyphs {
                 if col >= 0 {
-                    setCell(col, y, Cell(grapheme: glyph.text, style: style, isContinuation: false))
-                    if glyph.width == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true)) }
+                    setCell(col, y, Cell(grapheme: glyph.text, style: style, isContinuation: false, link: link))
+                    if glyph.width == 2 { setCell(col + 1, y, Cell(grapheme: " ", style: style, isContinuation: true, link: link)) }
                 }
                 col += glyph.width
             }
@@ -93,16 +102,16 @@ public struct Canvas: Sendable, Equatable {
         let i = y * width + x
         let old = cells[i]
         if old.isContinuation && !cell.isContinuation && x > 0 {
-            cells[i - 1] = Cell(grapheme: " ", style: cells[i - 1].style, isContinuation: false)
+            cells[i - 1] = Cell(grapheme: " ", style: cells[i - 1].style, isContinuation: false, link: cells[i - 1].link)
         }
         if !old.isContinuation && x + 1 < width && cells[i + 1].isContinuation && !cell.isContinuation
             && TextWidth.of(cell.grapheme) < 2 {
-            cells[i + 1] = Cell(grapheme: " ", style: cells[i + 1].style, isContinuation: false)
+            cells[i + 1] = Cell(grapheme: " ", style: cells[i + 1].style, isContinuation: false, link: cells[i + 1].link)
         }
         if cell.isContinuation == false && TextWidth.of(cell.grapheme) == 2 && x + 2 < width
             && cells[i + 1].isContinuation == false && cells[i + 2].isContinuation {
             // writing a wide char over [narrow][wide]: the old wide char's second half is orphaned
-            cells[i + 2] = Cell(grapheme: " ", style: cells[i + 2].style, isContinuation: false)
+            cells[i + 2] = Cell(grapheme: " ", style: cells[i + 2].style, isContinuation: false, link: cells[i + 2].link)
         }
         cells[i] = cell
     }
@@ -135,6 +144,32 @@ public struct Canvas: Sendable, Equatable {
                     end += 1
                 }
                 runs.append(Run(y: y, x: start, endX: end, style: style))
+                x = end
+            }
+        }
+        return runs
+    }
+
+    /// A horizontal run of cells that link to one URL: what an OSC 8 hyperlink covers. An
+    /// address wrapped over two rows is two runs with the same URL.
+    public struct LinkRun: Hashable, Sendable {
+        public var y: Int
+        public var x: Int
+        public var endX: Int
+        public var url: String
+    }
+
+    /// The linked runs, row by row, left to right.
+    public var linkRuns: [LinkRun] {
+        var runs: [LinkRun] = []
+        for y in 0..<height {
+            let row = y * width
+            var x = 0
+            while x < width {
+                guard let url = cells[row + x].link else { x += 1; continue }
+                var end = x + 1
+                while end < width, cells[row + end].link == url { end += 1 }
+                runs.append(LinkRun(y: y, x: x, endX: end, url: url))
                 x = end
             }
         }

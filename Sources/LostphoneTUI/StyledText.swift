@@ -1,14 +1,17 @@
 import LostphoneCore
 
-/// A run of text in one element's style.
+/// A run of text in one element's style, and the URL it links to, if any (a web contact).
 public struct Span: Hashable, Sendable {
     public var text: String
     public var element: ThemeElement
-    public init(_ text: String, _ element: ThemeElement = .text) { self.text = text; self.element = element }
+    public var link: String?
+    public init(_ text: String, _ element: ThemeElement = .text, link: String? = nil) {
+        self.text = text; self.element = element; self.link = link
+    }
 }
 
 /// A line made of spans, wrapped to a width as one piece of text: breaks at spaces where it can
-/// and between CJK characters otherwise, keeping each character's style.
+/// and between CJK characters otherwise, keeping each character's style and link.
 public struct StyledLine: Hashable, Sendable {
     public var spans: [Span]
     /// Columns of indent for continuation lines.
@@ -23,15 +26,15 @@ public struct StyledLine: Hashable, Sendable {
 
     public func wrapped(to width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
-        var chars: [(Character, ThemeElement)] = []
-        for span in spans { for c in span.text { chars.append((c == "\n" ? " " : c, span.element)) } }
+        var chars: [(Character, ThemeElement, String?)] = []
+        for span in spans { for c in span.text { chars.append((c == "\n" ? " " : c, span.element, span.link)) } }
         let lines = TextWidth.lineRanges(chars.map(\.0), width: width, continuationWidth: max(1, width - hangingIndent))
             .map { chars[$0] }
         return lines.enumerated().map { i, l in
             var spans: [Span] = i > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
-            for (c, e) in l {
-                if let last = spans.last, last.element == e { spans[spans.count - 1].text.append(c) }
-                else { spans.append(Span(String(c), e)) }
+            for (c, e, link) in l {
+                if let last = spans.last, last.element == e, last.link == link { spans[spans.count - 1].text.append(c) }
+                else { spans.append(Span(String(c), e, link: link)) }
             }
             return spans
         }
@@ -46,7 +49,7 @@ extension Canvas {
         for (i, span) in spans.enumerated() {
             var style = theme[span.element]
             if let base, span.element == .text { style = base }
-            col += put(span.text, x: col, y: y, style: style, limit: x + width - col)
+            col += put(span.text, x: col, y: y, style: style, limit: x + width - col, link: span.link)
             if col >= x + width {
                 // Filled exactly, with more to come: the last column says the line is cut.
                 if spans[(i + 1)...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }), col - 1 >= 0, col - 1 < self.width {
