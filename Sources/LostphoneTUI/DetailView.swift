@@ -162,7 +162,8 @@ enum DetailView {
                 spans = [Span("☎ \(w.capitalized(.phone)) ", .muted), Span(number, .contactPhone)]
                 if let p = c.press { spans.append(Span(" → \(w[.thenPress]) \(p)", .contactPhone)) }
             case .web(let address):
-                spans = [Span("⌁ \(w.capitalized(.web)) ", .muted), Span(address, .contactWeb)]
+                spans = [Span("⌁ \(w.capitalized(.web)) ", .muted),
+                         Span(address, .contactWeb, link: Hyperlink.url(forWebAddress: address))]
             case .path(let path):
                 spans = [Span("≡ \(w.capitalized(.menu)) ", .muted), Span(path[lang], .contactPath)]
             }

@@ -31,6 +31,9 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 /// on top of that this backend writes into ncurses only the cells that differ from the last
 /// canvas, so a frame costs what changed, not the screen size. It never calls `clear()` per
 /// frame: over a slow SSH link a full repaint on every key is visible lag.
+///
+/// Links (web contacts) are written past ncurses after each update, by `HyperlinkPainter`,
+/// where `Hyperlink.enabled` says the terminal can take them.
 public final class NcursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var previous: Canvas?
@@ -47,6 +50,8 @@ public final class NcursesTerminal: TerminalBackend {
     private static let pasteQuiet: Duration = .milliseconds(1000)
     public private(set) var colorDepth: ColorDepth = .none
     private let environment: [String: String]
+    /// Writes the canvas's links as OSC 8 hyperlinks; nil where the terminal should not get them.
+    private var hyperlinks: HyperlinkPainter?
 
     private struct PairKey: Hashable { let fg: Int32; let bg: Int32 }
 
@@ -93,6 +98,7 @@ public final class NcursesTerminal: TerminalBackend {
         colorDepth = has_colors()
             ? ColorDepth.detect(colors: Int(lp_colors()), environment: environment)
             : .none
+        if Hyperlink.enabled(environment: environment) { hyperlinks = HyperlinkPainter(colorDepth: colorDepth) }
         _ = adoptUnannouncedSize()
     }
 
@@ -136,13 +142,15 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func draw(_ canvas: Canvas) {
-        if previous == nil { erase() }
+        let repaintAll = previous == nil
+        if repaintAll { erase() }
         for run in canvas.changedRuns(from: previous) {
             put(canvas, y: run.y, from: run.x, to: run.endX, style: run.style)
         }
         wnoutrefresh(lp_stdscr())
         doupdate()
         previous = canvas
+        if let links = hyperlinks?.sequence(for: canvas, repaintedAll: repaintAll), !links.isEmpty { writeRaw(links) }
     }
 
     private func put(_ canvas: Canvas, y: Int, from: Int, to: Int, style: Style) {

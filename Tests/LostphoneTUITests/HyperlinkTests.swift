@@ -66,3 +66,34 @@ private let esc = "\u{1B}"
         #expect(!Hyperlink.enabled(environment: [:]), "no TERM, no links")
     }
 }
+
+/// The app puts its web contacts on the canvas as links, and the backend writes them.
+@Suite struct HyperlinkAppTests {
+    @Test func aWebContactOnScreenIsWrittenAsALink() {
+        let d = TestApp(width: 80, height: 24, hyperlinks: true)
+        #expect(!d.terminal.raw.joined().contains("]8;;"), "the SIM step shows no web address")
+        d.press(.char("j"), .char("j"))   // WeChat
+        #expect(d.screen.contains("weixin110.qq.com"))
+        let written = d.terminal.raw.joined()
+        #expect(written.contains("\(esc)]8;;https://weixin110.qq.com\(esc)\\"))
+        #expect(written.contains("weixin110.qq.com\(esc)]8;;\(esc)\\"), "the link covers the address as shown")
+    }
+
+    @Test func keysThatLeaveTheLinkAloneWriteItOnce() {
+        let d = TestApp(width: 80, height: 24, hyperlinks: true)
+        d.press(.char("j"), .char("j"))
+        let count = d.terminal.raw.count
+        d.wait()
+        d.wait()
+        #expect(d.terminal.raw.count == count, "nothing new on the link's row, nothing written")
+    }
+
+    @Test func aRedrawWritesTheLinkAgain() {
+        let d = TestApp(width: 80, height: 24, hyperlinks: true)
+        d.press(.char("j"), .char("j"))
+        let count = d.terminal.raw.count
+        d.press(.ctrl("l"))
+        #expect(d.terminal.raw.count == count + 1)
+        #expect(d.terminal.raw.last?.contains("]8;;https://weixin110.qq.com") == true)
+    }
+}

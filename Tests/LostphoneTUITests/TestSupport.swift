@@ -30,11 +30,17 @@ final class FakeTerminal: TerminalBackend {
     private(set) var invalidations = 0
     /// Called with each frame as it is drawn.
     var onDraw: ((Canvas) -> Void)?
+    /// Writes each frame's links to `raw` as the ncurses backend writes them, when a test turns
+    /// hyperlinks on.
+    var hyperlinks: HyperlinkPainter?
+    private var repaintNext = true
 
     init(width: Int, height: Int) { self.width = width; self.height = height }
 
     func draw(_ canvas: Canvas) {
         frames.append(canvas)
+        if let links = hyperlinks?.sequence(for: canvas, repaintedAll: repaintNext), !links.isEmpty { raw.append(links) }
+        repaintNext = false
         onDraw?(canvas)
     }
 
@@ -42,9 +48,9 @@ final class FakeTerminal: TerminalBackend {
         input.isEmpty ? .signal(SIGHUP) : input.removeFirst()
     }
 
-    func invalidate() { invalidations += 1 }
+    func invalidate() { invalidations += 1; repaintNext = true }
 
-    /// Escape sequences written past the canvas (OSC 52), in order.
+    /// Escape sequences written past the canvas (OSC 52, OSC 8), in order.
     private(set) var raw: [String] = []
     func writeRaw(_ sequence: String) { raw.append(sequence) }
 }
@@ -71,13 +77,14 @@ final class TestApp {
     init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin(),
          theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
          askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil,
-         encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil) {
+         encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil, hyperlinks: Bool = false) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         journalPath = directory.appendingPathComponent("incident.jsonl").path
         let (incident, first) = Incident.open(id: "test", playbook: playbook, at: t0)
         journal = try! Journal.create(path: journalPath, first: first)
         terminal = FakeTerminal(width: width, height: height)
+        if hyperlinks { terminal.hyperlinks = HyperlinkPainter(colorDepth: terminal.colorDepth) }
         clock = TestClock(now)
         let calls = calls
         var config = AppConfiguration(
