@@ -7,8 +7,11 @@ public struct Cell: Hashable, Sendable {
     public var grapheme: Character
     public var style: Style
     public var isContinuation: Bool
-    /// The URL a click on this cell opens (an OSC 8 hyperlink, where the terminal has them).
-    public var link: String? = nil
+    /// The URL a click on this cell opens (an OSC 8 hyperlink, where the terminal has them), as
+    /// an index into its canvas's `links`: two bytes that fit in the cell's padding, where a
+    /// String would make every cell half as large again, and every frame slower to build and
+    /// compare.
+    public var link: UInt16? = nil
 
     /// The same picture: what ncurses puts on screen, whatever the link.
     func looksLike(_ other: Cell) -> Bool {
@@ -27,6 +30,8 @@ public struct Canvas: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The URLs the cells link to, each once.
+    public private(set) var links: [String] = []
 
     public init(width: Int, height: Int, style: Style = .plain) {
         self.width = max(0, width)
@@ -44,8 +49,10 @@ public struct Canvas: Sendable, Equatable {
     /// and text that does not fit ends in `…`. Every cell written links to `link`, if given.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int? = nil,
-                             link: String? = nil) -> Int {
+                             link url: String? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
+        var link: UInt16?
+        if let url { link = linkIndex(url) }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
         var lastStart: Int?
@@ -76,6 +83,19 @@ public struct Canvas: Sendable, Equatable {
             }
         }
         return max(0, col - x)
+    }
+
+    /// The URL the cell at (x, y) links to, if any.
+    public func link(x: Int, y: Int) -> String? {
+        self[x, y].link.map { links[Int($0)] }
+    }
+
+    /// The index of `url` in `links`, added if new; nil past 65,535 different URLs.
+    private mutating func linkIndex(_ url: String) -> UInt16? {
+        if let i = links.firstIndex(of: url) { return UInt16(i) }
+        guard links.count <= Int(UInt16.max) else { return nil }
+        links.append(url)
+        return UInt16(links.count - 1)
     }
 
     /// Fills a rectangle with blanks in `style`.
@@ -125,7 +145,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// The runs to send to go from `previous` to this canvas; everything when there is no
-    /// previous frame or its size differs. A run never starts on the second half of a wide
+    /// previous frame or its size differs. Links are not compared: ncurses draws none of them. A run never starts on the second half of a wide
     /// character.
     public func changedRuns(from previous: Canvas?) -> [Run] {
         let full = previous == nil || previous!.width != width || previous!.height != height
@@ -134,13 +154,13 @@ public struct Canvas: Sendable, Equatable {
             let row = y * width
             var x = 0
             while x < width {
-                if !full, previous!.cells[row + x] == cells[row + x] { x += 1; continue }
+                if !full, previous!.cells[row + x].looksLike(cells[row + x]) { x += 1; continue }
                 var start = x
                 if cells[row + start].isContinuation && start > 0 { start -= 1 }
                 let style = cells[row + start].style
                 var end = x + 1
                 while end < width, cells[row + end].style == style,
-                      full || previous!.cells[row + end] != cells[row + end] || cells[row + end].isContinuation {
+                      full || !previous!.cells[row + end].looksLike(cells[row + end]) || cells[row + end].isContinuation {
                     end += 1
                 }
                 runs.append(Run(y: y, x: start, endX: end, style: style))
@@ -166,10 +186,10 @@ public struct Canvas: Sendable, Equatable {
             let row = y * width
             var x = 0
             while x < width {
-                guard let url = cells[row + x].link else { x += 1; continue }
+                guard let link = cells[row + x].link else { x += 1; continue }
                 var end = x + 1
-                while end < width, cells[row + end].link == url { end += 1 }
-                runs.append(LinkRun(y: y, x: x, endX: end, url: url))
+                while end < width, cells[row + end].link == link { end += 1 }
+                runs.append(LinkRun(y: y, x: x, endX: end, url: links[Int(link)]))
                 x = end
             }
         }

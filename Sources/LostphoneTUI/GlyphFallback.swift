@@ -47,7 +47,7 @@ public enum GlyphFallback: Sendable, Equatable {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
                 if !cell.isContinuation, let r = replacement(cell.grapheme) {
-                    out.put(String(r), x: x, y: y, style: cell.style, link: cell.link)
+                    out.put(String(r), x: x, y: y, style: cell.style, link: canvas.link(x: x, y: y))
                 }
             }
         }

@@ -26,15 +26,22 @@ public struct StyledLine: Hashable, Sendable {
 
     public func wrapped(to width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
-        var chars: [(Character, ThemeElement, String?)] = []
-        for span in spans { for c in span.text { chars.append((c == "\n" ? " " : c, span.element, span.link)) } }
+        // Each character with the index of its span, whose element and link it keeps.
+        var chars: [(Character, Int)] = []
+        for (i, span) in spans.enumerated() { for c in span.text { chars.append((c == "\n" ? " " : c, i)) } }
         let lines = TextWidth.lineRanges(chars.map(\.0), width: width, continuationWidth: max(1, width - hangingIndent))
             .map { chars[$0] }
         return lines.enumerated().map { i, l in
             var spans: [Span] = i > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
-            for (c, e, link) in l {
-                if let last = spans.last, last.element == e, last.link == link { spans[spans.count - 1].text.append(c) }
-                else { spans.append(Span(String(c), e, link: link)) }
+            var current = -1
+            for (c, s) in l {
+                if s == current || (!spans.isEmpty && spans[spans.count - 1].element == self.spans[s].element
+                                    && spans[spans.count - 1].link == self.spans[s].link) {
+                    spans[spans.count - 1].text.append(c)
+                } else {
+                    spans.append(Span(String(c), self.spans[s].element, link: self.spans[s].link))
+                }
+                current = s
             }
             return spans
         }
