@@ -1,0 +1,56 @@
+import Foundation
+
+/// Why the profile was not saved, in words for the person.
+public struct ProfileSaveError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// Where the profile lives (`$XDG_CONFIG_HOME/lostphone/profile.yaml`, 0600 in a 0700 folder),
+/// read and written whole: a save goes to a temporary file that replaces the old one only
+/// once it is on disk.
+public struct ProfileStore: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public init(environment: [String: String]) {
+        self.init(path: XDGDirectory.config.lostphone("profile.yaml", environment: environment))
+    }
+
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+
+    /// The profile, or why it is refused; `.none` when there is no file.
+    public func load(playbook: Playbook) -> ProfileLoad {
+        guard FileManager.default.fileExists(atPath: path) else { return .none }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ProfileLoad(profile: nil, problems: [FileProblem(file: path, message: "cannot read the file (check its permissions)")],
+                               dropped: [], exists: true)
+        }
+        return ProfileFile.parse(yaml: String(decoding: data, as: UTF8.self), file: path, playbook: playbook)
+    }
+
+    /// Saves `profile` as reviewed at `now`. A file that is there but cannot be read is never
+    /// replaced: it may hold what the person wrote by hand.
+    @discardableResult
+    public func save(_ profile: Profile, playbook: Playbook, now: Timestamp) throws(ProfileSaveError) -> Profile {
+        let current = load(playbook: playbook)
+        if let first = current.problems.first {
+            throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
+        }
+        var saved = profile
+        saved.updated = now
+        saved.playbook = playbook.id
+        saved.playbookVersion = playbook.version
+        do {
+            try PrivateDirectory.prepare(directory)
+        } catch {
+            throw ProfileSaveError(description: "\(error)")
+        }
+        do {
+            try AtomicFile.write(Data(ProfileFile.serialize(saved, playbook: playbook).utf8), to: path, replace: true)
+        } catch {
+            throw ProfileSaveError(description: "\(path): could not be written (\(error.reason))")
+        }
+        return saved
+    }
+}

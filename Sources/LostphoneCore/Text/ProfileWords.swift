@@ -1,0 +1,92 @@
+/// The words of the prepared profile (`lostphone prepare`), the wallet card (`lostphone card`)
+/// and the IMEI check: part of the one vocabulary (`Word.profile`), kept in a file of their own.
+public enum ProfileWord: Hashable, Sendable {
+    // The IMEI check, with where to find the real one.
+    case imeiNotDigits, imeiLength(Int), imeiCheckDigit(Int), imeiWhere
+
+    /// The title of a profile choice: `carrier` is "Carrier" / "运营商"; an id a custom playbook
+    /// made up is shown as it is.
+    case choiceTitle(String)
+
+    // The profile's own fields.
+    case profileTitle, insurer, policy, emergencyContact, noPasswords, checklist
+
+    /// A provider the profile does not name, in a prepared step, and how to make it yours.
+    case notYours, notYoursHint
+    /// The note of a step skipped because the profile names other options of its choice.
+    case notInProfile
+    /// A prevention tip done before, kept in the profile: `done 2026-12-03`.
+    case tipDoneOn(String)
+
+    // What is said about the profile when an incident starts or the profile is saved.
+    case profileSaved(path: String)
+    case profileDamaged(String)
+    case profileReview(since: String)
+    case profileDropped(choice: String, id: String)
+    case profilePrepared(Int)
+
+    // The wallet card.
+    case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String {
+            switch language {
+            case .zh: zh
+            case .en: en
+            }
+        }
+        switch self {
+        case .imeiNotDigits:
+            return pair(zh: "IMEI 只含数字（可带空格或连字符）。", en: "An IMEI is digits only (spaces or hyphens are fine).")
+        case .imeiLength(let n):
+            return pair(zh: "IMEI 是 15 位数字，这里是 \(n) 位。", en: "An IMEI has 15 digits; this has \(n).")
+        case .imeiCheckDigit(let expected):
+            return pair(zh: "最后一位校验码不对（按前 14 位应为 \(expected)），可能抄错了一位。",
+                        en: "The last digit, a check digit, does not match (the first 14 give \(expected)); a digit is probably mistyped.")
+        case .imeiWhere:
+            return pair(zh: "在手机上拨 *#06# 可查到；手机包装盒、购机发票或运营商的账户里也有。",
+                        en: "Dial *#06# on the phone to see it; it is also on the box, the receipt and in the carrier's account.")
+        case .choiceTitle(let id):
+            switch id {
+            case "carrier": return pair(zh: "运营商", en: "Carrier")
+            case "bank": return pair(zh: "银行", en: "Banks")
+            case "app": return pair(zh: "支付应用", en: "Payment apps")
+            case "platform": return pair(zh: "理财、借贷平台", en: "Lending platforms")
+            case "brand": return pair(zh: "手机品牌", en: "Phone brand")
+            case "account": return pair(zh: "手机上登录的账号", en: "Accounts on the phone")
+            default: return id
+            }
+        case .profileTitle: return pair(zh: "事先准备", en: "Prepare before it happens")
+        case .insurer: return pair(zh: "保险公司", en: "insurer")
+        case .policy: return pair(zh: "保单号", en: "policy number")
+        case .emergencyContact: return pair(zh: "紧急联系人", en: "emergency contact")
+        case .noPasswords:
+            return pair(zh: "这里从不保存密码，也不要填写密码。", en: "Never a password: this file holds none, and none should go in.")
+        case .checklist: return pair(zh: "预防清单", en: "Prevention checklist")
+        case .notYours: return pair(zh: "不是你的", en: "not yours")
+        case .notYoursHint: return pair(zh: "按 m 标记为你的", en: "m marks it as yours")
+        case .notInProfile:
+            return pair(zh: "你的资料里没有它（lostphone prepare），已跳过", en: "Not in your profile (lostphone prepare), so skipped")
+        case .tipDoneOn(let date): return pair(zh: "已于 \(date) 完成", en: "done \(date)")
+        case .profileSaved(let path): return pair(zh: "已保存到 \(path)", en: "Saved to \(path)")
+        case .profileDamaged(let why):
+            return pair(zh: "无法读取你的资料（\(why)），本次从空白开始；请修改或移走该文件后再运行 lostphone prepare。",
+                        en: "Your profile could not be read (\(why)), so this incident starts unprepared; fix or move the file, then run lostphone prepare.")
+        case .profileReview(let since):
+            return pair(zh: "你的资料上次核对是在 \(since)，已超过一年：请运行 lostphone prepare 核对。",
+                        en: "Your profile was last reviewed on \(since), over a year ago: check it with lostphone prepare.")
+        case .profileDropped(let choice, let id):
+            return pair(zh: "资料中的 \(choice)「\(id)」已不在指南里，已略去", en: "\(choice) `\(id)` in your profile is no longer in the guide; left out")
+        case .profilePrepared(let n):
+            return pair(zh: "已按你的资料准备好（\(n) 项）", en: "Prepared from your profile (\(n) item\(n == 1 ? "" : "s"))")
+        case .cardTitle: return pair(zh: "手机丢失应急卡", en: "Lost phone wallet card")
+        case .cardHotlines: return pair(zh: "你的热线", en: "Your hotlines")
+        case .cardFindMy: return pair(zh: "定位、锁定、抹除", en: "Locate, lock, erase")
+        case .cardFirstSteps: return pair(zh: "最先要做的五件事", en: "The first five things to do")
+        case .cardDevice: return pair(zh: "你的手机", en: "Your phone")
+        case .cardNoProfile:
+            return pair(zh: "还没有资料：先运行 lostphone prepare 选好你的运营商、银行和手机品牌。",
+                        en: "No profile yet: run lostphone prepare first to choose your carrier, banks and phone brand.")
+        }
+    }
+}
