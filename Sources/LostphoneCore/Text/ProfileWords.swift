@@ -54,6 +54,7 @@ public enum ProfileWord: Hashable, Sendable {
             case "platform": return pair(zh: "理财、借贷平台", en: "Lending platforms")
             case "brand": return pair(zh: "手机品牌", en: "Phone brand")
             case "account": return pair(zh: "手机上登录的账号", en: "Accounts on the phone")
+            case "tips": return pair(zh: "预防提示", en: "Prevention tip")
             default: return id
             }
         case .profileTitle: return pair(zh: "事先准备", en: "Prepare before it happens")
