@@ -28,6 +28,24 @@ public enum ProfileWord: Hashable, Sendable {
     // The wallet card.
     case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
 
+    // The full-screen form of `lostphone prepare` (PrepareView).
+    /// Section headings and field labels.
+    case formPhone, formInsurance, fieldModel, fieldNumber, fieldOwner
+    /// The profile is over a year old: look it over; saving reviews it.
+    case formReview(since: String)
+    /// Ids of the file the guide no longer has, as `bank xyz`: left out at the next save.
+    case formDropped([String])
+    /// The bottom line while a field is edited.
+    case formEditHint
+    /// A field holding a control, bidirectional or invisible character (its code point).
+    case formControlCharacter(String)
+    /// A change the disk refused.
+    case formNotSaved(String)
+    /// Said on leaving the form.
+    case formLeftIn(path: String), formNothingWritten(path: String), formSomeNotSaved(count: Int, path: String)
+    /// Said instead of opening the form on a profile that cannot be read.
+    case formRefused(path: String)
+
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String {
             switch language {
@@ -88,6 +106,32 @@ public enum ProfileWord: Hashable, Sendable {
         case .cardNoProfile:
             return pair(zh: "还没有资料：先运行 lostphone prepare 选好你的运营商、银行和手机品牌。",
                         en: "No profile yet: run lostphone prepare first to choose your carrier, banks and phone brand.")
+
+        case .formPhone: return pair(zh: "你的手机", en: "Your phone")
+        case .formInsurance: return pair(zh: "保险与紧急联系人", en: "Insurance and an emergency contact")
+        case .fieldModel: return pair(zh: "型号", en: "Model")
+        case .fieldNumber: return pair(zh: "本机号码", en: "Your number")
+        case .fieldOwner: return pair(zh: "机主姓名", en: "Your name")
+        case .formReview(let since):
+            return pair(zh: "这份资料上次核对是在 \(since)，已超过一年：请逐项看一遍；任何修改（或按 s）都会保存并记为已核对。",
+                        en: "Last reviewed on \(since), over a year ago: look it over; any change (or s) saves it as reviewed.")
+        case .formDropped(let ids):
+            return pair(zh: "指南里已没有这些项，保存时将略去：\(ids.joined(separator: "、"))",
+                        en: "No longer in the guide, so left out when saved: \(ids.joined(separator: ", "))")
+        case .formEditHint: return pair(zh: "回车保存 · Esc 取消", en: "Enter saves · Esc cancels")
+        case .formControlCharacter(let code):
+            return pair(zh: "含有控制字符或不可见字符（\(code)），请去掉后重新输入。",
+                        en: "It holds a control or invisible character (\(code)); type it again without it.")
+        case .formNotSaved(let why): return pair(zh: "未保存：\(why)", en: "NOT saved: \(why)")
+        case .formLeftIn(let path): return pair(zh: "你的资料保存在 \(path)。", en: "Your profile is in \(path).")
+        case .formNothingWritten(let path):
+            return pair(zh: "没有做任何修改，资料未写入（位置：\(path)）。", en: "Nothing was changed, so no profile was written (it goes in \(path)).")
+        case .formSomeNotSaved(let count, let path):
+            return pair(zh: "有 \(count) 项修改没能保存（屏幕上当时已提示“未保存”）；已保存的资料在 \(path)。",
+                        en: "\(count) change\(count == 1 ? " was" : "s were") NOT saved (the screen said so at the time); what was saved is in \(path).")
+        case .formRefused(let path):
+            return pair(zh: "lostphone prepare：无法读取你的资料 \(path)，表单没有打开，文件保持原样：请修改或移走它，再运行 lostphone prepare。",
+                        en: "lostphone prepare: your profile \(path) cannot be read, so the form does not open and the file is left as it is: fix it or move it away, then run lostphone prepare again.")
         }
     }
 }
