@@ -30,7 +30,8 @@ public final class PrepareApp {
     public init(config: PrepareConfiguration, terminal: any TerminalBackend) {
         self.config = config
         self.terminal = terminal
-        state = PrepareState(playbook: config.playbook, load: config.load, path: config.store.path,
+        state = PrepareState(playbook: config.playbook, profile: config.load.profile ?? Profile(), dropped: config.load.dropped,
+                             fileExists: config.load.exists, path: config.store.path,
                              language: config.language, theme: config.theme,
                              width: terminal.width, height: terminal.height, now: config.clock.now())
     }

@@ -8,6 +8,8 @@ public struct PrepareLayout: Sendable {
     /// The notices' lines, wrapped, and where they go.
     public var notices: [(spans: [Span], element: ThemeElement)]
     public var noticeRect: Rect
+    /// The bottom line's message, wrapped; empty when the line shows hints or the edit keys.
+    public var message: [(spans: [Span], element: ThemeElement)]
     public var list: Rect
     public var status: Rect
     public var tooSmall: Bool
@@ -20,35 +22,47 @@ public struct PrepareLayout: Sendable {
         let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
         tooSmall = state.width < Layout.minimumWidth || state.height < Layout.minimumHeight
         let (header, rest) = screen.splitTop(1)
-        let (body, status) = rest.splitBottom(1)
+        let room = max(1, (rest.height - 1) / 3)
+        // A message is said whole (a path, a reason): wrapped over a few lines if need be.
+        if let m = state.message, state.editor == nil {
+            let element: ThemeElement = m.kind == .error ? .error : (m.kind == .success ? .success : .status)
+            message = PrepareLayout.wrap([(" " + m.text, element)], width: state.width, room: room)
+        } else {
+            message = []
+        }
+        let (body, status) = rest.splitBottom(max(1, message.count))
         self.header = header
         self.status = status
-        var lines: [(spans: [Span], element: ThemeElement)] = []
-        for notice in state.notices {
-            for part in StyledLine(" " + notice.text, notice.element, hangingIndent: 1).wrapped(to: max(1, state.width - 1)) {
-                lines.append((part, notice.element))
-            }
-        }
-        let room = max(1, body.height / 3)
-        if lines.count > room {
-            // Cut, and the last line kept says it is cut.
-            lines = Array(lines.prefix(room))
-            if var last = lines.last?.spans, !last.isEmpty {
-                last[last.count - 1].text += "…"
-                lines[lines.count - 1].spans = last
-            }
-        }
-        notices = lines
-        let (noticeRect, list) = body.splitTop(lines.count)
+        notices = PrepareLayout.wrap(state.notices.map { (" " + $0.text, $0.element) }, width: state.width, room: room)
+        let (noticeRect, list) = body.splitTop(notices.count)
         self.noticeRect = noticeRect
         self.list = list
         let labels = PrepareField.allCases.map { TextWidth.of($0.label(state.words)) }.max() ?? 10
-        valueColumn = min(4 + labels + 2, max(4, list.width / 2))
+        valueColumn = min(3 + labels + 2, max(5, list.width / 2))
         if let error = state.editor?.error {
             errorLines = StyledLine(error, .error).wrapped(to: max(1, list.width - valueColumn - 1))
         } else {
             errorLines = []
         }
+    }
+
+    /// `texts` wrapped to `width` with a one-column hanging indent, at most `room` lines; a cut
+    /// text ends in `…`.
+    static func wrap(_ texts: [(String, ThemeElement)], width: Int, room: Int) -> [(spans: [Span], element: ThemeElement)] {
+        var lines: [(spans: [Span], element: ThemeElement)] = []
+        for (text, element) in texts {
+            for part in StyledLine(text, element, hangingIndent: 1).wrapped(to: max(1, width - 1)) {
+                // The indent in the line's own style, so a coloured line has no gap.
+                lines.append((part.map { Span($0.text, element) }, element))
+            }
+        }
+        guard lines.count > room else { return lines }
+        lines = Array(lines.prefix(room))
+        if var last = lines.last?.spans, !last.isEmpty {
+            last[last.count - 1].text += "…"
+            lines[lines.count - 1].spans = last
+        }
+        return lines
     }
 
     /// The list line a row starts on (the edited field's refusal takes lines below it).

@@ -42,15 +42,17 @@ public struct PrepareState: Sendable {
     public internal(set) var unsavedChanges = 0
     public internal(set) var shouldQuit = false
 
-    public init(playbook: Playbook, load: ProfileLoad, path: String, language: Language, theme: Theme,
-                width: Int, height: Int, now: Timestamp) {
+    /// `dropped`: ids of the file the guide no longer has; `fileExists`: whether a profile file
+    /// is there.
+    public init(playbook: Playbook, profile: Profile, dropped: [ProfileLoad.Dropped] = [], fileExists: Bool, path: String,
+                language: Language, theme: Theme, width: Int, height: Int, now: Timestamp) {
         self.playbook = playbook
         choices = playbook.profileChoices
         rows = PrepareRow.rows(for: playbook)
         self.path = path
-        profile = load.profile ?? Profile()
-        dropped = load.dropped
-        fileExists = load.exists
+        self.profile = profile
+        self.dropped = dropped
+        self.fileExists = fileExists
         self.language = language
         self.theme = theme
         self.width = width

@@ -18,7 +18,7 @@ public enum PrepareView {
             canvas.put(notice.spans, x: 0, y: layout.noticeRect.y + i, width: layout.noticeRect.width, theme: theme)
         }
         list(&canvas, layout, state)
-        status(&canvas, layout.status, state)
+        status(&canvas, layout, state)
         if case .help(let scroll) = state.mode { PrepareHelpView.draw(&canvas, state, scroll: scroll) }
         return canvas
     }
@@ -40,7 +40,7 @@ public enum PrepareView {
             }
             let selected = index == state.selection
             var x = rect.x
-            x += canvas.put(selected ? " ›" : "  ", x: x, y: y, style: theme[.paneBorderFocused])
+            x += canvas.put(selected ? " › " : "   ", x: x, y: y, style: theme[.paneBorderFocused])
             switch row {
             case .heading:
                 canvas.put(state.name(row), x: rect.x + 1, y: y, style: theme[.heading], limit: rect.width - 1)
@@ -55,7 +55,7 @@ public enum PrepareView {
                 x += canvas.put(TextWidth.truncate(name, to: room), x: x, y: y, style: theme[.text], limit: room)
                 if !date.isEmpty { canvas.put("  " + date, x: x, y: y, style: theme[.success], limit: rect.maxX - x) }
             case .field(let field):
-                canvas.put(field.label(state.words), x: x + 2, y: y, style: theme[.text], limit: layout.valueColumn - 3)
+                canvas.put(field.label(state.words), x: x, y: y, style: theme[.text], limit: layout.valueColumn - 5)
                 let valueRect = Rect(x: rect.x + layout.valueColumn, y: y, width: rect.width - layout.valueColumn - 1, height: 1)
                 if let editor = state.editor, selected {
                     TextFieldView.draw(&canvas, valueRect, field: editor.input, style: theme[.input], focused: true)
@@ -68,7 +68,7 @@ public enum PrepareView {
             }
             if selected && state.editor == nil {
                 let sel = theme[.selection]
-                canvas.restyle(Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: 1)) { s in
+                canvas.restyle(Rect(x: rect.x + 3, y: y, width: rect.width - 3, height: 1)) { s in
                     var s = s
                     s.attributes.formUnion(sel.attributes)
                     if sel.background != .default { s.background = sel.background }
@@ -87,17 +87,19 @@ public enum PrepareView {
 
     /// The bottom line: while editing, how to save or cancel; else the last message, else the
     /// hints that fit, with how to leave kept at the right end.
-    static func status(_ canvas: inout Canvas, _ rect: Rect, _ state: PrepareState) {
+    static func status(_ canvas: inout Canvas, _ layout: PrepareLayout, _ state: PrepareState) {
+        let rect = layout.status
         let theme = state.theme
         canvas.fill(rect, style: theme[.status])
         if state.editor != nil {
             canvas.put(" " + state.words[.formEditHint], x: rect.x, y: rect.y, style: theme[.key], limit: rect.width)
             return
         }
-        if let m = state.message {
-            let element: ThemeElement = m.kind == .error ? .error : (m.kind == .success ? .success : .status)
-            canvas.fill(rect, style: theme[element])
-            canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
+        if !layout.message.isEmpty {
+            canvas.fill(rect, style: theme[layout.message[0].element])
+            for (i, line) in layout.message.enumerated() {
+                canvas.put(line.spans, x: rect.x, y: rect.y + i, width: rect.width, theme: theme)
+            }
             return
         }
         var end = rect.maxX
