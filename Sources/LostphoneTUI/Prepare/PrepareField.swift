@@ -54,7 +54,7 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
         guard !trimmed.isEmpty else { return .success(nil) }
         if self == .imei {
             if let problem = IMEI.problem(trimmed, words) {
-                return .failure(FieldRefusal(message: problem + (words.language == .zh ? "" : " ") + words[.imeiWhere]))
+                return .failure(FieldRefusal(message: words.sentences(problem, words[.imeiWhere])))
             }
             return .success(IMEI.normalized(trimmed))
         }
