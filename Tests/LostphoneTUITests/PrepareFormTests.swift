@@ -250,7 +250,7 @@ final class TestForm {
 
     @Test func idsTheGuideNoLongerHasAreNamedOnTheFirstScreenUntilASaveLeavesThemOut() throws {
         let f = TestForm(file: "version: 1\nchoices:\n  bank: [icbc, gone-bank]\n")
-        #expect(f.screen.contains("left out when saved: bank gone-bank"), "\(f.screen)")
+        #expect(f.screen.contains("left out when saved: Banks gone-bank"), "\(f.screen)")
         #expect(f.screen.contains("[x] ICBC"))
         f.press(.char("s"))
         #expect(f.file?.contains("gone-bank") == false)

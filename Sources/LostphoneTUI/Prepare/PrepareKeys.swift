@@ -56,7 +56,7 @@ public enum PrepareKeys {
                                            en: "next / previous section (carrier, banks, … the checklist)"),
                        hint: .init(keys: "Tab", text: LocalizedText(zh: "下一部分", en: "section"), rank: 3, when: .always)),
         PrepareBinding("Space", [(.char(" "), .toggle)],
-                       help: LocalizedText(zh: "勾选或取消（清单项记下今天的日期）", en: "tick or untick (a tip is dated today)"),
+                       help: LocalizedText(zh: "勾选或取消（清单项记下今天的日期）；在输入项上：编辑", en: "tick or untick (a tip is dated today); on a field: edit it"),
                        hint: .init(keys: "Space", text: LocalizedText(zh: "勾选", en: "tick"), rank: 1, when: .onCheckbox)),
         PrepareBinding("Enter", [(.enter, .activate)],
                        help: LocalizedText(zh: "勾选或取消；在输入项上：编辑（回车保存，Esc 取消）",

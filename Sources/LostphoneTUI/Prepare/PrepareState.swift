@@ -101,7 +101,9 @@ public struct PrepareState: Sendable {
             lines.append((words[.formReview(since: String(updated.text.prefix(10)))], .warning))
         }
         if !dropped.isEmpty {
-            lines.append((words[.formDropped(dropped.map { "\($0.choice) \($0.id)" })], .muted))
+            // Named as the guide names the choice; the id as the file has it, made visible.
+            let named = dropped.map { words[.choiceTitle($0.choice)] + " " + Sanitize.brief($0.id, limit: 40) }
+            lines.append((words[.formDropped(named)], .muted))
         }
         return lines
     }
