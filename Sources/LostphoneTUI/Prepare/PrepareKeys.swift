@@ -69,7 +69,7 @@ public enum PrepareKeys {
                        hint: .init(keys: "?", text: LocalizedText(zh: "帮助", en: "help"), rank: 0, when: .always)),
         PrepareBinding("Ctrl-L", [(.ctrl("l"), .redraw)],
                        help: LocalizedText(zh: "重绘屏幕", en: "redraw the screen")),
-        PrepareBinding("q  Esc", [(.char("q"), .quit), (.escape, .quit)],
+        PrepareBinding("q  Esc  Ctrl-C", [(.char("q"), .quit), (.escape, .quit), (.ctrl("c"), .quit)],
                        help: LocalizedText(zh: "离开（每项修改都已随时保存）", en: "leave (every change is already saved)"),
                        hint: .init(keys: "q", text: LocalizedText(zh: "离开", en: "leave"), rank: nil, when: .always)),
     ]

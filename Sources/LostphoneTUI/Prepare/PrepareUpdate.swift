@@ -8,7 +8,7 @@ public enum PrepareUpdate {
     public static func handle(_ key: Key, in state: inout PrepareState) -> [PrepareEffect] {
         // Below the minimum size nothing is seen, so nothing but leaving is done.
         if PrepareLayout(state).tooSmall {
-            if key == .char("q") || key == .escape { state.shouldQuit = true }
+            if key == .char("q") || key == .escape || key == .ctrl("c") { state.shouldQuit = true }
             return []
         }
         switch state.mode {
