@@ -330,6 +330,14 @@ public struct Words: Sendable, Hashable {
         }
     }
 
+    /// Two sentences one after the other: a space between them in English, none in Chinese.
+    public func sentences(_ first: String, _ second: String) -> String {
+        switch language {
+        case .zh: first + second
+        case .en: first + " " + second
+        }
+    }
+
     /// ` (text)` in English, `（text）` in Chinese.
     public func paren(_ text: String) -> String {
         switch language {
