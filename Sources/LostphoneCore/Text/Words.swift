@@ -95,12 +95,7 @@ public enum Word: Hashable, Sendable {
     case profile(ProfileWord)
 
     public func text(in language: Language) -> String {
-        func pair(zh: String, en: String) -> String {
-            switch language {
-            case .zh: zh
-            case .en: en
-            }
-        }
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
         switch self {
         case .state(let state):
