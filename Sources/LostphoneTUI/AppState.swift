@@ -229,6 +229,15 @@ public struct AppState: Sendable {
         return step.providers.first
     }
 
+    /// The step's providers in the order ←/→ shows them: the person's own first (those their
+    /// profile named, or they acted on or marked), then the rest, each part in the guide's order.
+    public func providerOrder(_ step: Step) -> [Provider] {
+        let rec = incident.record(step.id)
+        let mine = step.providers.filter { rec.provider($0.id).mine }
+        guard !mine.isEmpty else { return step.providers }
+        return mine + step.providers.filter { !rec.provider($0.id).mine }
+    }
+
     /// Whether the person chose `provider` for `step` (picked it, acted on it, marked it, or
     /// chose it in another step of its group), or it is the step's only one.
     public func isChosen(_ provider: Provider, in step: Step) -> Bool {

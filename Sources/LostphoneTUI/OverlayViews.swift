@@ -80,7 +80,10 @@ enum HelpOverlay {
 enum DetailsFormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, form: DetailsForm) {
         let w = state.words
-        let inner = Box.draw(&canvas, width: 64, height: 10, title: w[.detailsTitle], state: state)
+        // A refusal (a wrong IMEI says why and where to find the real one) wraps below the
+        // fields, the box growing to hold it.
+        let footer = form.error.map { TextWidth.wrap($0, to: max(10, min(60, state.width - 6))) } ?? [w[.detailsHint]]
+        let inner = Box.draw(&canvas, width: 64, height: 9 + footer.count, title: w[.detailsTitle], state: state)
         let labels: [DetailsForm.Field: String] = [
             .lostAt: w.capitalized(.lostAt), .owner: w.capitalized(.owner), .number: w.capitalized(.lostNumber),
             .model: w.capitalized(.phoneModel), .imei: w[.imei],
@@ -89,7 +92,7 @@ enum DetailsFormView {
         for field in DetailsForm.Field.allCases {
             // The lost-at time has its hint on the line below it.
             let y = inner.y + 1 + field.rawValue + (field == .lostAt ? 0 : 1)
-            guard y < inner.maxY - 1 else { break }
+            guard y < inner.maxY - footer.count else { break }
             let focused = form.focus == field
             canvas.put(labels[field] ?? "", x: inner.x, y: y, style: state.theme[focused ? .heading : .text], limit: labelWidth)
             TextFieldView.draw(&canvas, Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1),
@@ -99,8 +102,9 @@ enum DetailsFormView {
                            limit: inner.width - labelWidth)
             }
         }
-        let footer = form.error ?? w[.detailsHint]
-        canvas.put(footer, x: inner.x, y: inner.maxY - 1, style: state.theme[form.error == nil ? .muted : .error],
-                   limit: inner.width)
+        for (i, line) in footer.enumerated() where inner.maxY - footer.count + i >= inner.y {
+            canvas.put(line, x: inner.x, y: inner.maxY - footer.count + i, style: state.theme[form.error == nil ? .muted : .error],
+                       limit: inner.width)
+        }
     }
 }

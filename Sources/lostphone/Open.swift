@@ -72,6 +72,15 @@ extension Lostphone {
             var config = baseConfig
             config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
             config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+            let profiles = ProfileStore(environment: env)
+            config.keepTip = { step, doneAt in
+                do {
+                    try profiles.keepTip(step, doneAt: doneAt, playbook: playbook, now: clock.now())
+                    return nil
+                } catch {
+                    return String(describing: error)
+                }
+            }
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()

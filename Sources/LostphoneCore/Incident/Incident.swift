@@ -210,9 +210,8 @@ public struct Incident: Hashable, Sendable {
             var target = rec.provider(provider)
             pushUndoable(event, step, rec)
             target.mine = event.mine ?? true
-            if event.prepared == true { rec.prepared = true }
+            if event.prepared == true { rec.prepared = true } else { rec.lastProvider = provider }
             rec.set(provider, target)
-            rec.lastProvider = provider
             records[step] = rec
         case .undo:
             guard let target = event.undoes, let top = undoStack.last, top.seq == target else {

@@ -29,16 +29,17 @@ public struct ProfileStore: Sendable {
         return ProfileFile.parse(yaml: String(decoding: data, as: UTF8.self), file: path, playbook: playbook)
     }
 
-    /// Saves `profile` as reviewed at `now`. A file that is there but cannot be read is never
-    /// replaced: it may hold what the person wrote by hand.
+    /// Saves `profile`, as reviewed at `now` unless `reviewed` is false (a tip ticked during an
+    /// incident is not a review of the providers). A file that is there but cannot be read is
+    /// never replaced: it may hold what the person wrote by hand.
     @discardableResult
-    public func save(_ profile: Profile, playbook: Playbook, now: Timestamp) throws(ProfileSaveError) -> Profile {
+    public func save(_ profile: Profile, playbook: Playbook, now: Timestamp, reviewed: Bool = true) throws(ProfileSaveError) -> Profile {
         let current = load(playbook: playbook)
         if let first = current.problems.first {
             throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
         }
         var saved = profile
-        saved.updated = now
+        if reviewed || saved.updated == nil { saved.updated = now }
         saved.playbook = playbook.id
         saved.playbookVersion = playbook.version
         do {
@@ -52,5 +53,15 @@ public struct ProfileStore: Sendable {
             throw ProfileSaveError(description: "\(path): could not be written (\(error.reason))")
         }
         return saved
+    }
+
+    /// Keeps a prevention tip done at `doneAt` (or not done, nil) in the profile, creating the
+    /// profile when there is none.
+    public func keepTip(_ step: StepID, doneAt: Timestamp?, playbook: Playbook, now: Timestamp) throws(ProfileSaveError) {
+        let current = load(playbook: playbook)
+        var profile = current.profile ?? Profile()
+        guard profile.tips[step] != doneAt else { return }
+        profile.tips[step] = doneAt
+        try save(profile, playbook: playbook, now: now, reviewed: false)
     }
 }

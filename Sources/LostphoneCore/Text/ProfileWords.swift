@@ -17,6 +17,8 @@ public enum ProfileWord: Hashable, Sendable {
     case notInProfile
     /// A prevention tip done before, kept in the profile: `done 2026-12-03`.
     case tipDoneOn(String)
+    /// A tip recorded in the incident that the profile could not keep.
+    case tipNotKept(String)
 
     // What is said about the profile when an incident starts or the profile is saved.
     case profileSaved(path: String)
@@ -85,6 +87,8 @@ public enum ProfileWord: Hashable, Sendable {
         case .notInProfile:
             return pair(zh: "你的资料里没有它（lostphone prepare），已跳过", en: "Not in your profile (lostphone prepare), so skipped")
         case .tipDoneOn(let date): return pair(zh: "已于 \(date) 完成", en: "done \(date)")
+        case .tipNotKept(let why):
+            return pair(zh: "已记入本次事件，但没能存进你的资料：\(why)", en: "Recorded in this incident, but not kept in your profile: \(why)")
         case .profileSaved(let path): return pair(zh: "已保存到 \(path)", en: "Saved to \(path)")
         case .profileDamaged(let why):
             return pair(zh: "无法读取你的资料（\(why)），本次从空白开始；请修改或移走该文件后再运行 lostphone prepare。",
