@@ -167,3 +167,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: profilePath(h)))
     }
 }
+
+/// The full screen of an incident that starts after `prepare`: the person's banks first.
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PreparedScreenTests {
+    @Test func aNewIncidentAfterPrepareShowsThePreparedBanksFirstAndSaysSo() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { TmuxSession.removeHome(home) }
+        let env = ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
+                   "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
+        let prepare = try runBinary(PrepareTests.prepared, environment: env)
+        #expect(prepare.status == 0, "\(prepare.err)")
+        do {
+            let t = try TmuxSession(width: 140, height: 30, arguments: ["--lang", "en"], home: home)
+            // The phone's details, both banks, the carrier in two steps, the brand in four, tip-1.
+            try t.expectScreen(contains: "Prepared from your profile (10 items)", "IMEI 490154203237518")
+            try t.press("j")
+            let bank = try t.expectScreen(contains: "Freeze your bank cards  0/2", "Provider: ◀ ICBC", "(1/7)",
+                                          "○ China Merchants Bank · to do")
+            #expect(!bank.contains("Bank of China · to do"), "only the prepared banks are listed as the person's:\n\(bank)")
+            try t.press("Right")
+            try t.expectScreen(contains: "◀ China Merchants Bank ▶ (2/7)")
+            try t.press("Right")
+            try t.expectScreen(contains: "◀ Bank of China ▶ (3/7)", "(not yours)")
+            try t.press("q")
+            try t.expectScreen(contains: "EXITED:0")
+        }
+        // The screen recorded nothing beyond what the profile prepared.
+        let export = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
+        let events = try #require((try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
+        #expect(events.count == 11, "opened and ten prepared events: \(events.count)")
+    }
+}
