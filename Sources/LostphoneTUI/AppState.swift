@@ -229,12 +229,13 @@ public struct AppState: Sendable {
         return step.providers.first
     }
 
-    /// The step's providers in the order ←/→ shows them: the person's own first (those their
-    /// profile named, or they acted on or marked), then the rest, each part in the guide's order.
+    /// The step's providers in the order ←/→ shows them: where the person's profile named
+    /// theirs, their own first (and any they acted on or marked since), then the rest, each part
+    /// in the guide's order. Elsewhere the guide's order, which stays put while they work.
     public func providerOrder(_ step: Step) -> [Provider] {
         let rec = incident.record(step.id)
+        guard rec.prepared else { return step.providers }
         let mine = step.providers.filter { rec.provider($0.id).mine }
-        guard !mine.isEmpty else { return step.providers }
         return mine + step.providers.filter { !rec.provider($0.id).mine }
     }
 

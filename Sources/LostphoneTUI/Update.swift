@@ -551,7 +551,7 @@ public enum Update {
                 var imei = form.value(.imei)
                 if let text = imei, text != state.incident.device.imei {
                     if let problem = IMEI.problem(text, state.words) {
-                        form.error = problem + " " + state.words[.imeiWhere]
+                        form.error = state.words.sentences(problem, state.words[.imeiWhere])
                         form.focus = .imei
                         state.mode = .details(form)
                         return []

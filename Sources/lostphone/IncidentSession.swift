@@ -90,6 +90,8 @@ struct IncidentSession {
         if let problem = load.problems.first { return ([w[.profileDamaged(problem.description)]], true) }
         guard let profile = load.profile else { return ([], false) }
         var notes: [String] = []
+        // The status line is one line: what needs the person first.
+        if profile.needsReview(now: now), let updated = profile.updated { notes.append(w[.profileReview(since: String(updated.text.prefix(10)))]) }
         let events = profile.openingEvents(for: incident, playbook: playbook, language: language)
         for event in events {
             try journal.append(event)
@@ -97,7 +99,6 @@ struct IncidentSession {
         }
         if !events.isEmpty { notes.append(w[.profilePrepared(events.count)]) }
         notes += load.dropped.map { w[.profileDropped(choice: w[.choiceTitle($0.choice)], id: Sanitize.brief($0.id, limit: 40))] }
-        if profile.needsReview(now: now), let updated = profile.updated { notes.append(w[.profileReview(since: String(updated.text.prefix(10)))]) }
         return (notes, false)
     }
 

@@ -88,7 +88,7 @@ public struct ProfileEdit: Sendable, Hashable {
                 result.set(field, nil)
             } else if field == .imei {
                 if let problem = IMEI.problem(text, w) {
-                    problems.append("IMEI \(Sanitize.brief(text, limit: 40))\(w.colon)\(problem)\(w.language == .zh ? "" : " ")\(w[.imeiWhere])")
+                    problems.append("IMEI \(Sanitize.brief(text, limit: 40))\(w.colon)" + w.sentences(problem, w[.imeiWhere]))
                 } else {
                     result.set(field, IMEI.normalized(text))
                 }

@@ -47,12 +47,7 @@ public enum ProfileWord: Hashable, Sendable {
     case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
 
     public func text(in language: Language) -> String {
-        func pair(zh: String, en: String) -> String {
-            switch language {
-            case .zh: zh
-            case .en: en
-            }
-        }
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         switch self {
         case .imeiNotDigits:
             return pair(zh: "IMEI 只含数字（可带空格或连字符）。", en: "An IMEI is digits only (spaces or hyphens are fine).")

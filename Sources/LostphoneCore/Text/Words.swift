@@ -95,12 +95,7 @@ public enum Word: Hashable, Sendable {
     case profile(ProfileWord)
 
     public func text(in language: Language) -> String {
-        func pair(zh: String, en: String) -> String {
-            switch language {
-            case .zh: zh
-            case .en: en
-            }
-        }
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
         switch self {
         case .state(let state):
@@ -327,6 +322,14 @@ public struct Words: Sendable, Hashable {
         switch language {
         case .zh: "；"
         case .en: "; "
+        }
+    }
+
+    /// Two sentences one after the other: a space between them in English, none in Chinese.
+    public func sentences(_ first: String, _ second: String) -> String {
+        switch language {
+        case .zh: first + second
+        case .en: first + " " + second
         }
     }
 
