@@ -45,6 +45,25 @@ public enum ProfileWord: Hashable, Sendable {
 
     // The wallet card.
     case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
+    /// The phone's own number, on the card (it is not lost yet).
+    case cardNumber
+    /// The voice-menu option after dialling: `press 9` / `转 9 键`.
+    case cardPress(String)
+    /// When the profile was last reviewed: the card is as true as that.
+    case cardAsOf(String)
+    /// What the text card's `?` after a number or option means.
+    case cardUnconfirmedLegend
+    /// No provider with a number is ticked.
+    case cardNoHotlines
+    /// Hotlines or addresses the text card had no room for.
+    case cardLeftOut(Int)
+    /// Where everything else is.
+    case cardEverythingElse
+    /// Under a QR code.
+    case cardScanToCall
+    case cardProfileDamaged(String)
+    case cardNoQRCodes(String)
+    case cardWritten(path: String)
 
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
@@ -139,6 +158,26 @@ public enum ProfileWord: Hashable, Sendable {
         case .cardNoProfile:
             return pair(zh: "还没有资料：先运行 lostphone prepare 选好你的运营商、银行和手机品牌。",
                         en: "No profile yet: run lostphone prepare first to choose your carrier, banks and phone brand.")
+        case .cardNumber: return pair(zh: "手机号", en: "number")
+        case .cardPress(let key): return pair(zh: "转 \(key) 键", en: "press \(key)")
+        case .cardAsOf(let date): return pair(zh: "资料核对于 \(date)", en: "as of \(date)")
+        case .cardUnconfirmedLegend:
+            return pair(zh: "? 未经官方核实，号码、网址或按键可能已变", en: "? unconfirmed: the number, address or key to press may have changed")
+        case .cardNoHotlines:
+            return pair(zh: "还没有选好服务商：运行 lostphone prepare 选择运营商和银行。",
+                        en: "No providers chosen yet: run lostphone prepare to choose your carrier and banks.")
+        case .cardLeftOut(let n):
+            return pair(zh: "另有 \(n) 项印不下，见 lostphone guide", en: "\(n) more not on the card: see lostphone guide")
+        case .cardEverythingElse:
+            return pair(zh: "完整指南：运行 lostphone，或 lostphone guide", en: "The whole guide: run lostphone, or lostphone guide")
+        case .cardScanToCall: return pair(zh: "扫码拨打", en: "scan to call")
+        case .cardProfileDamaged(let why):
+            return pair(zh: "无法读取你的资料（\(why)）：请修改或移走该文件，再运行 lostphone prepare。",
+                        en: "Your profile could not be read (\(why)): fix or move the file, then run lostphone prepare.")
+        case .cardNoQRCodes(let why):
+            return pair(zh: "卡片上没有二维码：\(why)。", en: "The card has no QR codes: \(why).")
+        case .cardWritten(let path):
+            return pair(zh: "应急卡已写入 \(path)（仅你本人可读）。", en: "Card written to \(path) (readable only by you).")
         }
     }
 }
