@@ -118,3 +118,34 @@ import Testing
         #expect(Profile().openingEvents(for: incident, playbook: playbook, language: .en).isEmpty)
     }
 }
+
+@Suite struct ProfileGuideSwitchTests {
+    @Test func savingWithAnotherGuideThatLacksItsIdsIsRefusedAndTheFileKept() throws {
+        let dir = TempDir()
+        let store = ProfileStore(path: dir.path + "/profile.yaml")
+        let text = "version: 1\nplaybook: cn-mainland\nchoices:\n  bank: [icbc]\n"
+        try text.write(toFile: store.path, atomically: false, encoding: .utf8)
+        let other = try #require(try? PlaybookLoader.load(yaml: """
+        id: mine
+        version: 1
+        languages: [en]
+        title: {en: "Mine"}
+        source:
+          publisher: {en: "me"}
+        panes:
+          - id: now
+            title: {en: "Now"}
+            steps:
+              - id: bank
+                title: {en: "Banks"}
+                priority: 1
+                group: bank
+                providers:
+                  - {id: local-bank, name: {en: "Local"}}
+        """, file: "mine.yaml").get())
+        #expect(throws: ProfileSaveError.self) { try store.save(Profile(), playbook: other, now: t0) }
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == text)
+        // The guide it was written for saves it.
+        try store.save(Profile(), playbook: PlaybookLoader.builtin(), now: t0)
+    }
+}

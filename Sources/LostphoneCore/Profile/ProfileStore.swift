@@ -38,6 +38,12 @@ public struct ProfileStore: Sendable {
         if let first = current.problems.first {
             throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
         }
+        // Ids another guide has and this one lacks would be lost by saving with this guide; ids a
+        // newer version of the same guide dropped are meant to go.
+        if let other = current.profile?.playbook, other != playbook.id, !current.dropped.isEmpty {
+            let names = current.dropped.prefix(5).map { "\($0.choice) \($0.id)" }.joined(separator: ", ")
+            throw ProfileSaveError(description: "\(path) was written for the guide \(Sanitize.brief(other, limit: 40)); saving it with the guide \(playbook.id) would drop \(names). The file is left as it is: use the guide it was written for, or copy the file away first")
+        }
         var saved = profile
         if reviewed || saved.updated == nil { saved.updated = now }
         saved.playbook = playbook.id

@@ -27,6 +27,22 @@ public enum ProfileWord: Hashable, Sendable {
     case profileDropped(choice: String, id: String)
     case profilePrepared(Int)
 
+    // `lostphone prepare`: showing and listing the profile.
+    case profileHeading(path: String), profileNone(path: String), prepareHint
+    case lastReviewed, phoneNumber, inYourProfile
+    case tipsDone(Int, of: Int)
+    /// `--list` when the profile cannot be read: nothing is marked.
+    case listUnmarked(String)
+    // `lostphone prepare`: why a change is refused.
+    case noSuchChoice(String, valid: String)
+    case noSuchOption(choice: String, id: String, valid: String)
+    case noSuchTip(String, valid: String)
+    case unknownToClear(id: String, valid: String)
+    case setAndCleared(String), doneAndUndone(String)
+    case controlCharacters(field: String)
+    case fieldTooLong(field: String, length: Int, limit: Int)
+    case damagedLeftAlone, nothingSaved
+
     // The wallet card.
     case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
     /// The phone's own number, on the card (it is not lost yet).
@@ -116,6 +132,42 @@ public enum ProfileWord: Hashable, Sendable {
             return pair(zh: "资料中的 \(choice)「\(id)」已不在指南里，已略去", en: "\(choice) `\(id)` in your profile is no longer in the guide; left out")
         case .profilePrepared(let n):
             return pair(zh: "已按你的资料准备好（\(n) 项）", en: "Prepared from your profile (\(n) item\(n == 1 ? "" : "s"))")
+        case .profileHeading(let path): return pair(zh: "你的资料（\(path)）", en: "Your profile (\(path))")
+        case .profileNone(let path):
+            return pair(zh: "还没有资料（将保存在 \(path)）。", en: "No profile yet (it would be kept in \(path)).")
+        case .prepareHint:
+            return pair(zh: "用参数填写，例如：lostphone prepare --carrier china-mobile --bank icbc --brand apple；lostphone prepare --list 列出所有可选的 id，--help 列出所有参数。",
+                        en: "Fill it in with flags, for example: lostphone prepare --carrier china-mobile --bank icbc --brand apple; lostphone prepare --list shows every id, --help every flag.")
+        case .lastReviewed: return pair(zh: "上次核对", en: "last reviewed")
+        case .phoneNumber: return pair(zh: "手机号码", en: "phone number")
+        case .inYourProfile: return pair(zh: "已在你的资料里", en: "in your profile")
+        case .tipsDone(let n, let total): return pair(zh: "已完成 \(n)/\(total) 项", en: "\(n) of \(total) done")
+        case .listUnmarked(let why):
+            return pair(zh: "无法读取你的资料（\(why)），所以下面没有任何标记。", en: "Your profile could not be read (\(why)), so nothing below is marked.")
+        case .noSuchChoice(let choice, let valid):
+            return pair(zh: "这份指南里没有「\(choice)」这一项；它有：\(valid)。", en: "this guide has no choice \(choice); its choices: \(valid).")
+        case .noSuchOption(let choice, let id, let valid):
+            return pair(zh: "\(choice)里没有「\(id)」；可用的 id 有：\(valid)（lostphone prepare --list 会列出名称）。",
+                        en: "\(choice): there is no \(id); the ids are: \(valid) (lostphone prepare --list shows their names).")
+        case .noSuchTip(let id, let valid):
+            return pair(zh: "没有「\(id)」这条预防提示；提示有：\(valid)。", en: "there is no prevention tip \(id); the tips are: \(valid).")
+        case .unknownToClear(let id, let valid):
+            return pair(zh: "无法清除「\(id)」：没有这一项；可以清除的有：\(valid)。",
+                        en: "cannot clear \(id): there is no such choice or field; these can be cleared: \(valid).")
+        case .setAndCleared(let what):
+            return pair(zh: "「\(what)」既要设置又要清除（--clear \(what)），请只保留一个。",
+                        en: "\(what) is both given and cleared (--clear \(what)); give one of them.")
+        case .doneAndUndone(let id):
+            return pair(zh: "「\(id)」既标为已完成又标为未完成，请只保留一个。", en: "\(id) is given as both done and not done; give one of them.")
+        case .controlCharacters(let field):
+            return pair(zh: "\(field) 里不能有控制字符或不可见字符，请去掉后再输入。",
+                        en: "\(field): control or invisible characters are not allowed; type the text without them.")
+        case .fieldTooLong(let field, let length, let limit):
+            return pair(zh: "\(field) 有 \(length) 个字符，超过了 \(limit) 个的上限。", en: "\(field) is \(length) characters, more than the \(limit) allowed.")
+        case .damagedLeftAlone:
+            return pair(zh: "文件保持原样，未作任何改动：请修改或移走它，再运行 lostphone prepare。",
+                        en: "The file is left as it is: fix it or move it away, then run lostphone prepare again.")
+        case .nothingSaved: return pair(zh: "没有保存任何改动。", en: "Nothing was saved.")
         case .cardTitle: return pair(zh: "手机丢失应急卡", en: "Lost phone wallet card")
         case .cardHotlines: return pair(zh: "你的热线", en: "Your hotlines")
         case .cardFindMy: return pair(zh: "定位、锁定、抹除", en: "Locate, lock, erase")
