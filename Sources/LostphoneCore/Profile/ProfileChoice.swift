@@ -39,7 +39,7 @@ extension Playbook {
                                                  steps: [step.id]))
                 }
             } else if let choice = step.choice {
-                let option = ProfileChoice.Option(id: step.id.rawValue, name: step.title)
+                let option = ProfileChoice.Option(id: step.id.rawValue, name: step.choiceName ?? step.title)
                 if let i = index(choice) {
                     choices[i].options.append(option)
                     choices[i].steps.append(step.id)
