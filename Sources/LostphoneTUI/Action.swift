@@ -56,4 +56,6 @@ public enum Action: Hashable, Sendable {
     case qrCodeReady(QRCode, ContactPick)
     /// No QR code could be made; the message says how to get one.
     case qrCodeFailed(String)
+    /// A tip's state could not be kept in the profile (it is recorded in the incident still).
+    case tipNotKept(String)
 }

@@ -32,6 +32,8 @@ public struct AppConfiguration {
     public var glyphFallback: GlyphFallback = .none
     /// Encodes a QR code (libqrencode, loaded at run time); tests may put a stand-in here.
     public var encodeQRCode: (String) -> Result<QRCode, QRCodeUnavailable> = QREncoder.encode
+    /// Keeps a prevention tip's state in the person's profile; returns why it could not, or nil.
+    public var keepTip: (StepID, Timestamp?) -> String? = { _, _ in nil }
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -163,6 +165,8 @@ public final class App {
             case .success(let code): return .qrCodeReady(code, pick)
             case .failure(let why): return .qrCodeFailed(why.message)
             }
+        case .keepTip(let step, let doneAt):
+            return config.keepTip(step, doneAt).map { .tipNotKept($0) }
         }
     }
 

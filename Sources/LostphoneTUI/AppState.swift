@@ -229,6 +229,16 @@ public struct AppState: Sendable {
         return step.providers.first
     }
 
+    /// The step's providers in the order ←/→ shows them: where the person's profile named
+    /// theirs, their own first (and any they acted on or marked since), then the rest, each part
+    /// in the guide's order. Elsewhere the guide's order, which stays put while they work.
+    public func providerOrder(_ step: Step) -> [Provider] {
+        let rec = incident.record(step.id)
+        guard rec.prepared else { return step.providers }
+        let mine = step.providers.filter { rec.provider($0.id).mine }
+        return mine + step.providers.filter { !rec.provider($0.id).mine }
+    }
+
     /// Whether the person chose `provider` for `step` (picked it, acted on it, marked it, or
     /// chose it in another step of its group), or it is the step's only one.
     public func isChosen(_ provider: Provider, in step: Step) -> Bool {

@@ -119,7 +119,7 @@ enum DetailView {
     static func chooserLine(_ step: Step, _ provider: Provider, _ rec: StepRecord, _ state: AppState) -> StyledLine {
         let w = state.words
         let lang = state.language
-        let i = step.providers.firstIndex { $0.id == provider.id } ?? 0
+        let i = state.providerOrder(step).firstIndex { $0.id == provider.id } ?? 0
         var chooser = [
             Span(w.label(.provider), .heading),
             Span("◀ ", .key), Span(provider.name[lang], .heading), Span(" ▶", .key),
@@ -128,6 +128,9 @@ enum DetailView {
         let r = rec.provider(provider.id)
         if r.mine {
             chooser.append(Span(StepGlyph.glyph(r.state) + " " + w.name(r.state), StepGlyph.element(r.state)))
+        } else if rec.prepared {
+            // The profile named the person's providers here: this one is not among them.
+            chooser.append(Span(w.paren(w[.notYours]) + " " + w[.notYoursHint], .muted))
         } else if !state.isChosen(provider, in: step) {
             chooser.append(Span(w.paren(w[.notChosen]) + " " + w[.providerHint], .muted))
         } else {

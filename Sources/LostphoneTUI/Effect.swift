@@ -20,4 +20,7 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Encode the contact's URI as a QR code and answer `.qrCodeReady` or `.qrCodeFailed`.
     case makeQRCode(ContactPick, uri: String)
+    /// Keep a prevention tip's state in the person's profile (done, with when, or not done), so
+    /// later incidents start with it; answers `.tipNotKept` when it could not.
+    case keepTip(StepID, doneAt: Timestamp?)
 }

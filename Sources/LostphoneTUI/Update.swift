@@ -104,7 +104,11 @@ public enum Update {
             state.height = h
             clampScroll(&state)
         case .tick(let now): state.now = now
-        case .recorded(let event): recorded(event, &state)
+        case .recorded(let event):
+            recorded(event, &state)
+            if let tip = tipToKeep(after: event, state) { effects.append(tip) }
+        case .tipNotKept(let why):
+            state.message = StatusMessage(text: state.words[.tipNotKept(why)], kind: .error)
         case .recordFailed(let why):
             state.unsavedActions += 1
             state.message = StatusMessage(text: state.words.label(.notSaved) + why, kind: .error)
@@ -231,9 +235,10 @@ public enum Update {
     static func cycleProvider(_ state: inout AppState, by delta: Int) {
         guard let step = state.selectedStep, !step.providers.isEmpty else { return }
         let current = state.provider(for: step)?.id
-        let i = step.providers.firstIndex { $0.id == current } ?? 0
-        let n = step.providers.count
-        let chosen = step.providers[((i + delta) % n + n) % n]
+        let order = state.providerOrder(step)
+        let i = order.firstIndex { $0.id == current } ?? 0
+        let n = order.count
+        let chosen = order[((i + delta) % n + n) % n]
         state.providerChoice[step.id] = chosen.id
         if let group = step.group { state.groupChoice[group] = chosen.id }
         state.armed = nil
@@ -329,6 +334,15 @@ public enum Update {
     static func refusal(_ step: Step, _ provider: Provider?, from: StepState, to: StepState, _ state: AppState) -> String {
         let title = step.title[state.language] + (provider.map { state.words.paren($0.name[state.language]) } ?? "")
         return state.words[from == to ? .alreadyIn(step: title, from) : .reopenFirst(step: title, from)]
+    }
+
+    /// After a prevention tip's state changed in the incident (done, reopened, undone), the
+    /// profile keeps it too: the checklist outlives the incident.
+    static func tipToKeep(after event: Event, _ state: AppState) -> Effect? {
+        guard event.prepared != true, event.kind == .move || event.kind == .undo, let id = event.step,
+              let pos = state.stepIndex[id], state.playbook.panes[pos.tab].kind == .tips else { return nil }
+        let record = state.incident.record(id)
+        return .keepTip(id, doneAt: record.state == .done ? record.provider(nil).effectiveAt : nil)
     }
 
     static func recorded(_ event: Event, _ state: inout AppState) {
@@ -532,8 +546,20 @@ public enum Update {
                     }
                     lostAt = t
                 }
+                // A mistyped IMEI would send the police after another phone: its check digit
+                // must hold. One kept from before (an older incident) is left as it was.
+                var imei = form.value(.imei)
+                if let text = imei, text != state.incident.device.imei {
+                    if let problem = IMEI.problem(text, state.words) {
+                        form.error = state.words.sentences(problem, state.words[.imeiWhere])
+                        form.focus = .imei
+                        state.mode = .details(form)
+                        return []
+                    }
+                    imei = IMEI.normalized(text)
+                }
                 state.mode = .normal
-                let device = DeviceDetails(model: form.value(.model), imei: form.value(.imei), number: form.value(.number), owner: form.value(.owner))
+                let device = DeviceDetails(model: form.value(.model), imei: imei, number: form.value(.number), owner: form.value(.owner))
                 if lostAt != state.incident.lostAt || device != state.incident.device {
                     return [.record(.details(lostAt: lostAt, device: device))]
                 }

@@ -19,6 +19,11 @@ struct IncidentSession {
     var path: String
     var recovery: JournalRecovery?
     var isNew: Bool
+    /// What the profile did to a new incident, or why it could not (damaged, ids left out,
+    /// due for review), for the first screen.
+    var profileNotes: [String] = []
+    /// Whether the profile could not be read (the notes say why).
+    var profileRefused = false
 
     /// The journal of `id`, or an exit naming the incidents there are.
     static func summary(_ id: String, in store: IncidentStore) throws -> IncidentSummary {
@@ -32,7 +37,8 @@ struct IncidentSession {
     /// The incident `id` (or the newest unresolved one, or a new one when there is none or
     /// `startNew` is set), its journal open and locked for appending.
     static func openForRecording(store: IncidentStore, id: String? = nil, playbook: () throws -> Playbook, startNew: Bool,
-                                 clock: any WallClock, readOnlyFallback: Bool = false) throws -> IncidentSession {
+                                 clock: any WallClock, readOnlyFallback: Bool = false,
+                                 profile: ProfileStore, language: Language) throws -> IncidentSession {
         if readOnlyFallback, id == nil, let readOnly = try openReadOnlyIfUnwritable(store: store, playbook: playbook, clock: clock) {
             return readOnly
         }
@@ -61,14 +67,39 @@ struct IncidentSession {
             }
             let now = clock.now()
             let newID = store.newID(at: now)
-            let (incident, first) = Incident.open(id: newID, playbook: try playbook(), at: now)
+            let book = try playbook()
+            var (incident, first) = Incident.open(id: newID, playbook: book, at: now)
             let path = store.path(for: newID)
             let journal = try Journal.create(path: path, first: first)
-            return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: nil, isNew: true)
+            let (notes, refused) = try prepare(&incident, journal: journal, playbook: book, profile: profile, language: language, now: now)
+            return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: nil, isNew: true,
+                                   profileNotes: notes, profileRefused: refused)
         } catch let error as JournalError {
             printError("lostphone: \(error.description)")
             throw ExitCode(1)
         }
+    }
+
+    /// Starts a new incident from the person's profile: its prepared events are appended (each
+    /// on disk before it counts) and applied. A profile that cannot be read leaves the incident
+    /// unprepared, and says why; so do ids the guide no longer has, and a profile due for review.
+    static func prepare(_ incident: inout Incident, journal: Journal, playbook: Playbook, profile store: ProfileStore,
+                        language: Language, now: Timestamp) throws -> (notes: [String], refused: Bool) {
+        let load = store.load(playbook: playbook)
+        let w = Words(language)
+        if let problem = load.problems.first { return ([w[.profileDamaged(problem.description)]], true) }
+        guard let profile = load.profile else { return ([], false) }
+        var notes: [String] = []
+        // The status line is one line: what needs the person first.
+        if profile.needsReview(now: now), let updated = profile.updated { notes.append(w[.profileReview(since: String(updated.text.prefix(10)))]) }
+        let events = profile.openingEvents(for: incident, playbook: playbook, language: language)
+        for event in events {
+            try journal.append(event)
+            try? incident.apply(event)
+        }
+        if !events.isEmpty { notes.append(w[.profilePrepared(events.count)]) }
+        notes += load.dropped.map { w[.profileDropped(choice: w[.choiceTitle($0.choice)], id: Sanitize.brief($0.id, limit: 40))] }
+        return (notes, false)
     }
 
     /// A read-only view when the state directory, or the journal to continue, exists but cannot

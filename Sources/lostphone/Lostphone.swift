@@ -11,7 +11,9 @@ struct Lostphone: ParsableCommand {
         abstract: "Guides you through the first hour after a phone is lost or stolen, and records what you did.",
         discussion: """
         Run without a subcommand for the full-screen program. Everything you record is saved at \
-        once under $XDG_STATE_HOME/lostphone (~/.local/state/lostphone).
+        once under $XDG_STATE_HOME/lostphone (~/.local/state/lostphone). Before it happens, \
+        `lostphone prepare` writes down your carrier, banks and phone, and a new incident starts \
+        from them.
 
         The full-screen program (lostphone [options], or lostphone open [options]) takes:
           --new                   Start a new incident; earlier ones are kept.
@@ -22,7 +24,7 @@ struct Lostphone: ParsableCommand {
           --incident <id>         Continue an earlier incident.
         """,
         version: "lostphone 0.1.0",
-        subcommands: [Open.self, Record.self, NoteCommand.self, Status.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self],
+        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Status.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
         defaultSubcommand: Open.self
     )
 }

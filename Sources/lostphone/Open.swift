@@ -39,11 +39,16 @@ extension Lostphone {
             }
             let session = try IncidentSession.openForRecording(store: common.store, id: which.incident,
                                                                playbook: { try common.playbook(from: pendingPlaybook.get()) },
-                                                               startNew: startNew, clock: clock, readOnlyFallback: true)
+                                                               startNew: startNew, clock: clock, readOnlyFallback: true,
+                                                               profile: ProfileStore(environment: env), language: common.language())
             let playbook = try common.playbook(from: pendingPlaybook.get())
             let themes = pendingThemes.get()
             let preferences = Preferences(environment: env)
             var startMessage: StatusMessage? = nil
+            if !session.profileNotes.isEmpty {
+                startMessage = StatusMessage(text: session.profileNotes.joined(separator: Words(common.language()).semicolon),
+                                             kind: session.profileRefused ? .error : .info)
+            }
             if let r = session.recovery { startMessage = StatusMessage(text: r.message, kind: .error) }
             if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
             let language = common.language()
@@ -67,6 +72,15 @@ extension Lostphone {
             var config = baseConfig
             config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
             config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+            let profiles = ProfileStore(environment: env)
+            config.keepTip = { step, doneAt in
+                do {
+                    try profiles.keepTip(step, doneAt: doneAt, playbook: playbook, now: clock.now())
+                    return nil
+                } catch {
+                    return String(describing: error)
+                }
+            }
             let app = App(config: config, terminal: terminal)
             let status = app.run()
             terminal.stop()

@@ -26,8 +26,10 @@ struct CommandLineRecorder {
         let provider = try resolveProvider(step)
         let clock = SystemClock()
         let session = try IncidentSession.openForRecording(store: common.store, id: incidentID,
-                                                           playbook: { playbook }, startNew: false, clock: clock)
+                                                           playbook: { playbook }, startNew: false, clock: clock,
+                                                           profile: ProfileStore(environment: common.environment), language: common.language())
         guard case .journal(let journal) = session.recording else { fail("the state directory cannot be written.") }
+        for note in session.profileNotes { printError("lostphone: " + note) }
         defer { journal.close() }
         let now = clock.now()
         var happenedAt: Timestamp? = nil

@@ -60,6 +60,7 @@ final class Calls {
     var savedLanguages: [Language] = []
     var savedThemes: [String] = []
     var exports = 0
+    var keptTips: [(step: StepID, doneAt: Timestamp?)] = []
 }
 
 /// The real `App` on a fake terminal, with a real journal in a temporary directory that goes
@@ -77,12 +78,18 @@ final class TestApp {
     init(width: Int = 80, height: Int = 24, language: Language = .en, playbook: Playbook = PlaybookLoader.builtin(),
          theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
          askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil,
-         encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil, hyperlinks: Bool = false) {
+         encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil, profile: Profile? = nil,
+         hyperlinks: Bool = false) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         journalPath = directory.appendingPathComponent("incident.jsonl").path
-        let (incident, first) = Incident.open(id: "test", playbook: playbook, at: t0)
+        var (incident, first) = Incident.open(id: "test", playbook: playbook, at: t0)
         journal = try! Journal.create(path: journalPath, first: first)
+        // Started from a profile as `lostphone` starts a new incident: the prepared events on disk.
+        for event in profile?.openingEvents(for: incident, playbook: playbook, language: language) ?? [] {
+            try! journal.append(event)
+            try! incident.apply(event)
+        }
         terminal = FakeTerminal(width: width, height: height)
         if hyperlinks { terminal.hyperlinks = HyperlinkPainter(colorDepth: terminal.colorDepth) }
         clock = TestClock(now)
@@ -100,6 +107,10 @@ final class TestApp {
                 return .success("/reports/lostphone-report-test.md")
             })
         if let encodeQRCode { config.encodeQRCode = encodeQRCode }
+        config.keepTip = { step, doneAt in
+            calls.keptTips.append((step, doneAt))
+            return nil
+        }
         app = App(config: config, terminal: terminal)
         run()
     }

@@ -40,6 +40,10 @@ public struct Event: Codable, Sendable, Hashable {
     public var previousNote: String?
     /// For `undo`: the seq of the event it compensates.
     public var undoes: Int?
+    /// Written from the person's profile when the incident opened (`details`, `mine`, a tip
+    /// done before, an app that is not theirs skipped): part of the record, but not an action
+    /// `u` takes back.
+    public var prepared: Bool?
 
     // incident events (opened, details)
     /// For `opened`: 2 since provider tracking; absent in older journals.
@@ -57,12 +61,13 @@ public struct Event: Codable, Sendable, Hashable {
                 previousProvider: ProviderID? = nil, previousNote: String? = nil, undoes: Int? = nil,
                 happenedAt: Timestamp? = nil, mine: Bool? = nil, journalVersion: Int? = nil,
                 playbook: String? = nil, playbookVersion: Int? = nil, lostAt: Timestamp? = nil,
-                deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil) {
+                deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil,
+                prepared: Bool? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.step = step; self.from = from; self.to = to
         self.provider = provider; self.note = note; self.previousProvider = previousProvider
         self.previousNote = previousNote; self.undoes = undoes; self.playbook = playbook
         self.playbookVersion = playbookVersion; self.lostAt = lostAt; self.deviceModel = deviceModel
         self.imei = imei; self.happenedAt = happenedAt; self.mine = mine; self.journalVersion = journalVersion
-        self.lostNumber = lostNumber; self.owner = owner
+        self.lostNumber = lostNumber; self.owner = owner; self.prepared = prepared
     }
 }

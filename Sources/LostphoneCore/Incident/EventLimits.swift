@@ -21,7 +21,9 @@ public enum EventLimits {
         return nil
     }
 
-    static func isRefusedInNote(_ s: Unicode.Scalar) -> Bool {
+    /// Whether `s` is refused in a note, and in the profile's fields: a control, a bidirectional
+    /// control or an invisible character.
+    public static func isRefusedInNote(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F...0x9F: true                      // C0 and C1 controls
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks, overrides, isolates

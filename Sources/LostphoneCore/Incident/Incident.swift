@@ -180,7 +180,7 @@ public struct Incident: Hashable, Sendable {
             guard from.canMove(to: to) else {
                 throw IncidentError("\(line): \(step) may not move from \(from.rawValue) to \(to.rawValue)")
             }
-            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            pushUndoable(event, step, rec)
             target.state = to
             target.mine = true
             target.updatedAt = event.at
@@ -193,7 +193,7 @@ public struct Incident: Hashable, Sendable {
             guard let step = event.step else { throw IncidentError("\(line): a note needs a step") }
             var rec = record(step)
             var target = rec.provider(event.provider)
-            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            pushUndoable(event, step, rec)
             // An older journal's note event could clear the note (no text): nothing to add then.
             if let text = event.note, !text.isEmpty {
                 target.notes.append(Note(at: event.at, happenedAt: event.happenedAt, text: text))
@@ -208,10 +208,10 @@ public struct Incident: Hashable, Sendable {
             }
             var rec = record(step)
             var target = rec.provider(provider)
-            undoStack.append(Undoable(seq: event.seq, step: step, before: rec))
+            pushUndoable(event, step, rec)
             target.mine = event.mine ?? true
+            if event.prepared == true { rec.prepared = true } else { rec.lastProvider = provider }
             rec.set(provider, target)
-            rec.lastProvider = provider
             records[step] = rec
         case .undo:
             guard let target = event.undoes, let top = undoStack.last, top.seq == target else {
@@ -224,5 +224,11 @@ public struct Incident: Hashable, Sendable {
             undoStack.removeLast()
         }
         events.append(event)
+    }
+
+    /// Remembers what a step action replaced, for `u`; what the profile prepared is not an action.
+    private mutating func pushUndoable(_ event: Event, _ step: StepID, _ before: StepRecord) {
+        guard event.prepared != true else { return }
+        undoStack.append(Undoable(seq: event.seq, step: step, before: before))
     }
 }

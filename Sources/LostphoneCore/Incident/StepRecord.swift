@@ -33,6 +33,9 @@ public struct StepRecord: Hashable, Sendable {
     public private(set) var order: [ProviderID?] = []
     /// The provider of the last event, for choosing which to show.
     public var lastProvider: ProviderID?
+    /// Whether the person's profile named their providers here when the incident opened: the
+    /// others are then "not yours".
+    public internal(set) var prepared = false
     /// The `to` of the step's last move, whatever the provider: the step's state as journals
     /// before provider tracking (no `journalVersion`) recorded it, checked only for them.
     var legacyState: StepState = .pending

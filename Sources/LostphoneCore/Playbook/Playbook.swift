@@ -80,6 +80,11 @@ public struct Step: Sendable, Hashable, Identifiable {
     /// The kind of provider this step lists (`carrier`, `brand`): every step of one group lists
     /// the same provider ids, so a provider chosen in one can be preselected in the others.
     public var group: String?
+    /// For a step without providers (WeChat, Alipay): the profile choice it is one option of
+    /// (`app`). A person ticks it in `lostphone prepare` when it is theirs.
+    public var choice: String?
+    /// How the profile names the step as an option of its choice (`WeChat`); the title if absent.
+    public var choiceName: LocalizedText?
     /// Steps to settle (done or skipped) before this one; recording it earlier asks first.
     public var requires: [StepID]
     /// Why the required steps come first, said when the step is recorded early.
@@ -87,11 +92,11 @@ public struct Step: Sendable, Hashable, Identifiable {
 
     public init(id: StepID, title: LocalizedText, priority: Int? = nil, why: LocalizedText? = nil,
                 instructions: [LocalizedText] = [], contacts: [Contact] = [], warning: LocalizedText? = nil,
-                providers: [Provider] = [], group: String? = nil, requires: [StepID] = [],
+                providers: [Provider] = [], group: String? = nil, choice: String? = nil, choiceName: LocalizedText? = nil, requires: [StepID] = [],
                 requiresWhy: LocalizedText? = nil) {
         self.id = id; self.title = title; self.priority = priority; self.why = why
         self.instructions = instructions; self.contacts = contacts; self.warning = warning
-        self.providers = providers; self.group = group; self.requires = requires
+        self.providers = providers; self.group = group; self.choice = choice; self.choiceName = choiceName; self.requires = requires
         self.requiresWhy = requiresWhy
     }
 

@@ -192,7 +192,7 @@ public enum PlaybookLoader {
 
         func step(_ node: Node) -> Step? {
             guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning",
-                                                                   "providers", "group", "requires", "requires-why"],
+                                                                   "providers", "group", "choice", "choice-name", "requires", "requires-why"],
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
@@ -223,6 +223,13 @@ public enum PlaybookLoader {
                 else if let id { groups.append((g, StepID(id), n.mark?.line ?? 0, n, providers.map(\.id))) }
                 group = g
             }
+            var choice: String? = nil
+            if let n = map["choice"], let c = identifier(n, "choice") {
+                if !providers.isEmpty { reader.report(n, "choice: a step with providers is prepared by its group; choice is for a step without providers") }
+                choice = c
+            }
+            let choiceName = map["choice-name"].flatMap { text($0, "choice-name", multiline: false) }
+            if let n = map["choice-name"], map["choice"] == nil { reader.report(n, "choice-name only makes sense with choice") }
             var requires: [StepID] = []
             if let n = map["requires"], let list = reader.sequence(n, "requires") {
                 var found: [(id: StepID, node: Node)] = []
@@ -243,7 +250,7 @@ public enum PlaybookLoader {
             guard let id, let title else { return nil }
             return Step(id: StepID(id), title: title, priority: priority, why: why, instructions: instructions,
                         contacts: contacts, warning: warning, providers: providers, group: group,
-                        requires: requires, requiresWhy: requiresWhy)
+                        choice: choice, choiceName: choiceName, requires: requires, requiresWhy: requiresWhy)
         }
 
         /// Every required step exists, and no step requires itself, directly or through others.

@@ -10,6 +10,15 @@ public enum Language: String, Codable, CaseIterable, Sendable, Hashable {
         return id.hasPrefix("zh") ? .zh : .en
     }
 
+    /// The text of the two given in this language: the vocabularies name both at once, so
+    /// neither can be missing.
+    public func pick(zh: String, en: String) -> String {
+        switch self {
+        case .zh: zh
+        case .en: en
+        }
+    }
+
     /// The other language, for the `L` key.
     public var toggled: Language { self == .zh ? .en : .zh }
 }

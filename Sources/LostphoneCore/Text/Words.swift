@@ -91,13 +91,11 @@ public enum Word: Hashable, Sendable {
     /// A duration in hours, minutes and seconds: `1h 02m 03s` / `1小时02分03秒`.
     case duration(seconds: Int)
 
+    /// The prepared profile, the wallet card and the IMEI check (`ProfileWord`).
+    case profile(ProfileWord)
+
     public func text(in language: Language) -> String {
-        func pair(zh: String, en: String) -> String {
-            switch language {
-            case .zh: zh
-            case .en: en
-            }
-        }
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
         switch self {
         case .state(let state):
@@ -267,6 +265,7 @@ public enum Word: Hashable, Sendable {
             return pair(zh: "没有记录任何内容：无法写入 \(directory)。请用 --state-dir 指定一个可写的文件夹后再运行 lostphone。",
                         en: "Nothing was recorded: \(directory) cannot be written. Run lostphone with --state-dir set to a folder you can write to.")
 
+        case .profile(let word): return word.text(in: language)
         case .duration(let seconds):
             let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
             func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -290,6 +289,8 @@ public struct Words: Sendable, Hashable {
     public init(_ language: Language) { self.language = language }
 
     public subscript(_ word: Word) -> String { word.text(in: language) }
+
+    public subscript(_ word: ProfileWord) -> String { word.text(in: language) }
 
     /// The word with its first letter in capitals, to start a line, a heading or a label.
     public func capitalized(_ word: Word) -> String {
@@ -321,6 +322,14 @@ public struct Words: Sendable, Hashable {
         switch language {
         case .zh: "；"
         case .en: "; "
+        }
+    }
+
+    /// Two sentences one after the other: a space between them in English, none in Chinese.
+    public func sentences(_ first: String, _ second: String) -> String {
+        switch language {
+        case .zh: first + second
+        case .en: first + " " + second
         }
     }
 

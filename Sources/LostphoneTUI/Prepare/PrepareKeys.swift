@@ -1,0 +1,102 @@
+import LostphoneCore
+
+/// One line of the form's key table: its keys with their actions, the help text, and the
+/// bottom-line hint with where it holds.
+public struct PrepareBinding: Sendable {
+    /// Where a hint is worth showing on the bottom line.
+    public enum Context: Hashable, Sendable {
+        case always, onCheckbox, onField
+
+        func holds(_ row: PrepareRow?) -> Bool {
+            switch (self, row) {
+            case (.always, _): true
+            case (.onCheckbox, .option?), (.onCheckbox, .tip?): true
+            case (.onField, .field?): true
+            default: false
+            }
+        }
+    }
+
+    public struct Hint: Sendable {
+        public let keys: String
+        public let text: LocalizedText
+        /// Laid out left to right by rank; `nil` keeps it at the right end, always in sight.
+        public let rank: Int?
+        public let when: Context
+    }
+
+    public let label: String
+    public let keys: [(key: Key, action: PrepareAction)]
+    public let help: LocalizedText
+    public let hint: Hint?
+
+    init(_ label: String, _ keys: [(Key, PrepareAction)], help: LocalizedText, hint: Hint? = nil) {
+        self.label = label
+        self.keys = keys.map { (key: $0.0, action: $0.1) }
+        self.help = help
+        self.hint = hint
+    }
+}
+
+/// The form's keys while browsing, in the order the help lists them. Dispatch, the `?` help and
+/// the bottom hints are all read from this table (as the guide's `KeyBindings`), so they cannot
+/// disagree. A field being edited and the help take keys first (`PrepareUpdate`).
+public enum PrepareKeys {
+    public static let all: [PrepareBinding] = [
+        PrepareBinding("↑ ↓  k j", [(.up, .move(-1)), (.down, .move(1)), (.char("k"), .move(-1)), (.char("j"), .move(1))],
+                       help: LocalizedText(zh: "上下移动", en: "move up and down"),
+                       hint: .init(keys: "↑↓", text: LocalizedText(zh: "移动", en: "move"), rank: 2, when: .always)),
+        PrepareBinding("PgUp PgDn  Ctrl-B Ctrl-F",
+                       [(.pageUp, .page(-1)), (.pageDown, .page(1)), (.ctrl("b"), .page(-1)), (.ctrl("f"), .page(1))],
+                       help: LocalizedText(zh: "上一页 / 下一页", en: "page up / down")),
+        PrepareBinding("g G  Home End", [(.char("g"), .first), (.char("G"), .last), (.home, .first), (.end, .last)],
+                       help: LocalizedText(zh: "第一项 / 最后一项", en: "first / last")),
+        PrepareBinding("Tab Shift-Tab", [(.tab, .nextSection), (.backTab, .previousSection)],
+                       help: LocalizedText(zh: "下一部分 / 上一部分（运营商、银行……预防清单）",
+                                           en: "next / previous section (carrier, banks, … the checklist)"),
+                       hint: .init(keys: "Tab", text: LocalizedText(zh: "下一部分", en: "section"), rank: 3, when: .always)),
+        PrepareBinding("Space", [(.char(" "), .toggle)],
+                       help: LocalizedText(zh: "勾选或取消（清单项记下今天的日期）；在输入项上：编辑", en: "tick or untick (a tip is dated today); on a field: edit it"),
+                       hint: .init(keys: "Space", text: LocalizedText(zh: "勾选", en: "tick"), rank: 1, when: .onCheckbox)),
+        PrepareBinding("Enter", [(.enter, .activate)],
+                       help: LocalizedText(zh: "勾选或取消；在输入项上：编辑（回车保存，Esc 取消）",
+                                           en: "tick or untick; on a field: edit it (Enter saves, Esc cancels)"),
+                       hint: .init(keys: "Enter", text: LocalizedText(zh: "编辑", en: "edit"), rank: 1, when: .onField)),
+        PrepareBinding("s", [(.char("s"), .saveNow)],
+                       help: LocalizedText(zh: "原样保存（记为已核对）", en: "save as it is (marks it reviewed)")),
+        PrepareBinding("?  ？", [(.char("?"), .toggleHelp), (.char("？"), .toggleHelp)],
+                       help: LocalizedText(zh: "本帮助", en: "this help"),
+                       hint: .init(keys: "?", text: LocalizedText(zh: "帮助", en: "help"), rank: 0, when: .always)),
+        PrepareBinding("Ctrl-L", [(.ctrl("l"), .redraw)],
+                       help: LocalizedText(zh: "重绘屏幕", en: "redraw the screen")),
+        PrepareBinding("q  Esc  Ctrl-C", [(.char("q"), .quit), (.escape, .quit), (.ctrl("c"), .quit)],
+                       help: LocalizedText(zh: "离开（每项修改都已随时保存）", en: "leave (every change is already saved)"),
+                       hint: .init(keys: "q", text: LocalizedText(zh: "离开", en: "leave"), rank: nil, when: .always)),
+    ]
+
+    private static let actions: [Key: PrepareAction] = Dictionary(
+        all.flatMap { $0.keys.map { ($0.key, $0.action) } }, uniquingKeysWith: { first, _ in first })
+
+    /// What a key asks for while browsing, or nil for a key with no binding.
+    public static func action(for key: Key) -> PrepareAction? { actions[key] }
+
+    /// One line per binding for the help, in the table's order.
+    public static func helpRows(_ language: Language) -> [(keys: String, does: String)] {
+        all.map { ($0.label, $0.help[language]) }
+    }
+
+    /// The ranked hints that hold on `row`, most needed first.
+    static func hints(on row: PrepareRow?, _ language: Language) -> [(keys: String, text: String)] {
+        all.compactMap { b -> (Int, PrepareBinding.Hint)? in
+            guard let hint = b.hint, let rank = hint.rank, hint.when.holds(row) else { return nil }
+            return (rank, hint)
+        }
+        .sorted { $0.0 < $1.0 }
+        .map { ($0.1.keys, $0.1.text[language]) }
+    }
+
+    /// The hint kept at the right end of the bottom line (how to leave).
+    static func rightEndHint(_ language: Language) -> (keys: String, text: String)? {
+        all.compactMap(\.hint).first { $0.rank == nil }.map { ($0.keys, $0.text[language]) }
+    }
+}

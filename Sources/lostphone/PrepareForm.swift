@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LostphoneCore
+import LostphoneTUI
+
+/// The full-screen form of `lostphone prepare` (no flags, on a terminal): every change is saved
+/// at once, so leaving needs no confirmation.
+enum PrepareForm {
+    static func run(playbook: Playbook, store: ProfileStore, load: ProfileLoad, common: CommonOptions) throws {
+        let env = common.environment
+        let language = common.language()
+        // A profile that cannot be read may hold what the person wrote by hand: it is named
+        // with every problem, and the form does not open over it.
+        if !load.problems.isEmpty {
+            for problem in load.problems { printError(problem.description) }
+            printError(ProfileWord.formRefused(path: store.path).text(in: language))
+            throw ExitCode(1)
+        }
+        if let problem = NcursesTerminal.checkUsable(environment: env) {
+            printError(problem.description)
+            throw ExitCode(2)
+        }
+        let themes = ThemeChoice(environment: env, requested: nil)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: env)
+        } catch {
+            printError(String(describing: error))
+            throw ExitCode(2)
+        }
+        var config = PrepareConfiguration(playbook: playbook, load: load, store: store, language: language,
+                                          theme: themes.theme, clock: SystemClock())
+        config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+        let app = PrepareApp(config: config, terminal: terminal)
+        let status = app.run()
+        terminal.stop()
+        let state = app.currentState
+        let word: ProfileWord = state.unsavedChanges > 0 ? .formSomeNotSaved(count: state.unsavedChanges, path: store.path)
+            : state.fileExists ? .formLeftIn(path: store.path) : .formNothingWritten(path: store.path)
+        print(word.text(in: language))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
