@@ -15,7 +15,9 @@ public enum GlyphFallback: Sendable, Equatable {
     public static func forTerminal(_ term: String?) -> GlyphFallback {
         guard let term = term?.lowercased() else { return .none }
         if term == "linux" || term.hasPrefix("linux-") { return .symbols }
-        if term.hasPrefix("vt") || term == "ansi" || term == "dumb" { return .ascii }
+        // vt100, vt220…, but not vte-256color (GNOME's terminals, which draw everything).
+        let isVT = term.hasPrefix("vt") && term.dropFirst(2).first?.isNumber == true
+        if isVT || term == "ansi" || term == "dumb" { return .ascii }
         return .none
     }
 

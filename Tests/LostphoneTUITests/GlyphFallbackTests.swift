@@ -5,7 +5,7 @@ import Testing
 /// Terminals whose font lacks the screen's symbols get ASCII in their place.
 @Suite struct GlyphFallbackTests {
     @Test(arguments: [("linux", GlyphFallback.symbols), ("vt100", .ascii), ("vt220", .ascii),
-                      ("xterm-256color", GlyphFallback.none), ("screen-256color", GlyphFallback.none)])
+                      ("xterm-256color", GlyphFallback.none), ("screen-256color", GlyphFallback.none), ("vte-256color", GlyphFallback.none)])
     func theTerminalTypeChoosesTheFallback(term: String, expected: GlyphFallback) {
         #expect(GlyphFallback.forTerminal(term) == expected)
     }
