@@ -102,6 +102,10 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(Color.default.curses(for: .indexed256) == -1)
         #expect(Color.rgb(1, 2, 3).curses(for: .truecolor) == 0x010203)
         #expect(Color.rgb(255, 0, 0).curses(for: .indexed256) == 196)
+        // Direct colour takes 0–7 as the ANSI colours and any other number as 24-bit RGB.
+        #expect(Color.ansi(3).curses(for: .truecolor) == 3)
+        #expect(Color.ansi(14).curses(for: .truecolor) == 0x00FFFF)
+        #expect(Color.indexed(236).curses(for: .truecolor) == 0x303030)
     }
 }
 

@@ -73,10 +73,15 @@ extension Color {
 
     /// The colour number ncurses takes, after degrading; -1 is the terminal's default.
     public func curses(for depth: ColorDepth) -> Int {
-        switch degraded(to: depth) {
+        let color = degraded(to: depth)
+        switch color {
         case .default: return -1
-        case .ansi(let n): return Int(n)
-        case .indexed(let n): return Int(n)
+        case .ansi(let n), .indexed(let n):
+            // A direct-colour entry (xterm-direct) reads a number from 8 up as a 24-bit value,
+            // 0–7 being the ANSI colours: a palette colour from 8 up goes there as its RGB value,
+            // or 14 (bright cyan) would be drawn as rgb(0, 0, 14), nearly black.
+            if depth == .truecolor, n >= 8, let (r, g, b) = color.rgb { return Int(r) << 16 | Int(g) << 8 | Int(b) }
+            return Int(n)
         case .rgb(let r, let g, let b):
             // Direct-colour terminfo entries take the 24-bit value as the colour number.
             return Int(r) << 16 | Int(g) << 8 | Int(b)
