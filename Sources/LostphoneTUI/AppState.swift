@@ -36,14 +36,15 @@ public struct Position: Hashable, Sendable {
 /// The form of `i`: when the phone was lost, whose it is, its number, model and IMEI.
 public struct DetailsForm: Hashable, Sendable {
     /// The fields in the order shown.
-    public enum Field: Int, CaseIterable, Sendable { case lostAt, owner, number, model, imei }
+    public enum Field: Int, CaseIterable, Sendable { case lostAt, owner, number, model, imei, insurer, policy }
     public var fields: [TextInput]
     public var focus: Field = .lostAt
     public var error: String?
 
-    public init(lostAt: String = "", owner: String = "", number: String = "", model: String = "", imei: String = "") {
+    public init(lostAt: String = "", owner: String = "", number: String = "", model: String = "", imei: String = "",
+                insurer: String = "", policy: String = "") {
         fields = [TextInput(lostAt, limit: 40), TextInput(owner, limit: 80), TextInput(number, limit: 40),
-                  TextInput(model, limit: 80), TextInput(imei, limit: 40)]
+                  TextInput(model, limit: 80), TextInput(imei, limit: 40), TextInput(insurer, limit: 80), TextInput(policy, limit: 80)]
     }
 
     public subscript(_ field: Field) -> TextInput {

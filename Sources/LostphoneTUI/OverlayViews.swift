@@ -110,10 +110,11 @@ enum DetailsFormView {
         // A refusal (a wrong IMEI says why and where to find the real one) wraps below the
         // fields, the box growing to hold it.
         let footer = form.error.map { TextWidth.wrap($0, to: max(10, min(60, state.width - 6))) } ?? [w[.detailsHint]]
-        let inner = Box.draw(&canvas, width: 64, height: 9 + footer.count, title: w[.detailsTitle], state: state)
+        let inner = Box.draw(&canvas, width: 64, height: 11 + footer.count, title: w[.detailsTitle], state: state)
         let labels: [DetailsForm.Field: String] = [
             .lostAt: w.capitalized(.lostAt), .owner: w.capitalized(.owner), .number: w.capitalized(.lostNumber),
             .model: w.capitalized(.phoneModel), .imei: w[.imei],
+            .insurer: w.capitalized(.profile(.insurer)), .policy: w.capitalized(.profile(.policy)),
         ]
         let labelWidth = (labels.values.map { TextWidth.of($0) }.max() ?? 8) + 2
         for field in DetailsForm.Field.allCases {

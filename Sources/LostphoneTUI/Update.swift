@@ -73,7 +73,8 @@ public enum Update {
             guard writable(&state) else { break }
             let i = state.incident
             state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", owner: i.device.owner ?? "",
-                                              number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? ""))
+                                              number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? "",
+                                              insurer: i.device.insurer ?? "", policy: i.device.policy ?? ""))
         case .copyContact: effects += copy(&state)
         case .showQRCode: effects += showQRCode(&state, after: nil)
         case .qrCodeReady(let code, let pick):
@@ -559,7 +560,8 @@ public enum Update {
                     imei = IMEI.normalized(text)
                 }
                 state.mode = .normal
-                let device = DeviceDetails(model: form.value(.model), imei: imei, number: form.value(.number), owner: form.value(.owner))
+                let device = DeviceDetails(model: form.value(.model), imei: imei, number: form.value(.number), owner: form.value(.owner),
+                                           insurer: form.value(.insurer), policy: form.value(.policy))
                 if lostAt != state.incident.lostAt || device != state.incident.device {
                     return [.record(.details(lostAt: lostAt, device: device))]
                 }

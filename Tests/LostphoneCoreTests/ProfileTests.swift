@@ -98,6 +98,7 @@ import Testing
         for e in events { try incident.apply(e) }
         #expect(events.allSatisfy { $0.prepared == true })
         #expect(incident.device.imei == "490154203237518" && incident.device.owner == "张三")
+        #expect(incident.device.insurer == "人保财险" && incident.device.policy == "PDAA2026-1")
         #expect(incident.record("bank").mine.map(\.provider) == ["icbc", "cmb"])
         #expect(incident.record("bank").prepared)
         #expect(incident.record("bank").state == .pending)

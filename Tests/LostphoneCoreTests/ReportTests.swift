@@ -200,3 +200,32 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
+
+/// The insurer and policy number, for a claim: in every report format when given (from the
+/// profile or `i`), and no empty rows when not.
+@Suite struct InsuranceInReportTests {
+    func incident(insured: Bool) throws -> Incident {
+        var (i, _) = Incident.open(id: "20261124-210000", playbook: PlaybookLoader.builtin(), at: t0)
+        let device = DeviceDetails(model: "iPhone 12", insurer: insured ? "人保财险" : nil, policy: insured ? "PDAA2026-7" : nil)
+        try i.apply(try i.event(for: .details(lostAt: nil, device: device), at: at(10)))
+        return i
+    }
+
+    @Test func theInsurerAndPolicyAreInEveryFormatWhenGiven() throws {
+        let insured = try incident(insured: true)
+        #expect(insured.device.insurer == "人保财险" && insured.device.policy == "PDAA2026-7")
+        #expect(try Incident.replay(insured.events, id: insured.id).device == insured.device)
+        for language in Language.allCases {
+            let r = Report(incident: insured, playbook: PlaybookLoader.builtin(), language: language, generatedAt: at(20))
+            let w = Words(language)
+            for format in ReportFormat.allCases {
+                let text = format.render(r)
+                #expect(text.contains("人保财险") && text.contains("PDAA2026-7"), "\(format) \(language)")
+            }
+            #expect(ReportFormat.md.render(r).contains("| \(w.capitalized(.profile(.policy))) | PDAA2026-7 |"))
+        }
+        let bare = Report(incident: try incident(insured: false), playbook: PlaybookLoader.builtin(), language: .en, generatedAt: at(20))
+        #expect(!ReportFormat.md.render(bare).contains("Policy number"))
+        #expect(ReportFormat.json.render(bare).contains("\"policy\" : null"))
+    }
+}

@@ -61,6 +61,19 @@ import Testing
         #expect(d.state.incident.device.imei == "490154203237518")
     }
 
+    @Test func theInsuranceFromTheProfileIsInTheDetailsFormAndKeptWhenItIsSaved() {
+        var p = Profile(device: DeviceDetails(owner: "张三"), insurer: "人保财险", policy: "PDAA2026-1")
+        p.set("bank", "icbc", ticked: true)
+        let d = TestApp(width: 100, height: 30, profile: p)
+        d.press(.char("i"))
+        #expect(d.screen.contains("Insurer") && d.screen.contains("人保财险") && d.screen.contains("PDAA2026-1"), "\(d.screen)")
+        d.type("20:30")
+        d.press(.enter)
+        #expect(d.state.incident.lostAt != nil)
+        #expect(d.state.incident.device.insurer == "人保财险" && d.state.incident.device.policy == "PDAA2026-1")
+        #expect(d.eventsOnDisk().last?.policy == "PDAA2026-1")
+    }
+
     @Test func aTipDoneInTheIncidentIsKeptInTheProfileAndReopeningClearsIt() {
         let d = TestApp(width: 100, height: 30)
         d.press(.char("4"), .char("g"))

@@ -1,4 +1,5 @@
-/// The lost phone and its owner, as the person entered them (`i`). Any may be unknown; police
+/// The lost phone, its owner and its insurance, as the person entered them (`i`) or their
+/// profile gave them. Any may be unknown; police
 /// and banks ask first for the owner's name and the phone's number.
 public struct DeviceDetails: Hashable, Sendable {
     public var model: String?
@@ -7,10 +8,15 @@ public struct DeviceDetails: Hashable, Sendable {
     public var number: String?
     /// The owner's name.
     public var owner: String?
+    /// Who insures the phone, and the policy number: what an insurer's claim asks for first.
+    public var insurer: String?
+    public var policy: String?
 
-    public init(model: String? = nil, imei: String? = nil, number: String? = nil, owner: String? = nil) {
+    public init(model: String? = nil, imei: String? = nil, number: String? = nil, owner: String? = nil,
+                insurer: String? = nil, policy: String? = nil) {
         self.model = model; self.imei = imei; self.number = number; self.owner = owner
+        self.insurer = insurer; self.policy = policy
     }
 
-    public var isEmpty: Bool { model == nil && imei == nil && number == nil && owner == nil }
+    public var isEmpty: Bool { model == nil && imei == nil && number == nil && owner == nil && insurer == nil && policy == nil }
 }

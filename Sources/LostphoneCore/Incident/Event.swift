@@ -55,6 +55,8 @@ public struct Event: Codable, Sendable, Hashable {
     public var imei: String?
     public var lostNumber: String?
     public var owner: String?
+    public var insurer: String?
+    public var policy: String?
 
     public init(seq: Int, at: Timestamp, kind: EventKind, step: StepID? = nil, from: StepState? = nil,
                 to: StepState? = nil, provider: ProviderID? = nil, note: String? = nil,
@@ -62,12 +64,13 @@ public struct Event: Codable, Sendable, Hashable {
                 happenedAt: Timestamp? = nil, mine: Bool? = nil, journalVersion: Int? = nil,
                 playbook: String? = nil, playbookVersion: Int? = nil, lostAt: Timestamp? = nil,
                 deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil,
-                prepared: Bool? = nil) {
+                insurer: String? = nil, policy: String? = nil, prepared: Bool? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.step = step; self.from = from; self.to = to
         self.provider = provider; self.note = note; self.previousProvider = previousProvider
         self.previousNote = previousNote; self.undoes = undoes; self.playbook = playbook
         self.playbookVersion = playbookVersion; self.lostAt = lostAt; self.deviceModel = deviceModel
         self.imei = imei; self.happenedAt = happenedAt; self.mine = mine; self.journalVersion = journalVersion
         self.lostNumber = lostNumber; self.owner = owner; self.prepared = prepared
+        self.insurer = insurer; self.policy = policy
     }
 }

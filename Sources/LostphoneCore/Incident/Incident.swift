@@ -117,7 +117,7 @@ public struct Incident: Hashable, Sendable {
         case let .details(lostAt, device):
             if let lostAt, let problem = EventLimits.lostAtProblem(lostAt, opened: startedAt) { throw IncidentError(problem) }
             return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei,
-                         lostNumber: device.number, owner: device.owner)
+                         lostNumber: device.number, owner: device.owner, insurer: device.insurer, policy: device.policy)
         case .resolve:
             return Event(seq: seq, at: time, kind: .resolved)
         }
@@ -164,7 +164,8 @@ public struct Incident: Hashable, Sendable {
                 throw IncidentError("\(line): \(problem)")
             }
             lostAt = event.lostAt
-            device = DeviceDetails(model: event.deviceModel, imei: event.imei, number: event.lostNumber, owner: event.owner)
+            device = DeviceDetails(model: event.deviceModel, imei: event.imei, number: event.lostNumber, owner: event.owner,
+                                   insurer: event.insurer, policy: event.policy)
         case .resolved:
             resolvedAt = event.at
         case .move:

@@ -16,8 +16,15 @@ public struct Profile: Hashable, Sendable {
     public var choices: [String: [String]]
     /// The phone's model and IMEI, its number and its owner's name.
     public var device: DeviceDetails
-    public var insurer: String?
-    public var policy: String?
+    /// The insurer and policy number, kept with the phone (a new incident's details carry them).
+    public var insurer: String? {
+        get { device.insurer }
+        set { device.insurer = newValue }
+    }
+    public var policy: String? {
+        get { device.policy }
+        set { device.policy = newValue }
+    }
     public var emergencyContact: String?
     /// The prevention tips taken care of, with when.
     public var tips: [StepID: Timestamp]
@@ -27,14 +34,15 @@ public struct Profile: Hashable, Sendable {
                 insurer: String? = nil, policy: String? = nil, emergencyContact: String? = nil,
                 tips: [StepID: Timestamp] = [:]) {
         self.playbook = playbook; self.playbookVersion = playbookVersion; self.updated = updated
-        self.choices = choices; self.device = device; self.insurer = insurer; self.policy = policy
+        self.choices = choices; self.device = device
+        if let insurer { self.device.insurer = insurer }
+        if let policy { self.device.policy = policy }
         self.emergencyContact = emergencyContact; self.tips = tips
     }
 
     /// Whether nothing is in it.
     public var isEmpty: Bool {
-        choices.values.allSatisfy(\.isEmpty) && device.isEmpty && insurer == nil && policy == nil
-            && emergencyContact == nil && tips.isEmpty
+        choices.values.allSatisfy(\.isEmpty) && device.isEmpty && emergencyContact == nil && tips.isEmpty
     }
 
     /// The options ticked for `choice`.

@@ -141,6 +141,8 @@ public struct Report: Sendable {
             if let n = e.lostNumber { parts.append("\(w[.lostNumber]) \(n)") }
             if let m = e.deviceModel { parts.append("\(w[.phoneModel]) \(m)") }
             if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
+            if let i = e.insurer { parts.append("\(w[.insurer]) \(i)") }
+            if let p = e.policy { parts.append("\(w[.policy]) \(p)") }
             return w.label(.phoneDetails) + (parts.isEmpty ? w[.cleared] : parts.joined(separator: w.comma))
         case .move:
             return step + w.colon + "\(w.name(e.from ?? .pending)) → \(w.name(e.to ?? .pending))"

@@ -60,6 +60,8 @@ extension Report {
             fact(.lostAt, incident.lostAt?.readable),
             fact(.phoneModel, incident.device.model),
             fact(.imei, incident.device.imei),
+            .if(incident.device.insurer != nil, fact(.profile(.insurer), incident.device.insurer)),
+            .if(incident.device.policy != nil, fact(.profile(.policy), incident.device.policy)),
             fact(.resolved, incident.resolvedAt?.readable ?? w[.notYet]),
             fact(.guide, "\(playbookTitle) (\(playbookID) v\(playbookVersion))"),
             fact(.generated, generatedAt.readable)

@@ -25,6 +25,8 @@ extension Report {
         var lostNumber: String?
         var deviceModel: String?
         var imei: String?
+        var insurer: String?
+        var policy: String?
         var resolvedAt: String?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -36,9 +38,11 @@ extension Report {
             try c.encode(lostNumber, forKey: .lostNumber)
             try c.encode(deviceModel, forKey: .deviceModel)
             try c.encode(imei, forKey: .imei)
+            try c.encode(insurer, forKey: .insurer)
+            try c.encode(policy, forKey: .policy)
             try c.encode(resolvedAt, forKey: .resolvedAt)
         }
-        enum CodingKeys: String, CodingKey { case id, startedAt, lostAt, owner, lostNumber, deviceModel, imei, resolvedAt }
+        enum CodingKeys: String, CodingKey { case id, startedAt, lostAt, owner, lostNumber, deviceModel, imei, insurer, policy, resolvedAt }
     }
     struct NoteJSON: Encodable {
         var at: String, happenedAt: String?, text: String
@@ -97,6 +101,7 @@ extension Report {
             incident: IncidentJSON(id: incident.id, startedAt: incident.startedAt.text, lostAt: incident.lostAt?.text,
                                    owner: incident.device.owner, lostNumber: incident.device.number,
                                    deviceModel: incident.device.model, imei: incident.device.imei,
+                                   insurer: incident.device.insurer, policy: incident.device.policy,
                                    resolvedAt: incident.resolvedAt?.text),
             steps: steps.map { row in
                 StepJSON(pane: row.pane, id: row.id, title: row.title, priority: row.priority, state: row.state,

@@ -39,6 +39,9 @@ extension Report {
         o.append("| \(w.capitalized(.lostAt)) | \(incident.lostAt?.readable ?? dash) |")
         o.append("| \(w.capitalized(.phoneModel)) | \(incident.device.model.map(Report.cell) ?? dash) |")
         o.append("| \(w.capitalized(.imei)) | \(incident.device.imei.map(Report.cell) ?? dash) |")
+        // Insurance only when there is one: most phones have none.
+        if let i = incident.device.insurer { o.append("| \(w.capitalized(.profile(.insurer))) | \(Report.cell(i)) |") }
+        if let p = incident.device.policy { o.append("| \(w.capitalized(.profile(.policy))) | \(Report.cell(p)) |") }
         o.append("| \(w.capitalized(.resolved)) | \(incident.resolvedAt?.readable ?? w[.notYet]) |")
         o.append("| \(w.capitalized(.guide)) | \(Report.cell(playbookTitle)) (\(Report.cell(playbookID)) v\(playbookVersion)) |")
         o.append("| \(w.capitalized(.generated)) | \(generatedAt.readable) |")

@@ -35,6 +35,8 @@ extension Report {
         field(w.capitalized(.lostAt), incident.lostAt?.readable ?? "-")
         field(w.capitalized(.phoneModel), incident.device.model ?? "-")
         field(w.capitalized(.imei), incident.device.imei ?? "-")
+        if let i = incident.device.insurer { field(w.capitalized(.profile(.insurer)), i) }
+        if let p = incident.device.policy { field(w.capitalized(.profile(.policy)), p) }
         field(w.capitalized(.resolved), incident.resolvedAt?.readable ?? w[.notYet])
         field(w.capitalized(.generated), generatedAt.readable)
 

@@ -16,6 +16,8 @@ public enum StatusText {
         if let l = incident.lostAt { line("\(w.capitalized(.lostAt)) \(l.readable)") }
         if let m = incident.device.model { line("\(w.capitalized(.phoneModel)) \(m)") }
         if let i = incident.device.imei { line("\(w.capitalized(.imei)) \(i)") }
+        if let i = incident.device.insurer { line("\(w.capitalized(.profile(.insurer))) \(i)") }
+        if let p = incident.device.policy { line("\(w.capitalized(.profile(.policy))) \(p)") }
         if let r = incident.resolvedAt { line("\(w.capitalized(.resolved)) \(r.readable)") }
         // Counted as the screen counts: from the loss when its time is known.
         let elapsed = Int(now.date.timeIntervalSince((incident.lostAt ?? incident.startedAt).date))
