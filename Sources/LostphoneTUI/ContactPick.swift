@@ -43,7 +43,7 @@ public struct ContactPick: Hashable, Sendable {
     public func uri(_ language: Language) -> String {
         switch contact.kind {
         case .phone(let number):
-            return "tel:" + number.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            return Contact.telURI(number)
         case .web(let address):
             return Hyperlink.withScheme(address)
         case .path(let path):

@@ -166,6 +166,12 @@ public struct Contact: Sendable, Hashable {
 }
 
 extension Contact {
+    /// What a QR code of a number carries: `tel:` and its digits (a phone's camera offers to
+    /// dial it). A voice-menu key cannot go in a `tel:` address; it is shown beside the code.
+    public static func telURI(_ number: String) -> String {
+        "tel:" + number.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+    }
+
     /// Whether everything the contact says is confirmed: the number, address or path, and the
     /// voice-menu option if there is one.
     public var isFullyConfirmed: Bool { confirmed && (press == nil || pressConfirmed) }

@@ -18,9 +18,8 @@ public struct WalletCard: Sendable, Hashable {
         public var numberConfirmed: Bool
         public var pressConfirmed: Bool
 
-        /// What its QR code carries: `tel:` and the digits, the rule the screen's `Q` follows,
-        /// so a phone's camera offers to dial it.
-        public var uri: String { "tel:" + number.filter { $0.isASCII && ($0.isNumber || $0 == "+") } }
+        /// What its QR code carries: the rule the screen's `Q` follows.
+        public var uri: String { Contact.telURI(number) }
     }
 
     /// Where to locate, lock or erase the phone, for one brand the person ticked.
