@@ -16,7 +16,7 @@ import Testing
                               playbook: playbook, language: .en)
         #expect(card.hotlines.map(\.number) == ["10086", "95588", "95017", "0755-83765566"],
                 "the carrier, the bank, then WeChat's two numbers, in the guide's order: \(card.hotlines.map(\.number))")
-        #expect(card.hotlines.map(\.name) == ["China Mobile", "ICBC", "Freeze WeChat", "Freeze WeChat"])
+        #expect(card.hotlines.map(\.name) == ["China Mobile", "ICBC", "WeChat", "WeChat"])
         #expect(card.hotlines[2].press == "9" && card.hotlines[2].label == "WeChat Pay: freeze payments")
         #expect(card.hotlines[0].uri == "tel:10086")
         #expect(card.hotlines[3].uri == "tel:075583765566", "a QR code dials the digits")

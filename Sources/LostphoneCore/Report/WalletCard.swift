@@ -7,7 +7,7 @@ public struct WalletCard: Sendable, Hashable {
     public struct Hotline: Sendable, Hashable {
         /// The profile choice it comes from (`carrier`, `bank`, `app`).
         public var choice: String
-        /// The provider's short name (`ICBC`), or for an app step its title (`Freeze WeChat`).
+        /// The provider's short name (`ICBC`), or for an app step its name as a profile option (`WeChat`).
         public var name: String
         /// As the playbook writes it (`0755-83765566`).
         public var number: String
@@ -99,7 +99,7 @@ public struct WalletCard: Sendable, Hashable {
             case .steps:
                 for step in steps where ticked.contains(step.id.rawValue) {
                     hotlines += step.contacts.filter(\.isPhone).prefix(WalletCard.numbersPerProvider)
-                        .map { Hotline(choice.id, step.title[l], $0, l) }
+                        .map { Hotline(choice.id, (step.choiceName ?? step.title)[l], $0, l) }
                 }
             }
         }
