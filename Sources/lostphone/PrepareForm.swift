@@ -31,13 +31,15 @@ enum PrepareForm {
         var config = PrepareConfiguration(playbook: playbook, load: load, store: store, language: language,
                                           theme: themes.theme, clock: SystemClock())
         config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+        let preferences = Preferences(environment: env)
+        config.saveLanguage = { preferences.language = $0 }
         let app = PrepareApp(config: config, terminal: terminal)
         let status = app.run()
         terminal.stop()
         let state = app.currentState
         let word: ProfileWord = state.unsavedChanges > 0 ? .formSomeNotSaved(count: state.unsavedChanges, path: store.path)
             : state.fileExists ? .formLeftIn(path: store.path) : .formNothingWritten(path: store.path)
-        print(word.text(in: language))
+        print(word.text(in: state.language))
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -12,7 +12,6 @@ final class TestForm {
     let clock: TestClock
     let app: PrepareApp
     let playbook = PlaybookLoader.builtin()
-
     /// `file`, when given, is the profile file's text before the form opens.
     init(width: Int = 80, height: Int = 24, language: Language = .en, file: String? = nil, now: Timestamp = t0) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-form-\(UUID().uuidString)")
@@ -24,13 +23,20 @@ final class TestForm {
         }
         terminal = FakeTerminal(width: width, height: height)
         clock = TestClock(now)
-        let config = PrepareConfiguration(playbook: playbook, load: store.load(playbook: playbook), store: store,
+        var config = PrepareConfiguration(playbook: playbook, load: store.load(playbook: playbook), store: store,
                                           language: language, theme: Theme.fallback, clock: clock)
+        let remembered = Remembered()
+        config.saveLanguage = { remembered.languages.append($0) }
+        self.remembered = remembered
         app = PrepareApp(config: config, terminal: terminal)
         _ = app.run()
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
+
+    final class Remembered { var languages: [Language] = [] }
+    private let remembered: Remembered
+    var languagesRemembered: [Language] { remembered.languages }
 
     func press(_ keys: Key...) {
         terminal.input += keys.map { .key($0) }
@@ -187,6 +193,17 @@ final class TestForm {
 
 /// The form as a person meets it: keys in, frames out, the profile file on disk.
 @Suite struct PrepareFormTests {
+    @Test func theLanguageKeySwitchesTheWholeFormAndIsRemembered() throws {
+        let f = TestForm()
+        #expect(f.screen.contains("Banks"))
+        f.press(.char("L"))
+        #expect(f.screen.contains("银行") && f.screen.contains("这里从不保存密码"), "\(f.screen)")
+        #expect(!f.screen.contains("Banks"))
+        #expect(f.languagesRemembered == [.zh])
+        f.press(.char("L"))
+        #expect(f.screen.contains("Banks") && f.languagesRemembered == [.zh, .en])
+    }
+
     @Test func aTickIsOnDiskAtOnceAndOnTheScreen() throws {
         let f = TestForm()
         try f.select(.option(choice: "bank", option: "icbc"))

@@ -12,6 +12,8 @@ public enum PrepareAction: Hashable, Sendable {
     /// Save the profile as it is, which marks it reviewed.
     case saveNow
     case toggleHelp
+    /// `L`: the other language, remembered as the guide's `L` remembers it.
+    case toggleLanguage
     case redraw
     case quit
     case resize(width: Int, height: Int)
@@ -32,4 +34,6 @@ public enum PrepareEffect: Hashable, Sendable {
     case save(Profile)
     /// Repaint the whole screen.
     case redraw
+    /// Remember the language for next time (the guide's too).
+    case saveLanguage(Language)
 }

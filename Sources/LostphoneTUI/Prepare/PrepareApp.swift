@@ -11,6 +11,8 @@ public struct PrepareConfiguration {
     public var clock: any WallClock
     /// ASCII in place of the symbols the terminal's font lacks (TERM=linux, vt100).
     public var glyphFallback: GlyphFallback = .none
+    /// Remembers the language chosen with `L`.
+    public var saveLanguage: (Language) -> Void = { _ in }
 
     public init(playbook: Playbook, load: ProfileLoad, store: ProfileStore, language: Language, theme: Theme,
                 clock: any WallClock) {
@@ -85,6 +87,8 @@ public final class PrepareApp {
                 queue += PrepareUpdate.apply(answer, to: &state)
             case .redraw:
                 terminal.invalidate()
+            case .saveLanguage(let language):
+                config.saveLanguage(language)
             }
         }
     }

@@ -55,6 +55,9 @@ public enum PrepareUpdate {
         case .toggle, .activate: effects += activate(&state)
         case .saveNow: effects.append(.save(state.profile))
         case .toggleHelp: state.mode = .help(scroll: 0)
+        case .toggleLanguage:
+            state.language = state.language.toggled
+            effects.append(.saveLanguage(state.language))
         case .redraw: effects.append(.redraw)
         case .quit: state.shouldQuit = true
         case .resize(let w, let h):
