@@ -30,8 +30,15 @@ enum StatusBarView {
             canvas.put(" " + m.text, x: rect.x, y: rect.y, style: theme[element], limit: rect.width)
             return
         }
+        hintLine(&canvas, rect, hints: KeyBindings.hints(state), rightEnd: KeyBindings.rightEndHint(state), theme: theme)
+    }
+
+    /// The key hints of a bottom line: ranked left to right as many as fit, and one kept at the
+    /// right end whatever else fits (as htop keeps F10 Quit). The guide's and the form's.
+    static func hintLine(_ canvas: inout Canvas, _ rect: Rect, hints: [(keys: String, text: String)],
+                         rightEnd: (keys: String, text: String)?, theme: Theme) {
         var end = rect.maxX
-        if let right = KeyBindings.rightEndHint(state) {
+        if let right = rightEnd {
             let width = TextWidth.of(right.keys) + 1 + TextWidth.of(right.text) + 1
             if rect.width > width + 10 {
                 end = rect.maxX - width
@@ -40,7 +47,7 @@ enum StatusBarView {
             }
         }
         var x = rect.x + 1
-        for (key, label) in KeyBindings.hints(state) {
+        for (key, label) in hints {
             let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
             if x + w > end { break }
             x += canvas.put(key, x: x, y: rect.y, style: theme[.key])

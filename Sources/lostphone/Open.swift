@@ -28,10 +28,7 @@ extension Lostphone {
             let requestedTheme = theme
             let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
             // Refuse before touching the disk: without a terminal nothing should be created.
-            if let problem = NcursesTerminal.checkUsable(environment: env) {
-                printError(problem.description)
-                throw ExitCode(2)
-            }
+            try FullScreen.refuseIfUnusable(env)
             let clock = SystemClock()
             if startNew && which.incident != nil {
                 printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
@@ -52,13 +49,7 @@ extension Lostphone {
             if let r = session.recovery { startMessage = StatusMessage(text: r.message, kind: .error) }
             if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
             let language = common.language()
-            let terminal: NcursesTerminal
-            do {
-                terminal = try NcursesTerminal(environment: env)
-            } catch {
-                printError(String(describing: error))
-                throw ExitCode(2)
-            }
+            let terminal = try FullScreen.start(env)
             let baseConfig = AppConfiguration(
                 playbook: playbook, incident: session.incident, recording: session.recording, language: language,
                 theme: themes.theme, themeName: themes.name, themeNames: themes.names,

@@ -16,18 +16,9 @@ enum PrepareForm {
             printError(ProfileWord.formRefused(path: store.path).text(in: language))
             throw ExitCode(1)
         }
-        if let problem = NcursesTerminal.checkUsable(environment: env) {
-            printError(problem.description)
-            throw ExitCode(2)
-        }
+        try FullScreen.refuseIfUnusable(env)
         let themes = ThemeChoice(environment: env, requested: nil)
-        let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal(environment: env)
-        } catch {
-            printError(String(describing: error))
-            throw ExitCode(2)
-        }
+        let terminal = try FullScreen.start(env)
         var config = PrepareConfiguration(playbook: playbook, load: load, store: store, language: language,
                                           theme: themes.theme, clock: SystemClock())
         config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])

@@ -13,16 +13,11 @@ import Testing
     @Test(.enabled(if: DirectColourTests.hasXtermDirect)) func paletteColoursArriveAsTheirRGBValues() throws {
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], environment: ["TERM": "xterm-direct"],
                                 shellWrapper: "sleep 0.3; {bin}; echo EXITED:$?; sleep 600")
-        let file = t.home.appendingPathComponent("pane-output")
-        try t.tmuxCommand("pipe-pane", "-o", "-t", t.name, "cat >> " + TmuxSession.quote(file.path))
+        let file = try t.recordBytes()
         try t.expectScreen(contains: "10086")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
-        var bytes = ""
-        for _ in 0..<200 where !bytes.contains("EXITED:0") {
-            bytes = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        let bytes = t.recordedBytes(file)
         // Every direct-colour SGR (`38:2::R:G:B`, `48:2::R:G:B`) the program sent.
         let regex = try NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*[34]8:2::([0-9]+):([0-9]+):([0-9]+)m")
         let values = regex.matches(in: bytes, range: NSRange(bytes.startIndex..., in: bytes)).map { m in

@@ -8,20 +8,14 @@ import Testing
     /// address weixin110.qq.com) and quits; returns the bytes and the screen before quitting.
     private func wechatDetails(environment: [String: String]) throws -> (bytes: String, screen: String) {
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], environment: environment)
-        // In the session's home, which goes with it.
-        let file = t.home.appendingPathComponent("pane-output")
-        try t.tmuxCommand("pipe-pane", "-o", "-t", t.name, "cat >> " + TmuxSession.quote(file.path))
+        let file = try t.recordBytes()
         try t.expectScreen(contains: "10086")  // the first frame: the SIM step
         try t.press("j", "j")
         let screen = try t.expectScreen(contains: "weixin110.qq.com")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
         // Everything up to the shell's line after the exit has gone through the pipe.
-        var bytes = ""
-        for _ in 0..<200 where !bytes.contains("EXITED:0") {
-            bytes = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        let bytes = t.recordedBytes(file)
         #expect(bytes.contains("EXITED:0"), "the pane's bytes never reached the exit: \(bytes.suffix(200).debugDescription)")
         return (bytes, screen)
     }

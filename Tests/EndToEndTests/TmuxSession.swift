@@ -194,6 +194,25 @@ final class TmuxSession {
     @discardableResult
     func tmuxCommand(_ args: String...) throws -> String { try run(args) }
 
+    /// Keeps every byte the program writes from now on (tmux `pipe-pane`), in a file in the
+    /// session's home, which goes with it.
+    func recordBytes() throws -> URL {
+        let file = home.appendingPathComponent("pane-output-\(UUID().uuidString.prefix(8))")
+        _ = try run(["pipe-pane", "-o", "-t", name, "cat >> " + TmuxSession.quote(file.path)])
+        return file
+    }
+
+    /// The bytes recorded by `recordBytes`, once they reach `marker` (the shell's line after the
+    /// program's exit), or what there is after ten seconds.
+    func recordedBytes(_ file: URL, through marker: String = "EXITED:0") -> String {
+        var bytes = ""
+        for _ in 0..<200 where !bytes.contains(marker) {
+            bytes = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return bytes
+    }
+
     @discardableResult
     private func run(_ args: [String]) throws -> String {
         try TmuxSession.capture(tmux, ["-u", "-L", socket] + args)

@@ -102,21 +102,7 @@ public enum PrepareView {
             }
             return
         }
-        var end = rect.maxX
-        if let right = PrepareKeys.rightEndHint(state.language) {
-            let width = TextWidth.of(right.keys) + 1 + TextWidth.of(right.text) + 1
-            if rect.width > width + 10 {
-                end = rect.maxX - width
-                let x = end + canvas.put(right.keys, x: end, y: rect.y, style: theme[.key])
-                canvas.put(" " + right.text, x: x, y: rect.y, style: theme[.status])
-            }
-        }
-        var x = rect.x + 1
-        for (key, label) in PrepareKeys.hints(on: state.selectedRow, state.language) {
-            let w = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
-            if x + w > end { break }
-            x += canvas.put(key, x: x, y: rect.y, style: theme[.key])
-            x += canvas.put(" " + label + "  ", x: x, y: rect.y, style: theme[.status])
-        }
+        StatusBarView.hintLine(&canvas, rect, hints: PrepareKeys.hints(on: state.selectedRow, state.language),
+                               rightEnd: PrepareKeys.rightEndHint(state.language), theme: theme)
     }
 }
