@@ -97,7 +97,12 @@ struct IncidentSession {
             try journal.append(event)
             try? incident.apply(event)
         }
-        if !events.isEmpty { notes.append(w[.profilePrepared(events.count)]) }
+        if !events.isEmpty {
+            let providers = Set(events.compactMap { $0.kind == .mine ? $0.provider : nil }).count
+            let tipSteps = Set(playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id))
+            let tips = events.filter { $0.kind == .move && $0.step.map(tipSteps.contains) == true }.count
+            notes.append(w[.profilePrepared(providers: providers, details: events.contains { $0.kind == .details }, tips: tips)])
+        }
         notes += load.dropped.map { w[.profileDropped(choice: w[.choiceTitle($0.choice)], id: Sanitize.brief($0.id, limit: 40))] }
         return (notes, false)
     }

@@ -181,7 +181,8 @@ import Testing
         do {
             let t = try TmuxSession(width: 140, height: 30, arguments: ["--lang", "en"], home: home)
             // The phone's details, both banks, the carrier in two steps, the brand in four, tip-1.
-            try t.expectScreen(contains: "Prepared from your profile (10 items)", "IMEI 490154203237518")
+            try t.expectScreen(contains: "Prepared from your profile: 4 providers of yours, the phone's details, 1 tip done",
+                               "IMEI 490154203237518")
             try t.press("j")
             let bank = try t.expectScreen(contains: "Freeze your bank cards  0/2", "Provider: ◀ ICBC", "(1/7)",
                                           "○ China Merchants Bank · to do")

@@ -25,7 +25,9 @@ public enum ProfileWord: Hashable, Sendable {
     case profileDamaged(String)
     case profileReview(since: String)
     case profileDropped(choice: String, id: String)
-    case profilePrepared(Int)
+    /// What a new incident took from the profile: how many of the person's providers (each
+    /// once, however many steps it is in), whether the phone's details, how many tips done.
+    case profilePrepared(providers: Int, details: Bool, tips: Int)
 
     // `lostphone prepare`: showing and listing the profile.
     case profileHeading(path: String), profileNone(path: String), prepareHint
@@ -130,8 +132,13 @@ public enum ProfileWord: Hashable, Sendable {
                         en: "Your profile was last reviewed on \(since), over a year ago: check it with lostphone prepare.")
         case .profileDropped(let choice, let id):
             return pair(zh: "资料中的 \(choice)「\(id)」已不在指南里，已略去", en: "\(choice) `\(id)` in your profile is no longer in the guide; left out")
-        case .profilePrepared(let n):
-            return pair(zh: "已按你的资料准备好（\(n) 项）", en: "Prepared from your profile (\(n) item\(n == 1 ? "" : "s"))")
+        case .profilePrepared(let providers, let details, let tips):
+            var zh: [String] = [], en: [String] = []
+            if providers > 0 { zh.append("\(providers) 个你用的服务商"); en.append("\(providers) provider\(providers == 1 ? "" : "s") of yours") }
+            if details { zh.append("手机信息"); en.append("the phone's details") }
+            if tips > 0 { zh.append("\(tips) 项已做的防范措施"); en.append("\(tips) tip\(tips == 1 ? "" : "s") done") }
+            if zh.isEmpty { return pair(zh: "已按你的资料准备好", en: "Prepared from your profile") }
+            return pair(zh: "已按你的资料准备好：" + zh.joined(separator: "、"), en: "Prepared from your profile: " + en.joined(separator: ", "))
         case .profileHeading(let path): return pair(zh: "你的资料（\(path)）", en: "Your profile (\(path))")
         case .profileNone(let path):
             return pair(zh: "还没有资料（将保存在 \(path)）。", en: "No profile yet (it would be kept in \(path)).")
