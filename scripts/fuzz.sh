@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation fuzzing of the playbook, theme and journal parsers and the key decoder
+# Mutation fuzzing of the playbook, theme, journal and profile parsers and the key decoder
 # (Sources/lostphone-fuzz).
 #
 #   scripts/fuzz.sh [seconds]      # seconds per target, default 60

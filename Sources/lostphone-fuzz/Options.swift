@@ -2,7 +2,7 @@ import Foundation
 
 /// The parsers that can be fuzzed, by the name `--target` takes.
 enum Target: String, CaseIterable {
-    case playbook, theme, journal, keys
+    case playbook, theme, journal, keys, profile
 }
 
 /// The command line.
@@ -14,7 +14,7 @@ struct Options {
     var input: Int?
 
     static let usage = """
-        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|keys|all] [--input N]
+        usage: lostphone-fuzz [--seconds N] [--seed N] [--target playbook|theme|journal|keys|profile|all] [--input N]
           --seconds N   how long to fuzz each target (default 60)
           --seed N      the run's seed (default 1); the same seed gives the same inputs
           --target T    which parser to fuzz (default all, one after the other)

@@ -1,4 +1,4 @@
-// lostphone-fuzz: deterministic mutation fuzzing of the playbook, theme and journal parsers.
+// lostphone-fuzz: deterministic mutation fuzzing of the playbook, theme, journal and profile parsers.
 //
 //     swift run -c release lostphone-fuzz --seconds 60 --seed 1 --target all
 //
@@ -60,6 +60,7 @@ func makeTarget(_ target: Target, workDirectory: String) -> any FuzzTarget {
     case .theme: ThemeTarget()
     case .journal: JournalTarget(directory: workDirectory)
     case .keys: KeysTarget()
+    case .profile: ProfileTarget()
     }
 }
 
