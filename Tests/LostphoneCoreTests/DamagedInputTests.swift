@@ -626,3 +626,64 @@ extension DamagedInputTests {
         }
     }
 }
+
+// MARK: - profiles
+
+extension DamagedInputTests {
+    @Suite struct Profiles {
+        let playbook = PlaybookLoader.builtin()
+
+        var full: String {
+            var p = Profile(device: DeviceDetails(model: "iPhone 15", imei: "490154203237518", number: "138 0013 8000", owner: "张三"),
+                            insurer: "人保财险", policy: "PDAA2026-1", emergencyContact: "李四",
+                            tips: ["tip-1": Timestamp(parsing: "2026-10-01T09:00:00.000+08:00")!])
+            for choice in playbook.profileChoices { for o in choice.options.prefix(2) { p.set(choice.id, o.id, ticked: true) } }
+            return ProfileFile.serialize(p, playbook: playbook)
+        }
+
+        @Test func aProfileCutShortAnywhereIsReadOrRefusedWithAPlace() {
+            let data = Array(full.utf8)
+            var refused = 0, read = 0
+            for cut in 0..<data.count {
+                let text = String(decoding: data[..<cut], as: UTF8.self)
+                let load = ProfileFile.parse(yaml: text, file: "profile.yaml", playbook: playbook)
+                if load.profile == nil {
+                    refused += 1
+                    expectClearProblems(load.problems, for: text, file: "profile.yaml")
+                } else {
+                    read += 1
+                    #expect(load.problems.isEmpty)
+                }
+            }
+            #expect(refused > 0 && read > 0, "refused \(refused), read \(read)")
+        }
+
+        @Test func seededMutationsAreRefusedWithAPlaceOrKeepOnlyWhatTheGuideHas() {
+            var rng = SplitMix(seed: 0x5EED_0020)
+            var refused = 0
+            for _ in 0..<300 {
+                let text = String(decoding: scramble(Array(full.utf8), &rng), as: UTF8.self)
+                let load = ProfileFile.parse(yaml: text, file: "profile.yaml", playbook: playbook)
+                guard let profile = load.profile else {
+                    refused += 1
+                    expectClearProblems(load.problems, for: text, file: "profile.yaml")
+                    continue
+                }
+                let choices = playbook.profileChoices
+                for (choice, ids) in profile.choices {
+                    #expect(ids.allSatisfy { id in choices.first { $0.id == choice }?.option(id) != nil }, "\(choice): \(ids)")
+                }
+                if let imei = profile.device.imei { #expect(IMEI.normalized(imei) == imei) }
+            }
+            #expect(refused >= 100, "only \(refused) of 300 mutations were refused: the mutations do too little")
+        }
+
+        @Test func aProfileOverTheSizeLimitIsRefusedAsAWholeFileProblem() {
+            let text = full + "# " + String(repeating: "x", count: ProfileFile.maxBytes) + "\n"
+            let load = ProfileFile.parse(yaml: text, file: "big.yaml", playbook: playbook)
+            #expect(load.profile == nil)
+            expectClearProblems(load.problems, for: text, file: "big.yaml")
+            #expect(load.problems.first?.line == 0)
+        }
+    }
+}
