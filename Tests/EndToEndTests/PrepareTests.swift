@@ -45,7 +45,7 @@ import Testing
 
         let record = try runBinary(["record", "police", "inProgress"], environment: env)
         #expect(record.status == 0, "\(record.err)")
-        #expect(record.err.contains("Prepared from your profile"), "\(record.err)")
+        #expect(record.err.contains("From your profile"), "\(record.err)")
         let export = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
         #expect(export.status == 0, "\(export.err)")
         let report = try json(export.out)
@@ -181,7 +181,7 @@ import Testing
         do {
             let t = try TmuxSession(width: 140, height: 30, arguments: ["--lang", "en"], home: home)
             // The phone's details, both banks, the carrier in two steps, the brand in four, tip-1.
-            try t.expectScreen(contains: "Prepared from your profile: 4 providers of yours, the phone's details, 1 tip done",
+            try t.expectScreen(contains: "From your profile: 4 providers of yours, the phone's details, 1 tip done",
                                "IMEI 490154203237518")
             try t.press("j")
             let bank = try t.expectScreen(contains: "Freeze your bank cards  0/2", "Provider: ◀ ICBC", "(1/7)",

@@ -51,7 +51,7 @@ import Testing
         let profile = try String(contentsOf: home.appendingPathComponent("config/lostphone/profile.yaml"), encoding: .utf8)
         #expect(profile.contains("tip-1: "), "\(profile)")
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--new", "--lang", "en"], home: home)
-        try t.expectScreen(contains: "Prepared from your profile: 1 tip done")
+        try t.expectScreen(contains: "From your profile: 1 tip done")
         try t.press("4")
         try t.expectScreen(contains: "4 Prevention 1/10")
     }

@@ -138,7 +138,7 @@ public enum ProfileWord: Hashable, Sendable {
             if details { zh.append("手机信息"); en.append("the phone's details") }
             if tips > 0 { zh.append("\(tips) 项已做的防范措施"); en.append("\(tips) tip\(tips == 1 ? "" : "s") done") }
             if zh.isEmpty { return pair(zh: "已按你的资料准备好", en: "Prepared from your profile") }
-            return pair(zh: "已按你的资料准备好：" + zh.joined(separator: "、"), en: "Prepared from your profile: " + en.joined(separator: ", "))
+            return pair(zh: "已按你的资料准备好：" + zh.joined(separator: "、"), en: "From your profile: " + en.joined(separator: ", "))
         case .profileHeading(let path): return pair(zh: "你的资料（\(path)）", en: "Your profile (\(path))")
         case .profileNone(let path):
             return pair(zh: "还没有资料（将保存在 \(path)）。", en: "No profile yet (it would be kept in \(path)).")
