@@ -16,7 +16,7 @@ import Testing
         defer { TmuxSession.removeHome(home) }
         _ = try writeProfile("version: 1\nupdated: 2025-06-01T10:00:00.000+08:00\nchoices:\n  bank: [cmb]\n", in: home)
         let t = try TmuxSession(width: 110, height: 30, arguments: ["--lang", "en"], home: home)
-        try t.expectScreen(contains: "last reviewed on 2025-06-01, over a year ago: check it with lostphone prepare")
+        try t.expectScreen(contains: "Profile last reviewed 2025-06-01, over a year ago: run lostphone prepare")
         try t.press("j")
         try t.expectScreen(contains: "◀ China Merchants Bank ▶ (1/7)")
     }
@@ -27,7 +27,7 @@ import Testing
         let damaged = "version: 1\nchoices:\n  bank: [icbc\n"
         let file = try writeProfile(damaged, in: home)
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home)
-        try t.expectScreen(contains: "profile could not be read")
+        try t.expectScreen(contains: "Profile could not be read, so this incident starts unprepared")
         try t.press("j")
         try t.expectScreen(contains: "◀ ICBC", "(not chosen yet)")
         try t.press("q")

@@ -125,11 +125,12 @@ public enum ProfileWord: Hashable, Sendable {
             return pair(zh: "已记入本次事件，但没能存进你的资料：\(why)", en: "Recorded in this incident, but not kept in your profile: \(why)")
         case .profileSaved(let path): return pair(zh: "已保存到 \(path)", en: "Saved to \(path)")
         case .profileDamaged(let why):
-            return pair(zh: "无法读取你的资料（\(why)），本次从空白开始；请修改或移走该文件后再运行 lostphone prepare。",
-                        en: "Your profile could not be read (\(why)), so this incident starts unprepared; fix or move the file, then run lostphone prepare.")
+            // What it means comes first: a status line may cut the end.
+            return pair(zh: "资料无法读取，本次从空白开始（请修改或移走该文件，再运行 lostphone prepare）：\(why)",
+                        en: "Profile could not be read, so this incident starts unprepared (fix or move the file, then run lostphone prepare): \(why)")
         case .profileReview(let since):
-            return pair(zh: "你的资料上次核对是在 \(since)，已超过一年：请运行 lostphone prepare 核对。",
-                        en: "Your profile was last reviewed on \(since), over a year ago: check it with lostphone prepare.")
+            return pair(zh: "资料上次核对于 \(since)，已超过一年：请运行 lostphone prepare 核对。",
+                        en: "Profile last reviewed \(since), over a year ago: run lostphone prepare")
         case .profileDropped(let choice, let id):
             return pair(zh: "资料中的 \(choice)「\(id)」已不在指南里，已略去", en: "\(choice) `\(id)` in your profile is no longer in the guide; left out")
         case .profilePrepared(let providers, let details, let tips):
