@@ -3,27 +3,14 @@ import Testing
 
 /// The plain-text commands, run as a person would from a shell without a full screen.
 @Suite final class CommandLineTests {
-    /// The homes this test made, removed when it ends.
-    private var homes: [URL] = []
-    deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
+    private let homes = TemporaryHomes()
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func environment(_ home: URL) -> [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
-
-    func home() throws -> URL {
-        let h = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: h, withIntermediateDirectories: true)
-        homes.append(h)
-        return h
-    }
+    func home() throws -> URL { try homes.make("cli") }
 
     @Test func theTopLevelHelpShowsTheFullScreensOptions() throws {
-        let r = try runBinary(["--help"], environment: environment(try home()))
+        let r = try runBinary(["--help"], environment: homeEnvironment(try home()))
         #expect(r.status == 0)
         for option in ["--new", "--lang", "--theme", "--state-dir", "--playbook", "--incident"] {
             #expect(r.out.contains(option), "lostphone --help names \(option)")
@@ -43,7 +30,7 @@ import Testing
     }
 
     @Test func guidePrintsTheWholePlaybookInChinese() throws {
-        let r = try runBinary(["guide", "--lang", "zh"], environment: environment(try home()))
+        let r = try runBinary(["guide", "--lang", "zh"], environment: homeEnvironment(try home()))
         #expect(r.status == 0)
         #expect(r.out.contains("紧急冻结") && r.out.contains("10086") && r.out.contains("weixin110.qq.com"))
     }
@@ -54,7 +41,7 @@ import Testing
         try "styles:\n  text: {fg: \"#12\"}\n".write(to: bad, atomically: false, encoding: .utf8)
         let r = try runBinary(["check", bad.path, root.appendingPathComponent("Themes/light.yaml").path,
                                root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml").path],
-                              environment: environment(h))
+                              environment: homeEnvironment(h))
         #expect(r.status == 1)
         #expect(r.out.contains("\(bad.path):2:"), "\(r.out)")
         #expect(r.out.contains("light.yaml: ok") && r.out.contains("example-playbook.yaml: ok"), "\(r.out)")
@@ -63,7 +50,7 @@ import Testing
     @Test func anotherPlaybookIsUsedWithDashDashPlaybook() throws {
         let r = try runBinary(["guide", "--lang", "en", "--playbook",
                                root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml").path],
-                              environment: environment(try home()))
+                              environment: homeEnvironment(try home()))
         #expect(r.status == 0)
         #expect(!r.out.contains("10086"))
         #expect(r.out.contains("example.org"))
@@ -74,7 +61,7 @@ import Testing
         let file = h.appendingPathComponent("mine.yaml")
         let yaml = try String(contentsOf: root.appendingPathComponent("Tests/LostphoneCoreTests/Fixtures/example-playbook.yaml"), encoding: .utf8)
         try yaml.write(to: file, atomically: false, encoding: .utf8)
-        var env = environment(h)
+        var env = homeEnvironment(h)
         env["XDG_CACHE_HOME"] = h.appendingPathComponent("cache").path
         let first = try runBinary(["guide", "--lang", "en", "--playbook", file.path], environment: env)
         #expect(first.status == 0 && first.out.contains("example.org"))
@@ -86,7 +73,7 @@ import Testing
     }
 
     @Test func themesListsTheShippedThemesAndTheirPlace() throws {
-        let r = try runBinary(["themes"], environment: environment(try home()))
+        let r = try runBinary(["themes"], environment: homeEnvironment(try home()))
         #expect(r.status == 0)
         for name in ["default", "light", "high-contrast", "monochrome", "solarized-dark", "gruvbox-dark"] {
             #expect(r.out.contains(name), "themes lacks \(name)")
@@ -96,7 +83,7 @@ import Testing
     @Test func exportWritesEachFormatAndNeverOverwritesWithoutForce() throws {
         let h = try home()
         try writeIncident(in: h, note: "ref | 42")
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let json = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
@@ -114,7 +101,7 @@ import Testing
     @Test func statusSummarisesTheLatestIncident() throws {
         let h = try home()
         try writeIncident(in: h, note: "ref 42")
-        let r = try runBinary(["status", "--lang", "en"], environment: environment(h))
+        let r = try runBinary(["status", "--lang", "en"], environment: homeEnvironment(h))
         #expect(r.status == 0)
         #expect(r.out.contains("20261124-210000") && r.out.contains("ref 42"), "\(r.out)")
     }
@@ -122,7 +109,7 @@ import Testing
     @Test func resolveRecordsTheTimeAndTheNextRunStartsANewIncident() throws {
         let h = try home()
         try writeIncident(in: h, note: "ref 42")
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let r = try runBinary(["resolve"], environment: env)
         #expect(r.status == 0, "\(r.err)")
         #expect(try runBinary(["status", "--lang", "en"], environment: env).out.contains("Resolved 20"))

@@ -4,23 +4,11 @@ import Testing
 /// What a command-line program is expected to offer: JSON status, documented exit statuses,
 /// shell completions that know files, directories and themes, and a manual page.
 @Suite final class ConventionsTests {
-    private var homes: [URL] = []
-    deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
+    private let homes = TemporaryHomes()
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func home() throws -> URL {
-        let h = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-conv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: h, withIntermediateDirectories: true)
-        homes.append(h)
-        return h
-    }
-
-    func environment(_ home: URL) -> [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
+    func home() throws -> URL { try homes.make("conv") }
 
     func writeIncident(in home: URL) throws {
         let dir = home.appendingPathComponent("state/lostphone")
@@ -35,8 +23,8 @@ import Testing
     @Test func statusJSONIsTheReportsJSON() throws {
         let h = try home()
         try writeIncident(in: h)
-        let status = try runBinary(["status", "--json", "--lang", "en"], environment: environment(h))
-        let export = try runBinary(["export", "--format", "json", "--lang", "en", "-o", "-"], environment: environment(h))
+        let status = try runBinary(["status", "--json", "--lang", "en"], environment: homeEnvironment(h))
+        let export = try runBinary(["export", "--format", "json", "--lang", "en", "-o", "-"], environment: homeEnvironment(h))
         #expect(status.status == 0, "\(status.err)")
         func withoutGeneratedAt(_ text: String) throws -> NSDictionary {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -49,7 +37,7 @@ import Testing
 
     @Test func exitStatusesAreTheDocumentedOnes() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         #expect(try runBinary(["--no-such-option"], environment: env).status == 64, "a usage error")
         #expect(try runBinary(["export", "--format", "pdf"], environment: env).status == 64, "a bad value")
         #expect(try runBinary(["status"], environment: env).status == 1, "no incident yet")
@@ -74,7 +62,7 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = ["-c", script]
-        p.environment = environment(folder).merging(["PATH": URL(fileURLWithPath: TmuxSession.binary).deletingLastPathComponent().path + ":/usr/bin:/bin"]) { $1 }
+        p.environment = homeEnvironment(folder).merging(["PATH": URL(fileURLWithPath: TmuxSession.binary).deletingLastPathComponent().path + ":/usr/bin:/bin"]) { $1 }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice

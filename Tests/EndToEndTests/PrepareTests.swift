@@ -4,22 +4,9 @@ import Testing
 /// `lostphone prepare`, run as a person would before anything is lost, and the incident that
 /// starts from what it saved.
 @Suite final class PrepareTests {
-    /// The homes this test made, removed when it ends.
-    private var homes: [URL] = []
-    deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
+    private let homes = TemporaryHomes()
 
-    func home() throws -> URL {
-        let h = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-prepare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: h, withIntermediateDirectories: true)
-        homes.append(h)
-        return h
-    }
-
-    func environment(_ home: URL) -> [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
+    func home() throws -> URL { try homes.make("prepare") }
 
     func profilePath(_ home: URL) -> String { home.appendingPathComponent("config/lostphone/profile.yaml").path }
 
@@ -37,7 +24,7 @@ import Testing
 
     @Test func aPreparedProfileStartsTheNextIncidentWithYourBanksPhoneAndTips() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let prepare = try runBinary(Self.prepared, environment: env)
         #expect(prepare.status == 0, "\(prepare.err)")
         #expect(prepare.out.contains("Banks: ICBC (icbc), China Merchants Bank (cmb)"), "what was saved is shown: \(prepare.out)")
@@ -65,7 +52,7 @@ import Testing
 
     @Test func aWrongIMEICheckDigitIsRefusedAndNothingIsWritten() throws {
         let h = try home()
-        let r = try runBinary(["prepare", "--bank", "icbc", "--imei", "490154203237519"], environment: environment(h))
+        let r = try runBinary(["prepare", "--bank", "icbc", "--imei", "490154203237519"], environment: homeEnvironment(h))
         #expect(r.status == 1)
         #expect(r.err.contains("check digit") && r.err.contains("give 8"), "\(r.err)")
         #expect(r.err.contains("*#06#"), "it says where to find the IMEI: \(r.err)")
@@ -75,7 +62,7 @@ import Testing
 
     @Test func anUnknownBankIsRefusedNamingTheValidOnes() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         #expect(try runBinary(["prepare", "--bank", "boc"], environment: env).status == 0)
         let before = FileManager.default.contents(atPath: profilePath(h))
         let r = try runBinary(["prepare", "--bank", "icbc,hsbc", "--owner", "Li Si"], environment: env)
@@ -86,7 +73,7 @@ import Testing
 
     @Test func aDamagedProfileIsLeftUntouchedAndAnIncidentStartsUnprepared() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let dir = h.appendingPathComponent("config/lostphone")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let damaged = Data("version: 1\nchoices:\n  bank: [icbc]\nphone:\n  colour: red\n".utf8)
@@ -110,7 +97,7 @@ import Testing
 
     @Test func theProfileIsReadableOnlyByItsOwner() throws {
         let h = try home()
-        #expect(try runBinary(["prepare", "--carrier", "china-unicom"], environment: environment(h)).status == 0)
+        #expect(try runBinary(["prepare", "--carrier", "china-unicom"], environment: homeEnvironment(h)).status == 0)
         let file = try FileManager.default.attributesOfItem(atPath: profilePath(h))[.posixPermissions] as? Int
         #expect(file == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: h.appendingPathComponent("config/lostphone").path)[.posixPermissions] as? Int
@@ -119,7 +106,7 @@ import Testing
 
     @Test func flagsMergeAndAChoiceGivenReplacesOnlyItsOwnTicks() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         #expect(try runBinary(Self.prepared, environment: env).status == 0)
         #expect(try runBinary(["prepare", "--bank", "ccb", "--clear", "brand", "--tip-undone", "tip-1", "--model", "iPhone 15"], environment: env).status == 0)
         let text = try String(contentsOfFile: profilePath(h), encoding: .utf8)
@@ -134,7 +121,7 @@ import Testing
 
     @Test func withoutFlagsAndWithoutATerminalItShowsTheProfileAndHowToChangeIt() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let none = try runBinary(["prepare"], environment: env)
         #expect(none.status == 0 && none.out.contains("No profile yet") && none.out.contains("--list"), "\(none.out)")
         #expect(try runBinary(Self.prepared, environment: env).status == 0)
@@ -146,7 +133,7 @@ import Testing
 
     @Test func idsAnOlderGuideHadAreNamedAndLeftOutOnSave() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         try FileManager.default.createDirectory(at: h.appendingPathComponent("config/lostphone"), withIntermediateDirectories: true)
         try "version: 1\nchoices:\n  bank: [icbc, gone-bank]\n".write(toFile: profilePath(h), atomically: false, encoding: .utf8)
         let r = try runBinary(["prepare", "--owner", "Li Si"], environment: env)
@@ -158,7 +145,7 @@ import Testing
 
     @Test func controlCharactersAndContradictoryFlagsAreRefused() throws {
         let h = try home()
-        let env = environment(h)
+        let env = homeEnvironment(h)
         let escape = try runBinary(["prepare", "--owner", "Li\u{1B}]0;pwned\u{07}"], environment: env)
         #expect(escape.status == 1 && escape.err.contains("control or invisible characters"), "\(escape.err)")
         #expect(!escape.err.contains("\u{1B}"), "the escape never reaches the terminal")

@@ -13,11 +13,7 @@ final class PrintableReportTests {
     }
     deinit { try? FileManager.default.removeItem(at: home) }
 
-    var environment: [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
+    var environment: [String: String] { homeEnvironment(home) }
 
     /// An incident with a done step, a blocked one and a note.
     func writeIncident() throws {

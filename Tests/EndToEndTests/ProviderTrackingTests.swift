@@ -4,13 +4,6 @@ import Testing
 /// Each bank, carrier and app the person uses, tracked on its own, and when each thing really
 /// happened: through the screen, the command line and the report.
 @Suite(.serialized, .enabled(if: TmuxSession.available)) struct ProviderTrackingTests {
-    /// The environment `TmuxSession` gives the program, for the plain-text commands beside it.
-    func environment(_ home: URL) -> [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
-
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -51,7 +44,7 @@ import Testing
             try t.press("q")
             try t.expectScreen(contains: "EXITED:0")
         }
-        let export = try runBinary(["export", "--format", "json", "-o", "-"], environment: environment(home))
+        let export = try runBinary(["export", "--format", "json", "-o", "-"], environment: homeEnvironment(home))
         #expect(export.status == 0, "\(export.err)")
         let bank = try step("bank", in: try json(export.out))
         #expect(bank["state"] as? String == "blocked", "the step is not done while CMB is blocked")
@@ -67,7 +60,7 @@ import Testing
     @Test func aHappenedTimeGivenOnTheCommandLineIsInEveryReportFormat() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let env = environment(home)
+        let env = homeEnvironment(home)
         let r = try runBinary(["record", "sim", "done", "--provider", "china-mobile", "--at", "-20m", "--note", "suspended, ref 88"], environment: env)
         #expect(r.status == 0, "\(r.err)")
         let report = try json(try runBinary(["export", "--format", "json", "-o", "-"], environment: env).out)
@@ -90,7 +83,7 @@ import Testing
     @Test func badInputIsRefusedWithAMessageAndTheJournalUntouched() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let env = environment(home)
+        let env = homeEnvironment(home)
         #expect(try runBinary(["record", "wechat", "done"], environment: env).status == 0)
         let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("state/lostphone").path).first)
         let path = home.appendingPathComponent("state/lostphone/" + journal).path
@@ -119,7 +112,7 @@ import Testing
     @Test func anEarlierIncidentIsReachedAfterNew() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let env = environment(home)
+        let env = homeEnvironment(home)
         #expect(try runBinary(["record", "police", "done", "--note", "case 1"], environment: env).status == 0)
         let first = try #require(try runBinary(["incidents"], environment: env).out.split(separator: "\n").dropFirst().first.map { String($0.prefix(15)) })
         do {
@@ -146,7 +139,7 @@ import Testing
     @Test func theCommandLineRefusesPolitelyWhileTheFullScreenIsOpen() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"])
         try t.expectScreen(contains: "i: when and what was lost")
-        let r = try runBinary(["record", "wechat", "done"], environment: environment(t.home))
+        let r = try runBinary(["record", "wechat", "done"], environment: homeEnvironment(t.home))
         #expect(r.status == 1 && r.err.contains("another lostphone is already recording this incident"), "\(r.err)")
         #expect(try t.journalEvents().count == 1)
     }

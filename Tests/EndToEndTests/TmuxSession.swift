@@ -59,15 +59,8 @@ final class TmuxSession {
             self.home = try TmuxSession.makeTemporaryHome()
             ownsHome = true
         }
-        var env: [String: String] = [
-            "HOME": self.home.path,
-            "PATH": "/usr/bin:/bin",
-            "TERM": "screen-256color",
-            "LANG": "C.UTF-8",
-            "XDG_STATE_HOME": self.home.appendingPathComponent("state").path,
-            "XDG_CONFIG_HOME": configDir.path,
-            "TZ": "UTC",
-        ]
+        var env = homeEnvironment(self.home)
+        env["TERM"] = "screen-256color"
         for (k, v) in environment { env[k] = v }
         // An empty value means: leave the variable unset.
         let envWords = env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
@@ -284,4 +277,28 @@ func runBinary(_ args: [String], environment: [String: String], stdin: String? =
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// The environment the program gets in a test's home, as in a fresh account: that home, a
+/// plain PATH, a UTF-8 locale, UTC, and its state and config folders inside the home (what
+/// `TmuxSession` gives it, less the terminal).
+func homeEnvironment(_ home: URL) -> [String: String] {
+    ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
+     "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+     "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
+}
+
+/// The temporary homes a test makes, each removed when the test's suite instance goes.
+final class TemporaryHomes {
+    private var homes: [URL] = []
+
+    /// A new empty folder `lostphone-NAME-UUID` in the system temp folder.
+    func make(_ name: String) throws -> URL {
+        let h = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: h, withIntermediateDirectories: true)
+        homes.append(h)
+        return h
+    }
+
+    deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
 }

@@ -52,11 +52,6 @@ enum WalletCardHome {
         return home
     }
 
-    static func environment(_ home: URL) -> [String: String] {
-        ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC",
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
-    }
 }
 
 @Suite final class WalletCardEndToEndTests {
@@ -71,7 +66,7 @@ enum WalletCardHome {
 
     @Test func theTextCardHoldsThePreparedHotlinesAndTheIMEIAndNoOtherBank() throws {
         let h = try home(profile: WalletCardHome.profile)
-        let r = try runBinary(["card", "--format", "txt", "--lang", "en", "-o", "-"], environment: WalletCardHome.environment(h))
+        let r = try runBinary(["card", "--format", "txt", "--lang", "en", "-o", "-"], environment: homeEnvironment(h))
         #expect(r.status == 0, "\(r.err)")
         for wanted in ["95588", "10086", "490154203237518", "13800138000", "icloud.com/find", "ICBC", "China Mobile"] {
             #expect(r.out.contains(wanted), "the card lacks \(wanted):\n\(r.out)")
@@ -85,7 +80,7 @@ enum WalletCardHome {
 
     @Test func theChineseTextCardOfTheFullestProfileFits80By40() throws {
         let h = try home(profile: WalletCardHome.fullestProfile)
-        let r = try runBinary(["card", "--lang", "zh"], environment: WalletCardHome.environment(h))
+        let r = try runBinary(["card", "--lang", "zh"], environment: homeEnvironment(h))
         #expect(r.status == 0, "\(r.err)")
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count <= 40, "\(lines.count) lines:\n\(r.out)")
@@ -107,7 +102,7 @@ enum WalletCardHome {
 
     @Test func withoutAProfileTheCardSaysToPrepareFirstAndExits1() throws {
         let h = try home(profile: nil)
-        let r = try runBinary(["card", "--lang", "en"], environment: WalletCardHome.environment(h))
+        let r = try runBinary(["card", "--lang", "en"], environment: homeEnvironment(h))
         #expect(r.status == 1)
         #expect(r.err.contains("No profile yet: run lostphone prepare"), "\(r.err)")
         #expect(r.out.isEmpty)
@@ -115,7 +110,7 @@ enum WalletCardHome {
 
     @Test func aDamagedProfileIsNamedWithItsLineAndExits1() throws {
         let h = try home(profile: "version: 1\nchoices:\n  bank: [icbc]\nphone:\n  imei: \"490154203237519\"\n")
-        let r = try runBinary(["card", "--lang", "en"], environment: WalletCardHome.environment(h))
+        let r = try runBinary(["card", "--lang", "en"], environment: homeEnvironment(h))
         #expect(r.status == 1)
         #expect(r.err.contains("lostphone/profile.yaml:5:"), "the IMEI's line is named:\n\(r.err)")
         #expect(r.err.contains("check digit") && r.err.contains("run lostphone prepare"), "\(r.err)")
@@ -124,7 +119,7 @@ enum WalletCardHome {
 
     @Test func aWrittenCardIsPrivateAndNeverReplacedWithoutForce() throws {
         let h = try home(profile: WalletCardHome.profile)
-        let env = WalletCardHome.environment(h)
+        let env = homeEnvironment(h)
         let path = h.appendingPathComponent("card.txt").path
         let first = try runBinary(["card", "--lang", "en", "-o", path], environment: env)
         #expect(first.status == 0, "\(first.err)")
@@ -155,7 +150,7 @@ final class PrintableWalletCardTests {
         let h = try WalletCardHome.make(profile: profile)
         homes.append(h)
         let html = h.appendingPathComponent("card.html").path
-        let r = try runBinary(["card", "--format", "html", "--lang", language, "-o", html], environment: WalletCardHome.environment(h))
+        let r = try runBinary(["card", "--format", "html", "--lang", language, "-o", html], environment: homeEnvironment(h))
         #expect(r.status == 0, "\(r.err)")
         return (try PrintTools.printToPDF(html, in: h), r.err)
     }
