@@ -497,10 +497,7 @@ public enum Update {
             switch key {
             case .escape:
                 state.mode = .normal
-                state.focus = origin.tab
-                state.selection[origin.tab] = origin.row
-                state.providerChoice = choices
-                state.message = nil
+                returnToSearchOrigin(origin, choices, &state)
                 clampScroll(&state)
             case .enter:
                 state.mode = .normal
@@ -517,13 +514,7 @@ public enum Update {
                 jumpToMatch(field.text, step: -1, &state)
             default:
                 field.handle(key)
-                state.mode = .search(field, origin: origin, choices: choices)
-                // Live: the first hit from where the search started, as the person types.
-                state.focus = origin.tab
-                state.selection[origin.tab] = origin.row
-                state.providerChoice = choices
-                state.message = nil
-                jumpToMatch(field.text, step: 0, &state)
+                searchChanged(field, origin: origin, choices: choices, &state)
             }
             return []
         case .details(var form):
@@ -605,6 +596,21 @@ public enum Update {
         }
     }
 
+    /// Back where the search started: its selection and provider choices, and no message.
+    static func returnToSearchOrigin(_ origin: Position, _ choices: [StepID: ProviderID], _ state: inout AppState) {
+        state.focus = origin.tab
+        state.selection[origin.tab] = origin.row
+        state.providerChoice = choices
+        state.message = nil
+    }
+
+    /// The search's text changed, typed or pasted: live, the first hit from where it started.
+    static func searchChanged(_ field: TextInput, origin: Position, choices: [StepID: ProviderID], _ state: inout AppState) {
+        state.mode = .search(field, origin: origin, choices: choices)
+        returnToSearchOrigin(origin, choices, &state)
+        jumpToMatch(field.text, step: 0, &state)
+    }
+
     /// Pasted text goes into the open text field as text, or nowhere: it never runs as keys.
     static func paste(_ text: String, _ state: inout AppState) {
         switch state.mode {
@@ -613,13 +619,7 @@ public enum Update {
             state.mode = .note(step, field)
         case .search(var field, let origin, let choices):
             field.insert(pasted: text)
-            state.mode = .search(field, origin: origin, choices: choices)
-            // As typing: the first hit from where the search started.
-            state.focus = origin.tab
-            state.selection[origin.tab] = origin.row
-            state.providerChoice = choices
-            state.message = nil
-            jumpToMatch(field.text, step: 0, &state)
+            searchChanged(field, origin: origin, choices: choices, &state)
         case .details(var form):
             form[form.focus].insert(pasted: text)
             form.error = nil
