@@ -41,14 +41,14 @@ final class PrintableReportTests {
         #expect(titles.count > 20, "the JSON report lists the steps")
 
         let pdf = try PrintTools.printToPDF(html, in: home)
-        let info = try PrintTools.run("/usr/bin/pdfinfo", [pdf])
+        let info = try TmuxSession.capture("/usr/bin/pdfinfo", [pdf])
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
         #expect((1...3).contains(pages), "a fresh incident's report fits on 1 to 3 A4 pages; it took \(pages)")
         #expect(info.contains("(A4)"), "the page is A4:\n\(info)")
 
         // Table cells wrap, and pdftotext drops or adds spaces: compare without white space.
-        let text = try PrintTools.run("/usr/bin/pdftotext", ["-raw", pdf, "-"]).filter { !$0.isWhitespace }
+        let text = try TmuxSession.capture("/usr/bin/pdftotext", ["-raw", pdf, "-"]).filter { !$0.isWhitespace }
         for title in titles {
             #expect(text.contains(title.filter { !$0.isWhitespace }), "the PDF lacks the step \(title)")
         }
@@ -102,18 +102,5 @@ enum PrintTools {
             throw E2EError("chromium could not print \(html) (status \(p.terminationStatus), \(p.terminationReason == .uncaughtSignal ? "signal" : "exit")):\n\(said.suffix(2000))")
         }
         return pdf
-    }
-
-    static func run(_ tool: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

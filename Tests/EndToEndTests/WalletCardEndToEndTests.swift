@@ -158,12 +158,12 @@ final class PrintableWalletCardTests {
     @Test(arguments: ["en", "zh"])
     func theFullestProfilesCardPrintsOnOneA5PageWithEveryNumber(language: String) throws {
         let (pdf, _) = try printedCard(profile: WalletCardHome.fullestProfile, language: language)
-        let info = try PrintTools.run("/usr/bin/pdfinfo", [pdf])
+        let info = try TmuxSession.capture("/usr/bin/pdfinfo", [pdf])
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
         #expect(pages == 1, "the card takes \(pages) pages")
         #expect(info.contains("(A5)"), "the page is A5:\n\(info)")
-        let text = try PrintTools.run("/usr/bin/pdftotext", ["-raw", pdf, "-"]).filter { !$0.isWhitespace }
+        let text = try TmuxSession.capture("/usr/bin/pdftotext", ["-raw", pdf, "-"]).filter { !$0.isWhitespace }
         for number in ["10086", "10010", "10000", "95588", "95566", "40066-95566", "95559", "95555", "400-820-5555",
                        "95533", "95599", "95017", "0755-83765566", "95188", "95118", "490154203237518", "icloud.com/find"] {
             #expect(text.contains(number), "the printed card lacks \(number)")
@@ -178,8 +178,8 @@ final class PrintableWalletCardTests {
         #expect(!err.contains("no QR codes"), "\(err)")
         // The page as a 300 dpi scan of the printed sheet.
         let image = URL(fileURLWithPath: pdf).deletingLastPathComponent().appendingPathComponent("scan").path
-        _ = try PrintTools.run("/usr/bin/pdftoppm", ["-r", "300", "-gray", "-png", "-singlefile", pdf, image])
-        let codes = try PrintTools.run("/usr/bin/zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image + ".png"])
+        _ = try TmuxSession.capture("/usr/bin/pdftoppm", ["-r", "300", "-gray", "-png", "-singlefile", pdf, image])
+        let codes = try TmuxSession.capture("/usr/bin/zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image + ".png"])
             .split(separator: "\n").map(String.init)
         #expect(Set(codes) == ["tel:95588", "tel:10086"], "zbarimg read \(codes)")
     }
