@@ -116,6 +116,18 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
+    /// Lays a selection style over a row segment: its attributes are added, and its colours
+    /// replace the text's where it sets them, so each span keeps the rest of its own style.
+    public mutating func highlight(_ rect: Rect, with selection: Style) {
+        restyle(rect) { s in
+            var s = s
+            s.attributes.formUnion(selection.attributes)
+            if selection.background != .default { s.background = selection.background }
+            if selection.foreground != .default { s.foreground = selection.foreground }
+            return s
+        }
+    }
+
     /// Sets one cell, repairing a wide character that the write splits: its other half becomes a
     /// blank, so the grid never holds half a wide character.
     private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {

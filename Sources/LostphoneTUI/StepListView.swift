@@ -37,14 +37,7 @@ enum StepListView {
             }
             if timeWidth > 0 { canvas.put(time, x: rect.maxX - timeWidth, y: y, style: state.theme[.muted]) }
             if selected {
-                let sel = state.theme[.selection]
-                canvas.restyle(Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: 1)) { s in
-                    var s = s
-                    s.attributes.formUnion(sel.attributes)
-                    if sel.background != .default { s.background = sel.background }
-                    if sel.foreground != .default { s.foreground = sel.foreground }
-                    return s
-                }
+                canvas.highlight(Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: 1), with: state.theme[.selection])
             }
         }
     }

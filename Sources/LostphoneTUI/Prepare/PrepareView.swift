@@ -67,14 +67,7 @@ public enum PrepareView {
                 }
             }
             if selected && state.editor == nil {
-                let sel = theme[.selection]
-                canvas.restyle(Rect(x: rect.x + 3, y: y, width: rect.width - 3, height: 1)) { s in
-                    var s = s
-                    s.attributes.formUnion(sel.attributes)
-                    if sel.background != .default { s.background = sel.background }
-                    if sel.foreground != .default { s.foreground = sel.foreground }
-                    return s
-                }
+                canvas.highlight(Rect(x: rect.x + 3, y: y, width: rect.width - 3, height: 1), with: theme[.selection])
             }
         }
         let hidden = total - state.scroll - rect.height
