@@ -99,7 +99,7 @@ struct IncidentSession {
         }
         if !events.isEmpty {
             let providers = Set(events.compactMap { $0.kind == .mine ? $0.provider : nil }).count
-            let tipSteps = Set(playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id))
+            let tipSteps = Set(playbook.tipSteps.map(\.id))
             let tips = events.filter { $0.kind == .move && $0.step.map(tipSteps.contains) == true }.count
             notes.append(w[.profilePrepared(providers: providers, details: events.contains { $0.kind == .details }, tips: tips)])
         }

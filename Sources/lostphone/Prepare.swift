@@ -194,7 +194,7 @@ enum ProfileCompletion {
     }
 
     static func tips() -> [String] {
-        PlaybookLoader.builtin().panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id.rawValue)
+        PlaybookLoader.builtin().tipSteps.map(\.id.rawValue)
     }
 
     static func clearable() -> [String] {

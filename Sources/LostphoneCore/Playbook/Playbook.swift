@@ -17,6 +17,10 @@ public struct Playbook: Sendable, Hashable {
     /// Every step of every pane, in order.
     public var allSteps: [Step] { panes.flatMap(\.steps) }
 
+    /// The prevention tips: the steps of the `tips` panes, in order. The profile keeps their
+    /// state (`Profile.tips`).
+    public var tipSteps: [Step] { panes.filter { $0.kind == .tips }.flatMap(\.steps) }
+
     /// A step by id, or nil.
     public func step(_ id: StepID) -> Step? { allSteps.first { $0.id == id } }
 

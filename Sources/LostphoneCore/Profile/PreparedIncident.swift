@@ -25,14 +25,12 @@ extension Profile {
                 }
             }
         }
-        for pane in playbook.panes where pane.kind == .tips {
-            for step in pane.steps {
-                guard let doneAt = tips[step.id] else { continue }
-                // A time the journal could not hold (from a wrong clock, or years back) is left
-                // out: the tip is still done.
-                let happened = doneAt <= time && EventLimits.timeProblem(doneAt, opened: time, daysBefore: 5 * 366) == nil
-                commands.append(.move(step.id, to: .done, provider: nil, happenedAt: happened ? doneAt : nil))
-            }
+        for step in playbook.tipSteps {
+            guard let doneAt = tips[step.id] else { continue }
+            // A time the journal could not hold (from a wrong clock, or years back) is left
+            // out: the tip is still done.
+            let happened = doneAt <= time && EventLimits.timeProblem(doneAt, opened: time, daysBefore: 5 * 366) == nil
+            commands.append(.move(step.id, to: .done, provider: nil, happenedAt: happened ? doneAt : nil))
         }
         var copy = incident
         var events: [Event] = []

@@ -43,7 +43,7 @@ public struct ProfileEdit: Sendable, Hashable {
         var problems: [String] = []
         var result = profile
         let available = playbook.profileChoices
-        let tipIDs = playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id.rawValue)
+        let tipIDs = playbook.tipSteps.map(\.id.rawValue)
         let clearable = available.map(\.id) + Field.allCases.map(\.rawValue) + (tipIDs.isEmpty ? [] : ["tips"])
         func list(_ ids: [String]) -> String { ids.joined(separator: ", ") }
         func title(_ choice: String) -> String { w[.choiceTitle(choice)] }

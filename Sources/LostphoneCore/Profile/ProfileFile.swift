@@ -77,7 +77,7 @@ public enum ProfileFile {
             profile.policy = map["policy"].flatMap { field($0, "insurance.policy", reader) }
         }
         profile.emergencyContact = top["emergency-contact"].flatMap { field($0, "emergency-contact", reader) }
-        let tipSteps = Set(playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id))
+        let tipSteps = Set(playbook.tipSteps.map(\.id))
         if let n = top["tips"], let map = reader.mapping(n, "tips", allowed: Set(mappingKeys(n))) {
             for (id, node) in map.sorted(by: { $0.key < $1.key }) {
                 guard let at = time(node, "tips.\(id)", reader) else { continue }
@@ -111,7 +111,7 @@ public enum ProfileFile {
         let insurance = [("insurer", profile.insurer), ("policy", profile.policy)].compactMap { k, v in v.map { (k, quoted($0)) } }
         if !insurance.isEmpty { top.append(("insurance", map(insurance))) }
         if let c = profile.emergencyContact { top.append(("emergency-contact", quoted(c))) }
-        let tipOrder = playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps).map(\.id)
+        let tipOrder = playbook.tipSteps.map(\.id)
         let tips = tipOrder.compactMap { id in profile.tips[id].map { (id.rawValue, plain($0.text)) } }
         if !tips.isEmpty { top.append(("tips", map(tips))) }
         // Serializing a tree of plain strings cannot fail; an empty text is still a valid file.

@@ -20,7 +20,7 @@ public enum ProfileText {
             guard let value = profile.value(field) else { continue }
             lines.append(w.label(label(field)) + clean(value))
         }
-        let tips = playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps)
+        let tips = playbook.tipSteps
         let done = tips.filter { profile.tips[$0.id] != nil }
         if !tips.isEmpty {
             lines.append(w.label(.profile(.checklist)) + w[.profile(.tipsDone(done.count, of: tips.count))])
@@ -49,7 +49,7 @@ public enum ProfileText {
             lines.append(heading + (flag(choice.id).map { "  " + $0 } ?? w.paren(choice.id)))
             rows(choice.options.map { ($0.id, clean($0.name[w.language]), profile?.isTicked(choice.id, $0.id) ?? false) })
         }
-        let tips = playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps)
+        let tips = playbook.tipSteps
         if !tips.isEmpty {
             lines.append(w[.profile(.checklist)] + (flag("tips").map { "  " + $0 } ?? ""))
             rows(tips.map { step in

@@ -46,7 +46,7 @@ public enum PrepareRow: Hashable, Sendable {
         rows += [PrepareField.model, .imei, .number, .owner].map { .field($0) }
         rows.append(.heading(.insurance))
         rows += [PrepareField.insurer, .policy, .emergencyContact].map { .field($0) }
-        let tips = playbook.panes.filter { $0.kind == .tips }.flatMap(\.steps)
+        let tips = playbook.tipSteps
         if !tips.isEmpty {
             rows.append(.heading(.checklist))
             rows += tips.map { .tip($0.id) }
