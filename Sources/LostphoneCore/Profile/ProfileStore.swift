@@ -34,7 +34,12 @@ public struct ProfileStore: Sendable {
     /// never replaced: it may hold what the person wrote by hand.
     @discardableResult
     public func save(_ profile: Profile, playbook: Playbook, now: Timestamp, reviewed: Bool = true) throws(ProfileSaveError) -> Profile {
-        let current = load(playbook: playbook)
+        try save(profile, over: load(playbook: playbook), playbook: playbook, now: now, reviewed: reviewed)
+    }
+
+    /// Saves `profile` in place of `current`, what the file held when it was read for this save.
+    private func save(_ profile: Profile, over current: ProfileLoad, playbook: Playbook, now: Timestamp,
+                      reviewed: Bool) throws(ProfileSaveError) -> Profile {
         if let first = current.problems.first {
             throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
         }
@@ -68,6 +73,6 @@ public struct ProfileStore: Sendable {
         var profile = current.profile ?? Profile()
         guard profile.tips[step] != doneAt else { return }
         profile.tips[step] = doneAt
-        try save(profile, playbook: playbook, now: now, reviewed: false)
+        _ = try save(profile, over: current, playbook: playbook, now: now, reviewed: false)
     }
 }
