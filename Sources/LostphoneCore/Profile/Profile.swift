@@ -40,11 +40,6 @@ public struct Profile: Hashable, Sendable {
         self.emergencyContact = emergencyContact; self.tips = tips
     }
 
-    /// Whether nothing is in it.
-    public var isEmpty: Bool {
-        choices.values.allSatisfy(\.isEmpty) && device.isEmpty && emergencyContact == nil && tips.isEmpty
-    }
-
     /// The options ticked for `choice`.
     public func ticked(_ choice: String) -> [String] { choices[choice] ?? [] }
 

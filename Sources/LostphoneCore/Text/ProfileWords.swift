@@ -61,8 +61,6 @@ public enum ProfileWord: Hashable, Sendable {
     case cardLeftOut(Int)
     /// Where everything else is.
     case cardEverythingElse
-    /// Under a QR code.
-    case cardScanToCall
     case cardProfileDamaged(String)
     case cardNoQRCodes(String)
     case cardWritten(path: String)
@@ -196,7 +194,6 @@ public enum ProfileWord: Hashable, Sendable {
             return pair(zh: "另有 \(n) 项印不下，见 lostphone guide", en: "\(n) more not on the card: see lostphone guide")
         case .cardEverythingElse:
             return pair(zh: "完整指南：运行 lostphone，或 lostphone guide", en: "The whole guide: run lostphone, or lostphone guide")
-        case .cardScanToCall: return pair(zh: "扫码拨打", en: "scan to call")
         case .cardProfileDamaged(let why):
             return pair(zh: "无法读取你的资料（\(why)）：请修改或移走该文件，再运行 lostphone prepare。",
                         en: "Your profile could not be read (\(why)): fix or move the file, then run lostphone prepare.")
