@@ -22,12 +22,23 @@ let articleFacts: [String] = [
     }
 
     @Test func urgentStepsFollowTheArticlesOrderThenTheAccounts() {
-        #expect(playbook.panes[0].steps.map(\.id.rawValue) == ["sim", "bank", "wechat", "alipay", "lending", "police", "accounts"])
+        #expect(playbook.panes[0].steps.map(\.id.rawValue) == ["sim", "bank", "wechat", "alipay", "lending", "police",
+                                                                "debit-card", "credit-card", "id-card", "accounts"])
     }
 
-    @Test func thereAreTenTips() {
-        #expect(playbook.panes[3].kind == .tips)
-        #expect(playbook.panes[3].steps.count == 10)
+    /// The article's ten tips stay the first ten, as tip-1 to tip-10; what the guide adds comes
+    /// after them, and its title says it is not the article's.
+    @Test func theArticlesTenTipsComeFirstAndEveryAddedTipSaysSo() {
+        let tips = playbook.panes[3]
+        #expect(tips.kind == .tips)
+        #expect(tips.steps.prefix(10).map(\.id.rawValue) == (1...10).map { "tip-\($0)" })
+        #expect(tips.steps.count > 10)
+        for tip in tips.steps.dropFirst(10) {
+            #expect(tip.title[.zh].hasPrefix("原文之外：") && tip.title[.en].hasPrefix("Beyond the article: "), "\(tip.id)")
+        }
+        for tip in tips.steps.prefix(10) {
+            #expect(!tip.title[.zh].contains("原文之外") && !tip.title[.en].contains("Beyond the article"), "\(tip.id)")
+        }
     }
 
     @Test(arguments: [Language.zh, .en])
@@ -43,7 +54,7 @@ let articleFacts: [String] = [
 
     @Test func guideHoldsEveryMenuPathInBothLanguages() {
         let zh = Guide.render(playbook, language: .zh, width: 200)
-        for path in ["我 → 设置 → 账号与安全 → 微信安全中心 → 冻结账号", "设置 → 隐私 → 定位服务", "设置 → 安全 → 查找手机",
+        for path in ["我 → 设置 → 帐号与安全 → 微信安全中心 → 冻结帐号", "设置 → 隐私 → 定位服务", "设置 → 安全 → 查找手机",
                      "查找我的 iPhone", "播放声音", "丢失模式", "抹掉 iPhone"] {
             #expect(zh.contains(path), "zh guide lacks \(path)")
         }
@@ -316,7 +327,7 @@ let articleFacts: [String] = [
         let yaml = twoSteps(a: """
                     contacts:
                       - {phone: "110"}
-                      - {phone: "111", source: mps.gov.cn, confirmed: true}
+                      - {phone: "111", source: mps.gov.cn, confirmed: true, page: "https://www.mps.gov.cn/n2254314/"}
                       - {phone: "112", source: {zh: 第三方指南, en: third-party guides}}
             """)
         let contacts = try PlaybookLoader.load(yaml: yaml, file: "t.yaml").get().step("a")?.contacts ?? []
@@ -325,12 +336,45 @@ let articleFacts: [String] = [
     }
 
     @Test func theNumberAndItsVoiceMenuOptionAreConfirmedSeparately() throws {
-        let yaml = twoSteps(a: "        contacts:\n          - {phone: \"95017\", press: \"9\", source: qq.com, confirmed: true}")
+        let yaml = twoSteps(a: "        contacts:\n          - {phone: \"95017\", press: \"9\", source: qq.com, confirmed: true, page: \"https://kf.qq.com/faq/1\"}")
         let contact = try #require(try PlaybookLoader.load(yaml: yaml, file: "t.yaml").get().step("a")?.contacts.first)
         #expect(!contact.isFullyConfirmed)
         let en = Guide.sourceNote(contact, .en)
         #expect(en.contains("number confirmed") && en.contains("“press 9” unconfirmed"), "\(en)")
         let zh = Guide.sourceNote(contact, .zh)
         #expect(zh.contains("号码已核实") && zh.contains("“按 9”未核实"), "\(zh)")
+    }
+
+    /// "Confirmed" means an official page was read: a confirmed contact names that page, or the
+    /// file is refused at the confirmation, with its place, like every other problem.
+    @Test func aConfirmedContactWithoutItsPageIsRefusedAtItsPlace() {
+        let yaml = twoSteps(a: """
+                    contacts:
+                      - {phone: "110", source: mps.gov.cn, confirmed: true}
+                      - {phone: "95017", press: "9", source: qq.com, press-confirmed: true}
+                      - {phone: "111", source: mps.gov.cn, confirmed: false}
+            """)
+        let found = problems(yaml)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.hasPrefix("t.yaml:14:59:") && $0.contains("confirmed: true needs page") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("t.yaml:15:75:") && $0.contains("press-confirmed: true needs page") }, "\(found)")
+    }
+
+    @Test func aPageIsAWholeAddressAndReadAtNamesTheCopyOfOne() throws {
+        let yaml = twoSteps(a: """
+                    contacts:
+                      - {phone: "110", confirmed: true, page: "https://example.gov.cn/110", read-at: "https://copy.example/https://example.gov.cn/110"}
+                      - {phone: "111", confirmed: true, page: "example.gov.cn/110"}
+                      - {phone: "112", read-at: "https://copy.example/110"}
+            """)
+        let found = problems(yaml)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.contains("page: `example.gov.cn/110` is not a page's address") }, "\(found)")
+        #expect(found.contains { $0.contains("read-at only makes sense with page") }, "\(found)")
+        let good = try PlaybookLoader.load(yaml: twoSteps(a: """
+                    contacts:
+                      - {phone: "110", confirmed: true, page: "https://example.gov.cn/110", read-at: "https://copy.example/https://example.gov.cn/110"}
+            """), file: "t.yaml").get().step("a")?.contacts.first
+        #expect(good?.page == "https://example.gov.cn/110" && good?.readAt == "https://copy.example/https://example.gov.cn/110")
     }
 }

@@ -123,7 +123,7 @@ import Testing
         #expect(lines.contains("Banks: ICBC (icbc), China Merchants Bank (cmb)"), "\(lines)")
         #expect(lines.contains("IMEI: 490154203237518"))
         #expect(lines.contains("Owner: Zhang␛[31m"), "the escape is shown, never sent: \(lines)")
-        #expect(lines.contains("Prevention checklist: 1 of 10 done"))
+        #expect(lines.contains("Prevention checklist: 1 of 12 done"))
         #expect(lines.contains { $0.hasPrefix("  tip-1 ") && $0.hasSuffix("(done 2026-11-24)") })
         #expect(lines.last == Words(.en)[.noPasswords])
         let zh = ProfileText.summary(profile(), playbook: playbook, words: Words(.zh))

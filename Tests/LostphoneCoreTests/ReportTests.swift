@@ -81,7 +81,7 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         #expect(durations.first?["secondsAfterStart"] as? Int == 240)
         #expect(durations.first?["secondsAfterLoss"] as? Int == 2040)
         let laterPanes = PlaybookLoader.builtin().panes.dropFirst().filter { $0.kind == .actions }
-        #expect((object["open"] as? [String]) == ["bank", "alipay", "lending", "accounts"] + laterPanes.flatMap { $0.steps.map(\.id.rawValue) })
+        #expect((object["open"] as? [String]) == ["bank", "alipay", "lending", "debit-card", "credit-card", "id-card", "accounts"] + laterPanes.flatMap { $0.steps.map(\.id.rawValue) })
     }
 
     static let hostile = "a|b\n## not a heading <script>*x*</script> \"q\" \\ \u{1B}[31mred\u{7}"

@@ -37,18 +37,18 @@ import Testing
     @Test func unconfirmedNumbersAndOptionsAreMarkedSoAsInTheGuide() {
         let card = WalletCard(profile: profile(["bank": ["icbc", "ccb"], "app": ["wechat", "alipay"]]), playbook: playbook, language: .en)
         let byNumber = Dictionary(uniqueKeysWithValues: card.hotlines.map { ($0.number, $0) })
-        #expect(byNumber["95588"]?.isFullyConfirmed == true)
-        #expect(byNumber["95533"]?.numberConfirmed == false, "CCB's number comes from third-party guides")
-        #expect(byNumber["95017"]?.numberConfirmed == true && byNumber["95017"]?.pressConfirmed == false,
-                "WeChat Pay's number is confirmed, its “press 9” is not")
+        #expect(byNumber["95588"]?.isFullyConfirmed == false, "ICBC's number comes from third-party guides")
+        #expect(byNumber["95533"]?.isFullyConfirmed == true, "CCB's number is on CCB's own page")
+        #expect(byNumber["95017"]?.numberConfirmed == false && byNumber["95017"]?.pressConfirmed == false,
+                "no official page gives WeChat Pay's number or its “press 9”")
         #expect(byNumber["95188"]?.numberConfirmed == false)
     }
 
     @Test func theFindMyAddressIsTheBrandsOwnFromTheLocateStep() {
         let card = WalletCard(profile: profile(["brand": ["apple", "huawei"]]), playbook: playbook, language: .en)
-        #expect(card.findMy.map(\.name) == ["Apple", "Huawei"])
-        #expect(card.findMy[0].address == "icloud.com/find" && card.findMy[0].isWeb && card.findMy[0].confirmed)
-        #expect(card.findMy[1].address == "cloud.huawei.com → 查找设备 (Find Device)" && !card.findMy[1].isWeb,
+        #expect(card.findMy.map(\.name) == ["Huawei", "Apple"], "in the guide's order")
+        #expect(card.findMy[1].address == "icloud.com/find" && card.findMy[1].isWeb && card.findMy[1].confirmed)
+        #expect(card.findMy[0].address == "cloud.huawei.com → 查找设备 (Find Device)" && !card.findMy[0].isWeb,
                 "Huawei has a menu path, not an address")
         #expect(card.hotlines.isEmpty, "a brand has no hotline")
     }

@@ -45,7 +45,7 @@ import Testing
         let text = WalletCard(profile: maximalProfile(), playbook: playbook, language: .zh).text()
         #expect(!text.contains("\n\n"), "no blank line between sections:\n\(text)")
         #expect(text.contains("10086                    客服热线"))
-        #expect(text.contains("腾讯客服：冻结微信账号"))
+        #expect(text.contains("腾讯客服：冻结微信帐号"))
     }
 
     @Test func aFullEnglishCardGivesUpBlankLinesAndSingleNumbersLabelsFirst() {
@@ -68,15 +68,16 @@ import Testing
           Number: 13800138000  ·  IMEI: 490154203237518
 
         -- YOUR HOTLINES ---------------------------------------------------------------
-          China Mobile  10086  Customer service
-          ICBC          95588  Customer service
+          China Mobile  10086   Customer service
+          ICBC          95588?  Customer service
 
         -- LOCATE, LOCK, ERASE ---------------------------------------------------------
-          Apple  icloud.com/find  Find Devices: sign in with your Apple ID
+          Apple  icloud.com/find  Find Devices: Apple Account, no code needed
+          ? unconfirmed: the number, address or key to press may have changed
 
         -- THE FIRST FIVE THINGS TO DO -------------------------------------------------
           1. Report the loss and freeze the SIM card
-          2. Freeze your bank cards
+          2. Call your bank: freeze mobile banking and card payments
           3. Freeze WeChat
           4. Report the loss to Alipay
           5. Report the loss to lending and financing platforms
@@ -85,11 +86,11 @@ import Testing
     }
 
     @Test func anUnconfirmedNumberOrOptionIsMarkedAndTheMarkExplained() {
-        let text = WalletCard(profile: Profile(choices: ["bank": ["ccb"], "app": ["wechat"]]), playbook: playbook, language: .zh).text()
-        #expect(text.contains("95533?"))
-        #expect(text.contains("95017，转 9 键?"), "the number is confirmed, the option is not:\n\(text)")
+        let text = WalletCard(profile: Profile(choices: ["bank": ["icbc"], "app": ["wechat"]]), playbook: playbook, language: .zh).text()
+        #expect(text.contains("95588?"))
+        #expect(text.contains("95017?，按 9?"), "neither the number nor the option is confirmed:\n\(text)")
         #expect(text.contains(Words(.zh)[.cardUnconfirmedLegend]))
-        let confirmed = WalletCard(profile: Profile(choices: ["bank": ["icbc"]]), playbook: playbook, language: .zh).text()
+        let confirmed = WalletCard(profile: Profile(choices: ["bank": ["ccb"]]), playbook: playbook, language: .zh).text()
         #expect(!confirmed.contains("?"), "no mark and no legend when everything is confirmed:\n\(confirmed)")
     }
 

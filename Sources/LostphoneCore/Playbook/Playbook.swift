@@ -156,16 +156,23 @@ public struct Contact: Sendable, Hashable {
     public var press: String?
     /// Where the fact comes from.
     public var source: ContactSource
-    /// Whether a public official source confirms the number, address or path today.
+    /// Whether an official page was read that gives the number, address or path (`page`).
     public var confirmed: Bool
     /// Whether a public official source confirms the voice-menu option (`press`) today: a
     /// number can be confirmed while the key to press after dialling is not.
     public var pressConfirmed: Bool
+    /// The address of the official page that says what the contact says: required for a
+    /// confirmed contact (`confirmed`, `pressConfirmed`), so "confirmed" always names what was read.
+    public var page: String?
+    /// Where that page was read, when it was read through a stored copy of it.
+    public var readAt: String?
 
     public init(kind: Kind, label: LocalizedText? = nil, press: String? = nil,
-                source: ContactSource = .article, confirmed: Bool = false, pressConfirmed: Bool = false) {
+                source: ContactSource = .article, confirmed: Bool = false, pressConfirmed: Bool = false,
+                page: String? = nil, readAt: String? = nil) {
         self.kind = kind; self.label = label; self.press = press
         self.source = source; self.confirmed = confirmed; self.pressConfirmed = pressConfirmed
+        self.page = page; self.readAt = readAt
     }
 }
 

@@ -57,6 +57,9 @@ public enum PlaybookLoader {
     /// A host with at least one dot, an optional scheme and an optional path; no spaces.
     static let webPattern = "^(https?://)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(/[A-Za-z0-9._~%/?#=&+-]*)?$"
     static let pressPattern = "^[0-9*#]{1,4}$"
+    /// A page's full address: scheme, a host with at least one dot, then anything but spaces.
+    /// A stored copy's address may hold the copied page's address in its path (`https://copy.example/https://…`).
+    static let pagePattern = "^https?://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?(/[^\\s]*)?$"
 
     /// Walks the node tree; every method reports its own problems and returns nil on failure.
     final class Builder {
@@ -318,7 +321,7 @@ public enum PlaybookLoader {
 
         func contact(_ node: Node) -> Contact? {
             guard let map = reader.mapping(node, "contact", allowed: ["phone", "web", "path", "label", "press", "source", "confirmed",
-                                                                      "press-confirmed"]) else { return nil }
+                                                                      "press-confirmed", "page", "read-at"]) else { return nil }
             let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
             guard kinds.count == 1 else {
                 reader.report(node, "contact: give exactly one of phone, web or path (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
@@ -345,9 +348,30 @@ public enum PlaybookLoader {
             let confirmed = map["confirmed"].flatMap { reader.bool($0, "confirmed") } ?? false
             let pressConfirmed = map["press-confirmed"].flatMap { reader.bool($0, "press-confirmed") } ?? false
             if let n = map["press-confirmed"], press == nil { reader.report(n, "press-confirmed only makes sense with press") }
+            let page = map["page"].flatMap { pageAddress($0, "page") }
+            let readAt = map["read-at"].flatMap { pageAddress($0, "read-at") }
+            if map["page"] == nil {
+                // "Confirmed" means an official page was read: without its address, nobody can check it.
+                for (key, value) in [("confirmed", confirmed), ("press-confirmed", pressConfirmed)] {
+                    if value, let n = map[key] {
+                        reader.report(n, "\(key): true needs page, the address of the official page that says it (page: https://…); without one, leave the contact unconfirmed")
+                    }
+                }
+            }
+            if let n = map["read-at"], map["page"] == nil { reader.report(n, "read-at only makes sense with page: name the official page the copy was read for") }
             guard let kind else { return nil }
             return Contact(kind: kind, label: label, press: press, source: source, confirmed: confirmed,
-                           pressConfirmed: pressConfirmed)
+                           pressConfirmed: pressConfirmed, page: page, readAt: readAt)
+        }
+
+        /// A page's address, with its scheme: `https://www.nx.10086.cn/support/…`.
+        func pageAddress(_ node: Node, _ key: String) -> String? {
+            guard let s = reader.string(node, key) else { return nil }
+            guard matches(s, PlaybookLoader.pagePattern) else {
+                reader.report(node, "\(key): `\(Sanitize.visible(s))` is not a page's address (write it whole, with http:// or https://, such as https://support.apple.com/HT208491)")
+                return nil
+            }
+            return s
         }
 
         /// `article`, a domain (`icbc.com.cn`), or a text in each language: never words in one

@@ -49,7 +49,7 @@ public enum ProfileWord: Hashable, Sendable {
     case cardTitle, cardHotlines, cardFindMy, cardFirstSteps, cardDevice, cardNoProfile
     /// The phone's own number, on the card (it is not lost yet).
     case cardNumber
-    /// The voice-menu option after dialling: `press 9` / `转 9 键`.
+    /// The voice-menu option after dialling: `press 9` / `按 9`.
     case cardPress(String)
     /// When the profile was last reviewed: the card is as true as that.
     case cardAsOf(String)
@@ -183,7 +183,7 @@ public enum ProfileWord: Hashable, Sendable {
             return pair(zh: "还没有资料：先运行 lostphone prepare 选好你的运营商、银行和手机品牌。",
                         en: "No profile yet: run lostphone prepare first to choose your carrier, banks and phone brand.")
         case .cardNumber: return pair(zh: "手机号", en: "number")
-        case .cardPress(let key): return pair(zh: "转 \(key) 键", en: "press \(key)")
+        case .cardPress(let key): return pair(zh: "按 \(key)", en: "press \(key)")
         case .cardAsOf(let date): return pair(zh: "资料核对于 \(date)", en: "as of \(date)")
         case .cardUnconfirmedLegend:
             return pair(zh: "? 未经官方核实，号码、网址或按键可能已变", en: "? unconfirmed: the number, address or key to press may have changed")
