@@ -44,7 +44,7 @@ import Testing
         // Chinese is narrower: 40 lines hold every label, once the blank lines are gone.
         let text = WalletCard(profile: maximalProfile(), playbook: playbook, language: .zh).text()
         #expect(!text.contains("\n\n"), "no blank line between sections:\n\(text)")
-        #expect(text.contains("10086                    客服热线"))
+        #expect(text.contains("10086                  客服热线"))
         #expect(text.contains("腾讯客服：冻结微信帐号"))
     }
 
