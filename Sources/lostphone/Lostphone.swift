@@ -24,7 +24,7 @@ struct Lostphone: ParsableCommand {
           --incident <id>         Continue an earlier incident.
         """,
         version: "lostphone 0.1.0",
-        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Status.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
+        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Status.self, Due.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
         defaultSubcommand: Open.self
     )
 }

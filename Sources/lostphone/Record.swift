@@ -125,9 +125,24 @@ extension Lostphone {
         @Option(help: ArgumentHelp("A note to add with it (reference number, agent's name).", valueName: "text"))
         var note: String?
 
+        @Option(parsing: .unconditional, help: ArgumentHelp("With blocked: when to try again (\(DueInput.forms)); lostphone due lists it.", valueName: "time"))
+        var retry: String?
+
+        func validate() throws {
+            if retry != nil && state != .blocked { throw ValidationError("--retry goes with blocked") }
+        }
+
         func run() throws {
-            try target.recorder(common: common, which: which, step: step, commandName: "record").record { step, provider, happenedAt in
-                [.move(step.id, to: state, provider: provider, happenedAt: happenedAt)]
+            let recorder = target.recorder(common: common, which: which, step: step, commandName: "record")
+            var retryAt: Timestamp? = nil
+            if let retry {
+                guard let t = DueInput.parse(retry, now: SystemClock().now()) else {
+                    recorder.fail("cannot read the time \(Sanitize.brief(retry, limit: 40)); use \(DueInput.forms).")
+                }
+                retryAt = t
+            }
+            try recorder.record { step, provider, happenedAt in
+                [.move(step.id, to: state, provider: provider, happenedAt: happenedAt, retry: retryAt)]
                     + (note.map { [.note(step.id, $0, provider: provider, happenedAt: happenedAt)] } ?? [])
             }
         }

@@ -44,6 +44,12 @@ public struct Event: Codable, Sendable, Hashable {
     /// done before, an app that is not theirs skipped): part of the record, but not an action
     /// `u` takes back.
     public var prepared: Bool?
+    /// A deadline the person set: on a `blocked` move, when to try again; on a note, the date
+    /// its item is due (an insurer's claim window). Either is a follow-up (`FollowUps`).
+    public var due: Timestamp?
+    /// On a note: the follow-up it closes, by its key within the step and provider (a playbook
+    /// follow-up's id, or `e` and the seq of the event that set a date).
+    public var closes: String?
 
     // incident events (opened, details)
     /// For `opened`: 2 since provider tracking; absent in older journals.
@@ -64,7 +70,8 @@ public struct Event: Codable, Sendable, Hashable {
                 happenedAt: Timestamp? = nil, mine: Bool? = nil, journalVersion: Int? = nil,
                 playbook: String? = nil, playbookVersion: Int? = nil, lostAt: Timestamp? = nil,
                 deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil,
-                insurer: String? = nil, policy: String? = nil, prepared: Bool? = nil) {
+                insurer: String? = nil, policy: String? = nil, prepared: Bool? = nil,
+                due: Timestamp? = nil, closes: String? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.step = step; self.from = from; self.to = to
         self.provider = provider; self.note = note; self.previousProvider = previousProvider
         self.previousNote = previousNote; self.undoes = undoes; self.playbook = playbook
@@ -72,5 +79,6 @@ public struct Event: Codable, Sendable, Hashable {
         self.imei = imei; self.happenedAt = happenedAt; self.mine = mine; self.journalVersion = journalVersion
         self.lostNumber = lostNumber; self.owner = owner; self.prepared = prepared
         self.insurer = insurer; self.policy = policy
+        self.due = due; self.closes = closes
     }
 }

@@ -91,19 +91,24 @@ public struct Incident: Hashable, Sendable {
         }
         let seq = events.count + 1
         switch command {
-        case let .move(step, target, provider, happenedAt):
+        case let .move(step, target, provider, happenedAt, retry):
             try check(happenedAt, recordedAt: time)
             let current = record(step).provider(provider).state
             guard current.canMove(to: target) else {
                 throw IncidentError("\(step)\(provider.map { " (\($0))" } ?? "") cannot move from \(current.rawValue) to \(target.rawValue)")
             }
+            if retry != nil && target != .blocked { throw IncidentError("a time to try again goes only with blocked") }
+            if let retry { try checkDue(retry, after: happenedAt ?? time) }
             return Event(seq: seq, at: time, kind: .move, step: step, from: current, to: target,
-                         provider: provider, happenedAt: happenedAt)
-        case let .note(step, text, provider, happenedAt):
+                         provider: provider, happenedAt: happenedAt, due: retry)
+        case let .note(step, text, provider, happenedAt, due, closes):
             try check(happenedAt, recordedAt: time)
             if text.isEmpty { throw IncidentError("the note is empty") }
             if let problem = EventLimits.noteProblem(text) { throw IncidentError(problem) }
-            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happenedAt)
+            if let due { try checkDue(due, after: happenedAt ?? time) }
+            if let closes, due != nil || closes.isEmpty || closes.utf8.count > 64 { throw IncidentError("a note closes one follow-up, named by its key") }
+            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happenedAt,
+                         due: due, closes: closes)
         case let .mine(step, provider, mine):
             return Event(seq: seq, at: time, kind: .mine, step: step, provider: provider, mine: mine)
         case .undo:
@@ -135,6 +140,13 @@ public struct Incident: Hashable, Sendable {
         if let problem = EventLimits.timeProblem(happenedAt, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError(problem) }
     }
 
+    /// A date the person sets for a follow-up is after the moment it is set from, and within the
+    /// limits every recorded time keeps.
+    private func checkDue(_ due: Timestamp, after time: Timestamp) throws(IncidentError) {
+        if due < time { throw IncidentError("\(due.readable) has passed already; give a later time") }
+        if let problem = EventLimits.timeProblem(due, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError(problem) }
+    }
+
     /// Applies `event` in place; on error nothing changes.
     public mutating func apply(_ event: Event) throws(IncidentError) {
         let line = "event \(event.seq)"
@@ -155,6 +167,15 @@ public struct Incident: Hashable, Sendable {
         if let happened = event.happenedAt {
             if happened > event.at { throw IncidentError("\(line): it happened (\(happened.text)) after it was recorded (\(event.at.text))") }
             if let problem = EventLimits.timeProblem(happened, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError("\(line): \(problem)") }
+        }
+        if let due = event.due {
+            guard event.kind == .note || (event.kind == .move && event.to == .blocked) else {
+                throw IncidentError("\(line): only a note or a move to blocked carries a due time")
+            }
+            if let problem = EventLimits.timeProblem(due, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError("\(line): \(problem)") }
+        }
+        if let closes = event.closes, event.kind != .note || closes.isEmpty || closes.utf8.count > 64 {
+            throw IncidentError("\(line): only a note closes a follow-up, named by a key of at most 64 bytes")
         }
         switch event.kind {
         case .opened:

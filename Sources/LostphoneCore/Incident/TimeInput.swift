@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reading a time a person types (the lost-at time, when something happened): `14:30` (today,
-/// or yesterday if that is still to come), `11-24 14:30`, `2026-11-24 14:30`, `-20m` or `-1h30m`
-/// (that long ago), or a full ISO 8601 timestamp. Showing recorded times the same way.
+/// or yesterday if that is still to come), `11-24 14:30`, `2026-11-24 14:30`, `-20m`, `-1h30m` or
+/// `-2d` (that long ago), or a full ISO 8601 timestamp. Showing recorded times the same way.
 public enum TimeInput {
     /// Times are read in the zone `now` was recorded in (the person's local time). Nil when the
     /// text is not a time; a time in the future is returned as it is, for the caller to refuse
@@ -47,7 +47,7 @@ public enum TimeInput {
         time.date > now.date.addingTimeInterval(60)
     }
 
-    /// `-20m`, `-2h`, `-1h30m`: how many seconds ago; nil for anything else.
+    /// `-20m`, `-2h`, `-1h30m`, `-2d`: how many seconds ago; nil for anything else.
     static func secondsAgo(_ text: String) -> TimeInterval? {
         guard text.hasPrefix("-"), text.count > 2 else { return nil }
         var total = 0.0, number = ""
@@ -55,6 +55,7 @@ public enum TimeInput {
             if c.isASCII && c.isNumber { number.append(c); continue }
             guard let n = Double(number) else { return nil }
             switch c {
+            case "d": total += n * 86_400
             case "h": total += n * 3600
             case "m": total += n * 60
             default: return nil

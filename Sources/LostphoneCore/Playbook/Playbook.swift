@@ -93,15 +93,17 @@ public struct Step: Sendable, Hashable, Identifiable {
     public var requires: [StepID]
     /// Why the required steps come first, said when the step is recorded early.
     public var requiresWhy: LocalizedText?
+    /// What must follow this step's outcome, and by when (`lostphone due`).
+    public var followUps: [FollowUpRule]
 
     public init(id: StepID, title: LocalizedText, priority: Int? = nil, why: LocalizedText? = nil,
                 instructions: [LocalizedText] = [], contacts: [Contact] = [], warning: LocalizedText? = nil,
                 providers: [Provider] = [], group: String? = nil, choice: String? = nil, choiceName: LocalizedText? = nil, requires: [StepID] = [],
-                requiresWhy: LocalizedText? = nil) {
+                requiresWhy: LocalizedText? = nil, followUps: [FollowUpRule] = []) {
         self.id = id; self.title = title; self.priority = priority; self.why = why
         self.instructions = instructions; self.contacts = contacts; self.warning = warning
         self.providers = providers; self.group = group; self.choice = choice; self.choiceName = choiceName; self.requires = requires
-        self.requiresWhy = requiresWhy
+        self.requiresWhy = requiresWhy; self.followUps = followUps
     }
 
     public func provider(_ id: ProviderID?) -> Provider? {

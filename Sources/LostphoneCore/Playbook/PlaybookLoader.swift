@@ -69,6 +69,8 @@ public enum PlaybookLoader {
         /// What the cross-step checks need, gathered while the steps are read.
         var requirements: [(step: StepID, node: Node, ids: [(id: StepID, node: Node)])] = []
         var groups: [(group: String, step: StepID, line: Int, node: Node, providers: [ProviderID])] = []
+        /// The `closed-by` of every follow-up, checked once every step is known.
+        var closers: [(id: StepID, node: Node)] = []
 
         init(reader: YAMLReader) { self.reader = reader }
 
@@ -117,6 +119,7 @@ public enum PlaybookLoader {
             }
             checkRequirements()
             checkGroups()
+            checkFollowUps()
             guard let id, let version, let title, let source, reader.problems.isEmpty else { return nil }
             return Playbook(id: id, version: version, languages: languages, title: title, source: source, panes: panes)
         }
@@ -195,7 +198,8 @@ public enum PlaybookLoader {
 
         func step(_ node: Node) -> Step? {
             guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning",
-                                                                   "providers", "group", "choice", "choice-name", "requires", "requires-why"],
+                                                                   "providers", "group", "choice", "choice-name", "requires", "requires-why",
+                                                                   "follow-ups"],
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
@@ -250,10 +254,12 @@ public enum PlaybookLoader {
                 reader.report(map["requires"], "requires: add requires-why, the warning shown when the step is recorded before the steps it requires")
             }
             if let n = map["requires-why"], map["requires"] == nil { reader.report(n, "requires-why only makes sense with requires") }
+            let followUps = map["follow-ups"].flatMap { self.followUps($0) } ?? []
             guard let id, let title else { return nil }
             return Step(id: StepID(id), title: title, priority: priority, why: why, instructions: instructions,
                         contacts: contacts, warning: warning, providers: providers, group: group,
-                        choice: choice, choiceName: choiceName, requires: requires, requiresWhy: requiresWhy)
+                        choice: choice, choiceName: choiceName, requires: requires, requiresWhy: requiresWhy,
+                        followUps: followUps)
         }
 
         /// Every required step exists, and no step requires itself, directly or through others.
@@ -283,6 +289,48 @@ public enum PlaybookLoader {
                 return nil
             }
             return walk(start, [start])
+        }
+
+        /// A step's follow-ups: what must follow its outcome, and by when.
+        func followUps(_ node: Node) -> [FollowUpRule]? {
+            guard let list = reader.sequence(node, "follow-ups") else { return nil }
+            if list.isEmpty { reader.report(node, "follow-ups: list at least one, or leave the key out") }
+            var ids: Set<String> = []
+            var rules: [FollowUpRule] = []
+            for item in list {
+                guard let map = reader.mapping(item, "follow-up", allowed: ["id", "after", "due", "title", "why", "source", "closed-by"],
+                                               required: ["id", "due", "title"]) else { continue }
+                let id = map["id"].flatMap { identifier($0, "follow-up id") }
+                if let id, let n = map["id"], !ids.insert(id).inserted { reader.report(n, "follow-up id `\(id)` is used twice in this step") }
+                var after = StepState.done
+                if let n = map["after"], let s = reader.string(n, "after") {
+                    if let state = StepState(rawValue: s), state != .pending { after = state }
+                    else { reader.report(n, "after: `\(Sanitize.visible(s))` is not a state that starts a clock (done, blocked, skipped or inProgress)") }
+                }
+                var due: DueOffset? = nil
+                if let n = map["due"], let s = reader.string(n, "due") {
+                    due = DueOffset(parsing: s)
+                    if due == nil { reader.report(n, "due: `\(Sanitize.visible(s))` is not a length of time; write a number and one of m, h, d, w, mo (30m, 24h, 5d, 2w, 6mo)") }
+                }
+                let title = map["title"].flatMap { text($0, "follow-up title", multiline: false) }
+                let why = map["why"].flatMap { text($0, "follow-up why") }
+                let source = map["source"].flatMap { contactSource($0) }
+                var closedBy: StepID? = nil
+                if let n = map["closed-by"], let c = identifier(n, "closed-by") {
+                    closedBy = StepID(c)
+                    closers.append((StepID(c), n))
+                }
+                guard let id, let due, let title else { continue }
+                rules.append(FollowUpRule(id: id, after: after, due: due, title: title, why: why, source: source, closedBy: closedBy))
+            }
+            return rules
+        }
+
+        /// Every `closed-by` names a step of the playbook.
+        func checkFollowUps() {
+            for (id, node) in closers where stepIDs[id.rawValue] == nil {
+                reader.report(node, "closed-by: there is no step `\(id)` in this playbook")
+            }
         }
 
         /// Every step of one group lists the same provider ids, so a choice carries across them.

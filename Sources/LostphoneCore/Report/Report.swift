@@ -61,6 +61,8 @@ public struct Report: Sendable {
     public var durations: [Duration]
     /// Action steps not yet done or skipped.
     public var open: [StepRow]
+    /// What is due after the first hour, as of `generatedAt`.
+    public var due: DueList
 
     public init(incident: Incident, playbook: Playbook, language l: Language, generatedAt: Timestamp) {
         language = l
@@ -69,6 +71,7 @@ public struct Report: Sendable {
         playbookID = playbook.id
         playbookVersion = playbook.version
         playbookTitle = playbook.title[l]
+        due = DueList(incident: incident, playbook: playbook, language: l, now: generatedAt)
         var rows: [StepRow] = []
         for pane in playbook.panes {
             for step in pane.steps {

@@ -15,6 +15,7 @@ extension Report {
         var events: [EventJSON]
         var durations: [DurationJSON]
         var open: [StepID]
+        var followUps: [DueList.RowJSON]
     }
     struct PlaybookRef: Encodable { var id: String; var version: Int }
     struct IncidentJSON: Encodable {
@@ -79,6 +80,7 @@ extension Report {
     struct EventJSON: Encodable {
         var seq: Int, at: String, happenedAt: String?, kind: EventKind, step: StepID?, from: StepState?, to: StepState?
         var provider: ProviderID?, providerName: String?, mine: Bool?, note: String?, undoes: Int?
+        var due: String?, closes: String?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(seq, forKey: .seq); try c.encode(at, forKey: .at); try c.encode(happenedAt, forKey: .happenedAt)
@@ -88,8 +90,10 @@ extension Report {
             try c.encode(note, forKey: .note)
             try c.encodeIfPresent(mine, forKey: .mine)
             try c.encodeIfPresent(undoes, forKey: .undoes)
+            try c.encodeIfPresent(due, forKey: .due)
+            try c.encodeIfPresent(closes, forKey: .closes)
         }
-        enum CodingKeys: String, CodingKey { case seq, at, happenedAt, kind, step, from, to, provider, providerName, mine, note, undoes }
+        enum CodingKeys: String, CodingKey { case seq, at, happenedAt, kind, step, from, to, provider, providerName, mine, note, undoes, due, closes }
     }
     struct DurationJSON: Encodable { var step: StepID; var doneAt: String; var secondsAfterStart: Int; var secondsAfterLoss: Int? }
 
@@ -117,11 +121,12 @@ extension Report {
                 let e = r.event
                 return EventJSON(seq: e.seq, at: e.at.text, happenedAt: e.happenedAt?.text, kind: e.kind, step: e.step,
                                  from: e.from, to: e.to, provider: e.provider, providerName: r.providerName,
-                                 mine: e.mine, note: e.note, undoes: e.undoes)
+                                 mine: e.mine, note: e.note, undoes: e.undoes, due: e.due?.text, closes: e.closes)
             },
             durations: durations.map { DurationJSON(step: $0.step, doneAt: $0.doneAt.text,
                                                     secondsAfterStart: $0.secondsAfterStart, secondsAfterLoss: $0.secondsAfterLoss) },
-            open: open.map(\.id))
+            open: open.map(\.id),
+            followUps: due.json)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // JSONEncoder escapes C0 controls itself (\u001b); the invisible rest is escaped below.

@@ -3,6 +3,8 @@ import Foundation
 /// The export formats.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case md, json, txt, html
+    /// What is due, as calendar events (`DueCalendar`).
+    case ics
 
     public func render(_ report: Report) -> String {
         switch self {
@@ -10,6 +12,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: report.json()
         case .txt: report.text()
         case .html: report.html()
+        case .ics: DueCalendar.ics(report.due, incidentID: report.incident.id, product: "lostphone")
         }
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// What is due, from the command line to the person's calendar: a debit card frozen by phone two
+/// days ago, a bank line blocked with a time to try again, `lostphone due`, the JSON, and the
+/// calendar file as real calendar programs read it.
+@Suite final class DueEndToEndTests {
+    private let homes = TemporaryHomes()
+    let playbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("LostphoneCoreTests/Fixtures/due-playbook.yaml").path
+
+    func run(_ home: URL, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try runBinary(args + ["--playbook", playbook], environment: homeEnvironment(home))
+    }
+
+    /// ICBC frozen by phone at `-2d`, CMB blocked with a retry in two hours.
+    func twoBanks() throws -> URL {
+        let home = try homes.make("due")
+        let frozen = try run(home, ["record", "debit", "done", "--provider", "icbc", "--at", "-2d"])
+        #expect(frozen.status == 0, "\(frozen.err)")
+        let blocked = try run(home, ["record", "debit", "blocked", "--provider", "cmb", "--retry", "+2h", "--note", "95555 busy"])
+        #expect(blocked.status == 0, "\(blocked.err)")
+        return home
+    }
+
+    @Test func dueListsTheWrittenReportInThreeDaysAndTheRetryFirst() throws {
+        let home = try twoBanks()
+        let r = try run(home, ["due", "--lang", "en"])
+        #expect(r.status == 0, "\(r.err)")
+        let retry = try #require(r.out.range(of: "Try again: CMB"))
+        let written = try #require(r.out.range(of: "Report the loss in writing at a branch"))
+        #expect(retry.lowerBound < written.lowerBound, "sorted by date: the retry is due first\n\(r.out)")
+        #expect(r.out.contains("in 2 hours") && r.out.contains("in 3 days"), "\(r.out)")
+        #expect(r.out.contains("contact: 95588") && r.out.contains("contact: 95555"), "\(r.out)")
+        let zh = try run(home, ["due", "--lang", "zh"])
+        #expect(zh.out.contains("到网点办理书面挂失") && zh.out.contains("还有3天") && zh.out.contains("再试一次：招商银行"), "\(zh.out)")
+    }
+
+    @Test func recordingTheWrittenReportClosesItAndItStaysListedAsDone() throws {
+        let home = try twoBanks()
+        #expect(try run(home, ["record", "written", "done", "--provider", "icbc"]).status == 0)
+        let r = try run(home, ["due", "--json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let items = try #require(doc["followUps"] as? [[String: Any]])
+        let written = try #require(items.first { $0["key"] as? String == "debit/icbc/written-report" })
+        #expect(written["status"] as? String == "done" && written["closedAt"] is String)
+        #expect(items.first { $0["key"] as? String == "debit/cmb/e3" }?["status"] as? String == "dueSoon")
+        for item in items {
+            for key in ["key", "kind", "step", "stepTitle", "provider", "providerName", "title", "why", "source", "since", "due",
+                        "closedAt", "status", "relative", "contact"] {
+                #expect(item.keys.contains(key), "every follow-up has \(key), null when absent")
+            }
+        }
+    }
+
+    @Test func anItemOfOneselfIsAddedAndClosedByItsKey() throws {
+        let home = try homes.make("due-own")
+        let added = try run(home, ["due", "--add", "Claim window ends", "--by", "+10d", "--step", "insurance"])
+        #expect(added.status == 0, "\(added.err)")
+        var r = try run(home, ["due", "--lang", "en"])
+        #expect(r.out.contains("Claim window ends") && r.out.contains("key: insurance/e2"), "\(r.out)")
+        let closed = try run(home, ["due", "--done", "insurance/e2", "--note", "Claim filed, no. 4411"])
+        #expect(closed.status == 0, "\(closed.err)")
+        r = try run(home, ["due", "--lang", "en"])
+        #expect(r.out.contains("[done] Claim window ends"), "\(r.out)")
+        let again = try run(home, ["due", "--done", "insurance/e2"])
+        #expect(again.status == 1 && again.err.contains("done already"), "\(again.err)")
+        let unknown = try run(home, ["due", "--done", "nope/e9"])
+        #expect(unknown.status == 1 && unknown.err.contains("there is no item"), "\(unknown.err)")
+    }
+
+    @Test func aRetryTimeWithoutBlockedIsRefusedAndNothingIsWritten() throws {
+        let home = try homes.make("due-refused")
+        let r = try run(home, ["record", "debit", "done", "--provider", "icbc", "--retry", "+1h"])
+        #expect(r.status != 0 && r.err.contains("--retry goes with blocked"), "\(r.err)")
+        let state = home.appendingPathComponent("state/lostphone")
+        let journals = (try? FileManager.default.contentsOfDirectory(atPath: state.path))?.filter { $0.hasSuffix(".jsonl") } ?? []
+        #expect(journals.isEmpty)
+    }
+
+    // MARK: - the calendar
+
+    func exportCalendar(_ home: URL) throws -> URL {
+        let file = home.appendingPathComponent("due.ics")
+        let r = try run(home, ["export", "--format", "ics", "-o", file.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.err)")
+        return file
+    }
+
+    @Test func theCalendarFileParsesWithPythonsIcalendarWithBothItemsInUTC() throws {
+        let home = try twoBanks()
+        let file = try exportCalendar(home)
+        let script = """
+        import sys, icalendar
+        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+        for e in cal.walk('VEVENT'):
+            print(e['UID'], e['SUMMARY'], e.decoded('DTSTART').isoformat(), len(e.walk('VALARM')))
+        """
+        let out = try TmuxSession.capture("/usr/bin/python3", ["-c", script, file.path])
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(out)")
+        #expect(lines.contains { $0.hasPrefix("debit/cmb/e3@") && $0.contains("Try again: CMB") && $0.contains("+00:00 1") }, "\(out)")
+        #expect(lines.contains { $0.hasPrefix("debit/icbc/written-report@") && $0.contains("+00:00 1") }, "\(out)")
+        let raw = try Data(contentsOf: file)
+        for line in String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+    }
+
+    @Test func theCalendarFileImportsIntoCalcurseWithBothItemsOnTheirDays() throws {
+        let home = try twoBanks()
+        let file = try exportCalendar(home)
+        let calendar = home.appendingPathComponent("calcurse")
+        try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: true)
+        let imported = try TmuxSession.capture("/usr/bin/calcurse", ["-D", calendar.path, "-i", file.path])
+        let listed = try TmuxSession.capture("/usr/bin/calcurse", ["-D", calendar.path, "-Q", "--filter-type", "cal", "--days", "8"])
+        #expect(listed.contains("Try again: CMB") && listed.contains("Report the loss in writing at a branch"), "\(imported)\n\(listed)")
+        let apts = try String(contentsOf: calendar.appendingPathComponent("apts"), encoding: .utf8)
+        #expect(apts.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2, "\(apts)")
+    }
+}
