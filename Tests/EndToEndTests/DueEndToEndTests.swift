@@ -116,4 +116,34 @@ import Testing
         let apts = try String(contentsOf: calendar.appendingPathComponent("apts"), encoding: .utf8)
         #expect(apts.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2, "\(apts)")
     }
+
+    // MARK: - the built-in guide
+
+    /// The story with the built-in guide: ICBC's debit card reported by phone two days
+    /// ago, CMB's line busy with a retry time; the written report is due in 3 days.
+    @Test func theBuiltInGuidesWrittenReportIsDueInThreeDaysAndClosesWhenRecorded() throws {
+        let home = try homes.make("due-builtin")
+        let env = homeEnvironment(home)
+        #expect(try runBinary(["record", "debit-card", "done", "--provider", "icbc", "--at", "-2d"], environment: env).status == 0)
+        #expect(try runBinary(["record", "bank", "blocked", "--provider", "cmb", "--retry", "+30m"], environment: env).status == 0)
+        var r = try runBinary(["due", "--lang", "en"], environment: env)
+        #expect(r.out.contains("Report the debit card in writing at its branch") && r.out.contains("in 3 days"), "\(r.out)")
+        #expect(r.out.contains("Try again: China Merchants Bank") && r.out.contains("in 30 min"), "\(r.out)")
+        #expect(r.out.contains("the Savings Regulations (《储蓄管理条例》), article 31"), "\(r.out)")
+        let zh = try runBinary(["due", "--lang", "zh"], environment: env)
+        #expect(zh.out.contains("到开户网点书面挂失储蓄卡") && zh.out.contains("还有3天"), "\(zh.out)")
+        let ics = home.appendingPathComponent("due.ics")
+        #expect(try runBinary(["export", "--format", "ics", "-o", ics.path], environment: env).status == 0)
+        let calendar = home.appendingPathComponent("calcurse")
+        try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: true)
+        _ = try TmuxSession.capture("/usr/bin/calcurse", ["-D", calendar.path, "-i", ics.path])
+        let listed = try TmuxSession.capture("/usr/bin/calcurse", ["-D", calendar.path, "-Q", "--days", "8"])
+        #expect(listed.contains("书面挂失储蓄卡") || listed.contains("Report the debit card in writing"), "\(listed)")
+        #expect(try runBinary(["record", "debit-written", "done"], environment: env).status == 0)
+        r = try runBinary(["due", "--lang", "en", "--json"], environment: env)
+        #expect(r.out.contains("\"key\" : \"debit-card/icbc/written-report\""), "\(r.out)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let items = try #require(doc["followUps"] as? [[String: Any]])
+        #expect(items.first { $0["key"] as? String == "debit-card/icbc/written-report" }?["status"] as? String == "done")
+    }
 }

@@ -186,3 +186,42 @@ import Testing
         #expect(lines.first! + lines.dropFirst().map { String($0.dropFirst()) }.joined() == long)
     }
 }
+
+/// The built-in guide's deadlines, each with its source.
+@Suite struct BuiltinFollowUpTests {
+    let playbook = PlaybookLoader.builtin()
+
+    func rule(_ step: StepID, provider: ProviderID? = nil, _ id: String) -> FollowUpRule? {
+        let s = playbook.step(step)
+        return (provider.flatMap { s?.provider($0)?.followUps } ?? s?.followUps)?.first { $0.id == id }
+    }
+
+    @Test func aDebitCardsPhoneReportNeedsTheWrittenReportWithinFiveDaysCitingTheRegulation() throws {
+        let r = try #require(rule("debit-card", "written-report"))
+        #expect(r.due == DueOffset(amount: 5, unit: .days) && r.after == .done && r.closedBy == "debit-written")
+        #expect(r.source == .text(LocalizedText(zh: "《储蓄管理条例》第三十一条", en: "the Savings Regulations (《储蓄管理条例》), article 31")))
+    }
+
+    @Test func chinaMobilesLossSuspensionLastsSixMonthsUntilANewSIM() throws {
+        let r = try #require(rule("sim", provider: "china-mobile", "suspension-limit"))
+        #expect(r.due == DueOffset(amount: 6, unit: .months) && r.closedBy == "new-sim" && r.source == .domain("nx.10086.cn"))
+        #expect(rule("sim", provider: "china-unicom", "suspension-limit") == nil, "no limit was sourced for Unicom")
+    }
+
+    @Test func theOfficialChecksRepliesAreDueIn24And48Hours() throws {
+        let card = try #require(rule("official-checks", "card-check-report"))
+        let numbers = try #require(rule("official-checks", "number-check-reply"))
+        #expect(card.due == DueOffset(amount: 24, unit: .hours) && card.after == .inProgress)
+        #expect(numbers.due == DueOffset(amount: 48, unit: .hours) && numbers.after == .inProgress)
+    }
+
+    /// Started, then done: the check's follow-ups stay listed as done rather than vanish.
+    @Test func aCheckMarkedDoneClosesItsOwnFollowUpsAndKeepsThemListed() throws {
+        var i = Incident.open(id: "t", playbook: playbook, at: t0).0
+        try i.apply(try i.event(for: .move("official-checks", to: .inProgress, provider: nil), at: at(10)))
+        #expect(FollowUps.list(i, playbook: playbook).map(\.key) == ["official-checks/card-check-report", "official-checks/number-check-reply"])
+        try i.apply(try i.event(for: .move("official-checks", to: .done, provider: nil), at: at(20)))
+        let items = FollowUps.list(i, playbook: playbook)
+        #expect(items.count == 2 && items.allSatisfy { $0.closedAt == at(20) })
+    }
+}

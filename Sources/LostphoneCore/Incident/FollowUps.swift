@@ -95,13 +95,20 @@ public enum FollowUps {
             if closingNotes[key] == nil { closingNotes[key] = e.happenedAt ?? e.at }
         }
         var result: [FollowUp] = []
-        for step in playbook.allSteps where !step.followUps.isEmpty {
+        for step in playbook.allSteps where !step.followUps.isEmpty || step.providers.contains(where: { !$0.followUps.isEmpty }) {
             let record = incident.record(step.id)
             let keys: [ProviderID?] = step.providers.isEmpty ? [nil] : record.mine.map(\.provider)
             for provider in keys {
-                let r = record.provider(provider)
-                guard let since = r.effectiveAt else { continue }
-                for rule in step.followUps where r.state == rule.after {
+                let state = record.provider(provider).state
+                let rules = step.followUps + (step.provider(provider)?.followUps ?? [])
+                for rule in rules {
+                    // The clock starts at the last move into `after`. The follow-up lasts while the
+                    // provider stays there, or has been settled by the step that closes it: a step
+                    // reopened or undone takes it away.
+                    guard state == rule.after || (state.isSettled && rule.closedBy == step.id),
+                          let start = events.last(where: { $0.kind == .move && $0.step == step.id && $0.provider == provider && $0.to == rule.after })
+                    else { continue }
+                    let since = start.happenedAt ?? start.at
                     var item = FollowUp(step: step.id, provider: provider, origin: .playbook(rule), since: since,
                                         due: rule.due.after(since))
                     item.closedAt = closingNotes[item.key] ?? closed(by: rule.closedBy, provider: provider, incident, playbook)

@@ -120,11 +120,15 @@ public struct Provider: Sendable, Hashable, Identifiable {
     public var contacts: [Contact]
     public var note: LocalizedText?
     public var warning: LocalizedText?
+    /// What must follow this provider's outcome in its step, besides the step's own follow-ups
+    /// (China Mobile's suspension ends after 6 months).
+    public var followUps: [FollowUpRule]
 
     public init(id: ProviderID, name: LocalizedText, instructions: [LocalizedText] = [],
-                contacts: [Contact] = [], note: LocalizedText? = nil, warning: LocalizedText? = nil) {
+                contacts: [Contact] = [], note: LocalizedText? = nil, warning: LocalizedText? = nil,
+                followUps: [FollowUpRule] = []) {
         self.id = id; self.name = name; self.instructions = instructions; self.contacts = contacts
-        self.note = note; self.warning = warning
+        self.note = note; self.warning = warning; self.followUps = followUps
     }
 }
 

@@ -255,6 +255,11 @@ public enum PlaybookLoader {
             }
             if let n = map["requires-why"], map["requires"] == nil { reader.report(n, "requires-why only makes sense with requires") }
             let followUps = map["follow-ups"].flatMap { self.followUps($0) } ?? []
+            for provider in providers {
+                for rule in provider.followUps where followUps.contains(where: { $0.id == rule.id }) {
+                    reader.report(map["follow-ups"], "follow-up id `\(rule.id)` is used by the step and by its provider `\(provider.id)`; give each its own")
+                }
+            }
             guard let id, let title else { return nil }
             return Step(id: StepID(id), title: title, priority: priority, why: why, instructions: instructions,
                         contacts: contacts, warning: warning, providers: providers, group: group,
@@ -350,7 +355,7 @@ public enum PlaybookLoader {
         }
 
         func provider(_ node: Node) -> Provider? {
-            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning"],
+            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning", "follow-ups"],
                                            required: ["id", "name"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "provider id") }
             let name = map["name"].flatMap { text($0, "provider name", multiline: false) }
@@ -358,8 +363,10 @@ public enum PlaybookLoader {
             let contacts = map["contacts"].flatMap { self.contacts($0) } ?? []
             let note = map["note"].flatMap { text($0, "note") }
             let warning = map["warning"].flatMap { text($0, "warning") }
+            let followUps = map["follow-ups"].flatMap { self.followUps($0) } ?? []
             guard let id, let name else { return nil }
-            return Provider(id: ProviderID(id), name: name, instructions: instructions, contacts: contacts, note: note, warning: warning)
+            return Provider(id: ProviderID(id), name: name, instructions: instructions, contacts: contacts, note: note, warning: warning,
+                            followUps: followUps)
         }
 
         func contacts(_ node: Node) -> [Contact]? {
