@@ -54,11 +54,14 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
 
     @Test(arguments: [(ReportFormat.md, Language.en), (.json, .en), (.txt, .en), (.md, .zh), (.txt, .zh)])
     func goldenReports(format: ReportFormat, language: Language) throws {
-        try golden(format.render(try report(language)), "report-\(language.rawValue).\(format.rawValue)")
+        let text = format.render(try report(language))
+        if format == .json { try ReportSchema.check(text, "golden") }
+        try golden(text, "report-\(language.rawValue).\(format.rawValue)")
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
         let data = Data(try report(.en).json().utf8)
+        try ReportSchema.check(String(decoding: data, as: UTF8.self), "sample")
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 2)
         let incident = try #require(object["incident"] as? [String: Any])
@@ -108,6 +111,7 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
 
     @Test func aHostileNoteRoundTripsThroughJSON() throws {
         let json = try report(.en, note: Self.hostile).json()
+        try ReportSchema.check(json, "hostile note")
         #expect(!json.contains("\u{1B}"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(simNote(object) == Self.hostile)
@@ -116,6 +120,7 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
     @Test func invisibleAndBidiCharactersAreEscapedInJSONAndRoundTrip() throws {
         let note = "ref \u{202E}1234\u{202C} \u{9B}31m zero\u{200B}width \u{FEFF} 👨\u{200D}👩\u{200D}👧"
         let json = try report(.en, note: note).json()
+        try ReportSchema.check(json, "invisible characters")
         for scalar in ["\u{202E}", "\u{202C}", "\u{9B}", "\u{200B}", "\u{FEFF}", "\u{200D}"] {
             #expect(!json.contains(scalar), "a raw U+\(String(format: "%04X", scalar.unicodeScalars.first!.value)) in the JSON")
         }
@@ -220,6 +225,7 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
             let w = Words(language)
             for format in ReportFormat.allCases {
                 let text = format.render(r)
+                if format == .json { try ReportSchema.check(text, "insured") }
                 #expect(text.contains("人保财险") && text.contains("PDAA2026-7"), "\(format) \(language)")
             }
             #expect(ReportFormat.md.render(r).contains("| \(w.capitalized(.profile(.policy))) | PDAA2026-7 |"))
@@ -227,5 +233,6 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         let bare = Report(incident: try incident(insured: false), playbook: PlaybookLoader.builtin(), language: .en, generatedAt: at(20))
         #expect(!ReportFormat.md.render(bare).contains("Policy number"))
         #expect(ReportFormat.json.render(bare).contains("\"policy\" : null"))
+        try ReportSchema.check(ReportFormat.json.render(bare), "uninsured")
     }
 }
