@@ -23,7 +23,7 @@ extension Report {
     }
 
     /// The offset of this computer's clock when the incident was recorded (`+08:00`).
-    var clockOffset: String { incident.startedAt.offsetSuffix.map(String.init) ?? "+00:00" }
+    var clockOffset: String { incident.startedAt.offsetSuffix.map(String.init).flatMap { $0 == "Z" ? nil : $0 } ?? "+00:00" }
 
     /// The first page's statement of how the times were recorded.
     public var timesStatement: String { words[.timesStatement(offset: clockOffset)] }
