@@ -4,6 +4,8 @@ import LostphoneCore
 import LostphoneTUI
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ReportAudience: ExpressibleByArgument {}
+extension ReportPaper: ExpressibleByArgument {}
 
 extension Lostphone {
     /// Writes the report of the latest incident.
@@ -14,26 +16,43 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Option(help: ArgumentHelp("md, json, txt or html (printable, A4).", valueName: "format"))
+        @Option(help: ArgumentHelp("md, json, txt, html (printable: A4, or --paper letter) or ics (what is due, for a calendar).", valueName: "format"))
         var format: ReportFormat = .md
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write; - for standard output. Default: lostphone-report-<incident>.<format> in the current directory.", valueName: "file"),
+        @Option(name: .customLong("for"), help: ArgumentHelp("Cut the report to what one reader needs, on one page: police (the phone, owner, when lost, what was done when), bank (the cards frozen, when, with your notes) or insurer (the policy, IMEI, police report and timeline). Default: the full report. md, txt and html only.", valueName: "reader"))
+        var audience: ReportAudience?
+
+        @Option(help: ArgumentHelp("The paper the html report is laid out for: a4 or letter.", valueName: "paper"))
+        var paper: ReportPaper = .a4
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write; - for standard output. Default: lostphone-report-<incident>[-<reader>].<format> in the current directory.", valueName: "file"),
                 completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")
         var force = false
 
+        func validate() throws {
+            if let audience, format == .json {
+                throw ValidationError("--for \(audience.rawValue) cuts the md, txt and html reports; JSON always holds the whole incident. Drop --for, or choose --format md, txt or html.")
+            }
+            if let audience, format == .ics {
+                throw ValidationError("--for \(audience.rawValue) cuts the md, txt and html reports; the calendar file holds only what is due. Drop --for.")
+            }
+        }
+
         func run() throws {
             let playbook = try common.loadPlaybook()
             let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
-            let report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now())
+            var report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now(),
+                                audience: audience)
+            report.paper = paper
             let content = format.render(report)
             if output == "-" {
                 FileHandle.standardOutput.write(Data(content.utf8))
                 return
             }
-            let path = output ?? ReportWriter.defaultFileName(incident: incident, format: format)
+            let path = output ?? ReportWriter.defaultFileName(incident: incident, format: format, audience: audience)
             do {
                 try ReportWriter.write(content, to: path, force: force)
             } catch {
@@ -48,11 +67,13 @@ extension Lostphone {
 extension ReportWriter {
     /// The export key in the program: writes Markdown to the working directory (the state
     /// directory when that is not writable), replacing this incident's earlier export.
+    /// `audience` cuts it for one reader, as `export --for` does (nil: the full report).
     static func exportFromApp(incident: Incident, playbook: Playbook, language: Language,
-                              stateDirectory: String) -> Result<String, ExportFailure> {
-        let report = Report(incident: incident, playbook: playbook, language: language, generatedAt: SystemClock().now())
+                              stateDirectory: String, audience: ReportAudience? = nil) -> Result<String, ExportFailure> {
+        let report = Report(incident: incident, playbook: playbook, language: language, generatedAt: SystemClock().now(),
+                            audience: audience)
         let content = ReportFormat.md.render(report)
-        let name = defaultFileName(incident: incident, format: .md)
+        let name = defaultFileName(incident: incident, format: .md, audience: audience)
         let cwd = FileManager.default.currentDirectoryPath
         var firstError = ""
         for dir in [cwd, stateDirectory] {

@@ -276,7 +276,9 @@ func runBinary(_ args: [String], environment: [String: String], stdin: String? =
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let output = String(decoding: o, as: UTF8.self)
+    if p.terminationStatus == 0, ReportSchemaCheck.printsJSONReport(args) { ReportSchemaCheck.check(output, args: args) }
+    return (p.terminationStatus, output, String(decoding: e, as: UTF8.self))
 }
 
 /// The environment the program gets in a test's home, as in a fresh account: that home, a

@@ -74,6 +74,17 @@ public struct StepRecord: Hashable, Sendable {
         order.compactMap { id in records[id].flatMap { r in ([r.updatedAt] + [r.notes.last?.at]).compactMap { $0 }.max() } }.max()
     }
 
+    /// When the step's last change happened, as the person stated it: the latest happened-at
+    /// (else recorded) time among the records the person uses, with when that change was
+    /// recorded. Reports and `status` show it as the step's time; nil while no state was recorded.
+    public var lastChange: (happened: Timestamp, recorded: Timestamp)? {
+        let changes = mine.compactMap { m -> (happened: Timestamp, recorded: Timestamp)? in
+            guard let recorded = m.record.updatedAt else { return nil }
+            return (m.record.happenedAt ?? recorded, recorded)
+        }
+        return changes.max { $0.happened == $1.happened ? $0.recorded < $1.recorded : $0.happened < $1.happened }
+    }
+
     /// Every note of the step, providers' included, oldest first.
     public var notes: [(provider: ProviderID?, note: Note)] {
         order.flatMap { id in (records[id]?.notes ?? []).map { (id, $0) } }.sorted { $0.note.at < $1.note.at }

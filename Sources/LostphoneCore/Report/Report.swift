@@ -10,17 +10,22 @@ public struct Report: Sendable {
         public var record: ProviderRecord
     }
 
-    public struct StepRow: Sendable, Hashable {
+    public struct StepRow: Sendable {
         public var pane: PaneID
         public var paneTitle: String
         public var paneKind: PaneKind
         public var id: StepID
         public var title: String
         public var priority: Int?
+        /// The kind of provider its providers are (`bank`, `carrier`), from the guide.
+        public var group: String?
         /// Derived from the providers the person uses (see `StepRecord.state`).
         public var state: StepState
-        /// When anything of the step last changed.
+        /// When anything of the step last changed (a state or a note), as recorded.
         public var updatedAt: Timestamp?
+        /// The step's time: the latest happened-at time of its providers' last changes, with
+        /// when that change was recorded (`StepRecord.lastChange`).
+        public var lastChange: (happened: Timestamp, recorded: Timestamp)?
         /// The step's own record, for a step without providers (or events that named none).
         public var own: ProviderRecord?
         /// The providers the person uses, in the order first acted on.
@@ -34,11 +39,15 @@ public struct Report: Sendable {
         }
     }
 
-    /// How long after the start an urgent step was done.
+    /// How long after the start an urgent step was done: signed, so a step done before the
+    /// person opened lostphone (a back-dated time) is that long before, never a clamped zero.
     public struct Duration: Sendable, Hashable {
         public var step: StepID
         public var title: String
+        /// When its last provider was done, as the person stated it.
         public var doneAt: Timestamp
+        /// When that was recorded.
+        public var recordedAt: Timestamp
         public var secondsAfterStart: Int
         /// From the lost-at time, when the person gave one.
         public var secondsAfterLoss: Int?
@@ -51,11 +60,16 @@ public struct Report: Sendable {
     }
 
     public var language: Language
+    /// The reader the report is cut for; nil for the full report.
+    public var audience: ReportAudience?
+    /// The paper the HTML is laid out for.
+    public var paper: ReportPaper = .a4
     public var generatedAt: Timestamp
     public var incident: Incident
     public var playbookID: String
     public var playbookVersion: Int
     public var playbookTitle: String
+    /// Every step of the guide, except prevention tips not done: a tip is never a report's to-do.
     public var steps: [StepRow]
     public var events: [EventRow]
     public var durations: [Duration]
@@ -64,8 +78,10 @@ public struct Report: Sendable {
     /// What is due after the first hour, as of `generatedAt`.
     public var due: DueList
 
-    public init(incident: Incident, playbook: Playbook, language l: Language, generatedAt: Timestamp) {
+    public init(incident: Incident, playbook: Playbook, language l: Language, generatedAt: Timestamp,
+                audience: ReportAudience? = nil) {
         language = l
+        self.audience = audience
         self.generatedAt = generatedAt
         self.incident = incident
         playbookID = playbook.id
@@ -83,9 +99,10 @@ public struct Report: Sendable {
                     guard r.mine || r.state != .pending || !r.notes.isEmpty else { return nil }
                     return ProviderRow(id: id, name: step.provider(id)?.name[l] ?? id.rawValue, record: r)
                 }
+                if pane.kind == .tips && rec.state != .done { continue }
                 rows.append(StepRow(pane: pane.id, paneTitle: pane.title[l], paneKind: pane.kind, id: step.id,
-                                    title: step.title[l], priority: step.priority, state: rec.state,
-                                    updatedAt: rec.updatedAt, own: own, providers: providers))
+                                    title: step.title[l], priority: step.priority, group: step.group, state: rec.state,
+                                    updatedAt: rec.updatedAt, lastChange: rec.lastChange, own: own, providers: providers))
             }
         }
         steps = rows
@@ -100,17 +117,43 @@ public struct Report: Sendable {
         }
 
         // A step is done when its last provider is: the latest time (happened, else recorded)
-        // among its records that are done.
+        // among its records that are done. Signed: a back-dated freeze is before the start.
         let urgent = playbook.panes.first { $0.kind == .actions }
         durations = (urgent?.steps ?? []).compactMap { step in
             let rec = incident.record(step.id)
             guard rec.state == .done,
-                  let at = rec.mine.filter({ $0.record.state == .done }).compactMap(\.record.effectiveAt).max() else { return nil }
-            let start = incident.startedAt.date
-            return Duration(step: step.id, title: step.title[l], doneAt: at,
-                            secondsAfterStart: max(0, Int(at.date.timeIntervalSince(start).rounded())),
-                            secondsAfterLoss: incident.lostAt.map { max(0, Int(at.date.timeIntervalSince($0.date).rounded())) })
+                  let last = rec.mine.filter({ $0.record.state == .done && $0.record.updatedAt != nil })
+                    .map({ (happened: $0.record.effectiveAt!, recorded: $0.record.updatedAt!) })
+                    .max(by: { $0.happened < $1.happened }) else { return nil }
+            let at = last.happened
+            return Duration(step: step.id, title: step.title[l], doneAt: at, recordedAt: last.recorded,
+                            secondsAfterStart: Report.seconds(from: incident.startedAt, to: at),
+                            secondsAfterLoss: incident.lostAt.map { Report.seconds(from: $0, to: at) })
         }
+    }
+
+    /// Whole seconds from `a` to `b`, negative when `b` is earlier.
+    static func seconds(from a: Timestamp, to b: Timestamp) -> Int {
+        Int(b.date.timeIntervalSince(a.date).rounded())
+    }
+
+    /// Action steps, and prevention tips done before the loss (the full report shows them apart).
+    var actionSteps: [StepRow] { steps.filter { $0.paneKind == .actions } }
+    var tipsDone: [StepRow] { steps.filter { $0.paneKind == .tips } }
+
+    /// A tip's line: done before the loss (or the start) with its date, else done when it was.
+    func tipLine(_ row: StepRow) -> String {
+        let w = words
+        let before = incident.lostAt ?? incident.startedAt
+        guard let change = row.lastChange else { return w.name(row.state) }
+        return (change.happened <= before ? w[.doneBeforeLoss] : w.name(row.state)) + " " + String(change.happened.readable.prefix(10))
+    }
+
+    /// A step's time: when its last change happened, with when it was recorded; else when
+    /// anything of it (a note) was recorded.
+    func stepTime(_ row: StepRow) -> String? {
+        if let c = row.lastChange { return when(recorded: c.recorded, happened: c.happened) }
+        return row.updatedAt?.readable
     }
 
     // MARK: - words shared by the renderers
@@ -118,12 +161,13 @@ public struct Report: Sendable {
     /// The vocabulary in the report's language.
     var words: Words { Words(language) }
 
-    /// When something happened: the time the person gave, marked with when it was recorded
-    /// where the two differ; else the recorded time.
+    /// When something happened: the time the person gave, followed by when it was recorded
+    /// where the two differ (`2026-11-24 21:50:00 +08:00 (recorded 22:01:40)`, with its date
+    /// when that is another day); else the recorded time.
     public func when(recorded: Timestamp?, happened: Timestamp?) -> String? {
         guard let recorded else { return nil }
         guard let happened, happened != recorded else { return recorded.readable }
-        return happened.readable + words.paren(words[.recorded] + " " + recorded.readable)
+        return happened.readable + words.paren(words[.recorded] + " " + recorded.readable(besides: happened))
     }
 
     /// A note with its time, for a table cell or a line.
@@ -161,7 +205,23 @@ public struct Report: Sendable {
     }
 }
 
+/// The paper an HTML report is laid out for.
+public enum ReportPaper: String, CaseIterable, Sendable, Hashable {
+    case a4, letter
+    /// The CSS `@page` size.
+    var css: String { self == .a4 ? "A4" : "letter" }
+}
+
 extension Timestamp {
+    /// Beside another time: only the clock (`22:01:40`) when both are of the same day and
+    /// offset, else the whole `readable`.
+    public func readable(besides other: Timestamp) -> String {
+        let mine = readable, theirs = other.readable
+        guard mine.count >= 19, theirs.count >= 19, mine.prefix(10) == theirs.prefix(10),
+              mine.dropFirst(19) == theirs.dropFirst(19) else { return mine }
+        return String(mine.dropFirst(11).prefix(8))
+    }
+
     /// `2026-11-24 21:00:13 +08:00`: the recorded local time, to the second, with its offset.
     public var readable: String {
         let s = text

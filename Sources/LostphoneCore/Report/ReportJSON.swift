@@ -88,14 +88,25 @@ extension Report {
             try c.encode(step, forKey: .step); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
             try c.encode(provider, forKey: .provider); try c.encode(providerName, forKey: .providerName)
             try c.encode(note, forKey: .note)
-            try c.encodeIfPresent(mine, forKey: .mine)
-            try c.encodeIfPresent(undoes, forKey: .undoes)
-            try c.encodeIfPresent(due, forKey: .due)
-            try c.encodeIfPresent(closes, forKey: .closes)
+            // Every key on every event, null where it does not apply (docs/report.schema.json).
+            try c.encode(mine, forKey: .mine)
+            try c.encode(undoes, forKey: .undoes)
+            try c.encode(due, forKey: .due)
+            try c.encode(closes, forKey: .closes)
         }
         enum CodingKeys: String, CodingKey { case seq, at, happenedAt, kind, step, from, to, provider, providerName, mine, note, undoes, due, closes }
     }
-    struct DurationJSON: Encodable { var step: StepID; var doneAt: String; var secondsAfterStart: Int; var secondsAfterLoss: Int? }
+    /// Signed seconds: negative when the step was done (as the person stated) before the start
+    /// or the loss. `secondsAfterLoss` is null without a lost-at time.
+    struct DurationJSON: Encodable {
+        var step: StepID, doneAt: String, secondsAfterStart: Int, secondsAfterLoss: Int?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(step, forKey: .step); try c.encode(doneAt, forKey: .doneAt)
+            try c.encode(secondsAfterStart, forKey: .secondsAfterStart); try c.encode(secondsAfterLoss, forKey: .secondsAfterLoss)
+        }
+        enum CodingKeys: String, CodingKey { case step, doneAt, secondsAfterStart, secondsAfterLoss }
+    }
 
     /// Pretty-printed JSON with sorted keys, so two exports of the same journal are identical.
     public func json() -> String {

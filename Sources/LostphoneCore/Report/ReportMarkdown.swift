@@ -19,6 +19,14 @@ extension Report {
         return out
     }
 
+    /// How the times were recorded, and the declaration with its name, date and signature lines.
+    func markdownStatementAndDeclaration() -> [String] {
+        let w = words
+        let line = "____________________"
+        return [Report.cell(timesStatement), "", "**\(Report.cell(w[.declarationTitle]))**", "", Report.cell(w[.declaration]), "",
+                w[.name] + w.colon + line + "  ", w[.date] + w.colon + line + "  ", w[.signature] + w.colon + line, ""]
+    }
+
     public func markdown() -> String {
         let w = words
         var o: [String] = []
@@ -28,8 +36,28 @@ extension Report {
             o.append("| " + columns.joined(separator: " | ") + " |")
             o.append("|" + String(repeating: " --- |", count: columns.count))
         }
-        o.append("# " + Report.cell(w[.reportTitle]))
+        o.append("# " + Report.cell(title))
         o.append("")
+        if audience != nil {
+            for section in cutSections {
+                if let t = section.title { o.append("## " + Report.cell(t)); o.append("") }
+                if !section.facts.isEmpty {
+                    o.append("| | |")
+                    o.append("| --- | --- |")
+                    for f in section.facts { o.append("| \(Report.cell(f.label)) | \(Report.cell(f.value)) |") }
+                    o.append("")
+                }
+                if !section.header.isEmpty {
+                    if section.rows.isEmpty { o.append(section.empty ?? dash) } else {
+                        header(section.header.map(Report.cell))
+                        for r in section.rows { o.append("| " + r.map(Report.cell).joined(separator: " | ") + " |") }
+                    }
+                    o.append("")
+                }
+            }
+            o += markdownStatementAndDeclaration()
+            return o.joined(separator: "\n")
+        }
         o.append("| | |")
         o.append("| --- | --- |")
         o.append("| \(w.capitalized(.incidentID)) | \(Report.cell(incident.id)) |")
@@ -46,6 +74,7 @@ extension Report {
         o.append("| \(w.capitalized(.guide)) | \(Report.cell(playbookTitle)) (\(Report.cell(playbookID)) v\(playbookVersion)) |")
         o.append("| \(w.capitalized(.generated)) | \(generatedAt.readable) |")
         o.append("")
+        o += markdownStatementAndDeclaration()
 
         o.append("## " + w.capitalized(.timeToFreeze))
         o.append("")
@@ -56,8 +85,8 @@ extension Report {
             header([w.capitalized(.step), w.capitalized(.doneAt), w.capitalized(.sinceStart)]
                    + (lossColumn ? [w.capitalized(.sinceLoss)] : []))
             for d in durations {
-                o.append("| \(Report.cell(d.title)) | \(d.doneAt.readable) | \(w[.duration(seconds: d.secondsAfterStart)]) |"
-                         + (lossColumn ? " \(d.secondsAfterLoss.map { w[.duration(seconds: $0)] } ?? dash) |" : ""))
+                o.append("| \(Report.cell(d.title)) | \(Report.cell(when(recorded: d.recordedAt, happened: d.doneAt) ?? dash)) | \(Report.cell(w[.fromStart(seconds: d.secondsAfterStart)])) |"
+                         + (lossColumn ? " \(d.secondsAfterLoss.map { Report.cell(w[.fromLoss(seconds: $0)]) } ?? dash) |" : ""))
             }
         }
         o.append("")
@@ -71,6 +100,7 @@ extension Report {
         }
         o.append("")
 
+        let steps = actionSteps
         var pane: PaneID? = nil
         for (i, row) in steps.enumerated() {
             if row.pane != pane {
@@ -82,12 +112,19 @@ extension Report {
             // The step, with its own record where it has no providers; then one row per provider.
             let own = row.own
             let ownNotes = (own?.notes ?? []).map { noteText($0) }
-            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(Report.cell(when(recorded: own?.updatedAt ?? row.updatedAt, happened: own?.happenedAt) ?? dash)) | \(dash) | \(ownNotes.isEmpty ? dash : Report.cell(ownNotes.joined(separator: "\n"))) |")
+            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(Report.cell(stepTime(row) ?? dash)) | \(dash) | \(ownNotes.isEmpty ? dash : Report.cell(ownNotes.joined(separator: "\n"))) |")
             for p in row.providers {
                 let notes = p.record.notes.map { noteText($0) }
                 o.append("| ↳ | \(w.name(p.record.state)) | \(Report.cell(when(recorded: p.record.updatedAt, happened: p.record.happenedAt) ?? dash)) | \(Report.cell(p.name)) | \(notes.isEmpty ? dash : Report.cell(notes.joined(separator: "\n"))) |")
             }
             if i + 1 == steps.count || steps[i + 1].pane != row.pane { o.append("") }
+        }
+
+        if !tipsDone.isEmpty {
+            o.append("## " + Report.cell(w[.tipsDoneBefore]))
+            o.append("")
+            for row in tipsDone { o.append("- \(Report.cell(row.title))\(w.colon)\(Report.cell(tipLine(row)))") }
+            o.append("")
         }
 
         o.append("## " + w.capitalized(.timeline))

@@ -24,10 +24,36 @@ extension Report {
             o.append(t)
             o.append(String(repeating: "-", count: min(width, TextWidth.of(t))))
         }
-        let title = w[.reportTitle].uppercased()
+        let title = self.title.uppercased()
         o.append(title)
         o.append(String(repeating: "=", count: TextWidth.of(title)))
         func field(_ name: String, _ value: String) { put(TextWidth.padded(TextWidth.truncate(name, to: 12), to: 12) + " " + value, hanging: 13) }
+        func statementAndDeclaration() {
+            o.append("")
+            put(timesStatement)
+            heading(w[.declarationTitle])
+            put(w[.declaration])
+            for label in [ReportWord.name, .date, .signature] {
+                o.append("")
+                put(w[label] + w.colon + " ______________________________")
+            }
+        }
+        if audience != nil {
+            for section in cutSections {
+                if let t = section.title { heading(t) }
+                for f in section.facts { put(f.label + w.colon + f.value, hanging: 4) }
+                if !section.header.isEmpty {
+                    if section.rows.isEmpty { put(section.empty ?? "-") }
+                    for r in section.rows {
+                        // One entry per row: the first cell, then the others as labelled lines.
+                        put("- " + r[0], indent: 2, hanging: 2)
+                        for (label, cell) in zip(section.header.dropFirst(), r.dropFirst()) { put(label + w.colon + cell, indent: 6, hanging: 2) }
+                    }
+                }
+            }
+            statementAndDeclaration()
+            return o.joined(separator: "\n") + "\n"
+        }
         field(w.capitalized(.incidentID), incident.id)
         field(w.capitalized(.started), incident.startedAt.readable)
         field(w.capitalized(.owner), incident.device.owner ?? "-")
@@ -39,14 +65,16 @@ extension Report {
         if let p = incident.device.policy { field(w.capitalized(.profile(.policy)), p) }
         field(w.capitalized(.resolved), incident.resolvedAt?.readable ?? w[.notYet])
         field(w.capitalized(.generated), generatedAt.readable)
+        statementAndDeclaration()
 
         heading(w.capitalized(.timeToFreeze))
         if durations.isEmpty { put(w[.noFreezeYet]) }
         for d in durations {
-            var line = "\(d.doneAt.readable)  +\(w[.duration(seconds: d.secondsAfterStart)])"
-            if let l = d.secondsAfterLoss { line += w.paren("\(w[.sinceLoss]) \(w[.duration(seconds: l)])") }
             put(d.title, indent: 2)
-            put(line, indent: 6)
+            put(when(recorded: d.recordedAt, happened: d.doneAt) ?? "", indent: 6, hanging: 2)
+            var line = w.capitalized(.sinceStart) + w.colon + w[.fromStart(seconds: d.secondsAfterStart)]
+            if let l = d.secondsAfterLoss { line += w.semicolon + w[.sinceLoss] + w.colon + w[.fromLoss(seconds: l)] }
+            put(line, indent: 6, hanging: 2)
         }
 
         heading(w.capitalized(.stillOpen))
@@ -54,11 +82,11 @@ extension Report {
         for row in open { put("- \(row.title)\(w.paren(w.name(row.state)))", indent: 2, hanging: 2) }
 
         var pane: PaneID? = nil
-        for row in steps {
+        for row in actionSteps {
             if row.pane != pane { pane = row.pane; heading(row.paneTitle) }
             put("[\(w.name(row.state))] \(row.title)", indent: 2, hanging: 4)
             if let own = row.own {
-                if let t = when(recorded: own.updatedAt, happened: own.happenedAt) { put(t, indent: 6) }
+                if let t = when(recorded: own.updatedAt, happened: own.happenedAt) { put(t, indent: 6, hanging: 2) }
                 for n in own.notes { put(w.label(.note) + noteText(n), indent: 6, hanging: 2) }
             }
             for p in row.providers {
@@ -67,6 +95,11 @@ extension Report {
                 put(line, indent: 6, hanging: 4)
                 for n in p.record.notes { put(w.label(.note) + noteText(n), indent: 10, hanging: 2) }
             }
+        }
+
+        if !tipsDone.isEmpty {
+            heading(w[.tipsDoneBefore])
+            for row in tipsDone { put("- \(row.title)\(w.colon)\(tipLine(row))", indent: 2, hanging: 2) }
         }
 
         heading(w.capitalized(.timeline))

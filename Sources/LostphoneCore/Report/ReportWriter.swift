@@ -26,9 +26,18 @@ public struct ReportWriteError: Error, Hashable, Sendable, CustomStringConvertib
 /// Writes a report so that it is either whole or absent: a temporary file beside the target,
 /// fsynced, then moved into place. Mode 0600, since a report holds personal data.
 public enum ReportWriter {
-    /// `lostphone-report-20261124-210000.md`
-    public static func defaultFileName(incident: Incident, format: ReportFormat) -> String {
-        "lostphone-report-\(incident.id).\(format.rawValue)"
+    /// `lostphone-report-20261124-210000.md`, or `…-210000-police.md` for one reader.
+    public static func defaultFileName(incident: Incident, format: ReportFormat, audience: ReportAudience? = nil) -> String {
+        "lostphone-report-\(incident.id)\(audience.map { "-" + $0.rawValue } ?? "").\(format.rawValue)"
+    }
+
+    /// The report of `incident` in `format`, for `audience` (nil: the full report): what
+    /// `lostphone export` writes, for the screen's `e` to offer the same choice.
+    public static func content(incident: Incident, playbook: Playbook, language: Language, format: ReportFormat,
+                               audience: ReportAudience?, paper: ReportPaper = .a4, generatedAt: Timestamp) -> String {
+        var report = Report(incident: incident, playbook: playbook, language: language, generatedAt: generatedAt, audience: audience)
+        report.paper = paper
+        return format.render(report)
     }
 
     /// `name` in `directory`, or, where a file of that name exists, the first free

@@ -22,6 +22,13 @@ public enum StatusText {
         // Counted as the screen counts: from the loss when its time is known.
         let elapsed = Int(now.date.timeIntervalSince((incident.lostAt ?? incident.startedAt).date))
         line("\(w.capitalized(incident.lostAt == nil ? .elapsed : .sinceLoss)) " + String(format: "%d:%02d:%02d", elapsed / 3600, elapsed % 3600 / 60, elapsed % 60))
+        // Times as the reports give them: when it happened, then when it was recorded; an urgent
+        // step done, signed from the start ("19m 36s before you opened lostphone").
+        let report = Report(incident: incident, playbook: playbook, language: language, generatedAt: now)
+        var since: [StepID: String] = [:]
+        for d in report.durations {
+            since[d.step] = (d.secondsAfterStart >= 0 ? w.label(.sinceStart) : "") + w[.fromStart(seconds: d.secondsAfterStart)]
+        }
         let legend: [StepState] = [.done, .inProgress, .blocked, .skipped, .pending]
         line(w.label(.stateHeading) + legend.map { "[\(mark($0))] \(w.name($0))" }.joined(separator: " "))
         for pane in playbook.panes {
@@ -31,13 +38,16 @@ public enum StatusText {
             for step in pane.steps {
                 let rec = incident.record(step.id)
                 var row = "  [\(mark(rec.state))] \(step.title[language])"
-                if let t = rec.updatedAt { row += " · \(t.readable)" }
+                if let c = rec.lastChange {
+                    row += " · " + (report.when(recorded: c.recorded, happened: c.happened) ?? "")
+                } else if let t = rec.updatedAt { row += " · \(t.readable)" }
                 line(row)
+                if let s = since[step.id] { line("      " + s) }
                 // One line per provider the person uses, and per note.
                 for (id, r) in rec.mine {
                     if let id {
                         var sub = "      [\(mark(r.state))] " + (step.provider(id)?.name[language] ?? id.rawValue)
-                        if let t = r.effectiveAt { sub += " · " + t.readable + (r.happenedAt != nil ? w.paren(w[.happened]) : "") }
+                        if let t = report.when(recorded: r.updatedAt, happened: r.happenedAt) { sub += " · " + t }
                         line(sub)
                     }
                     for n in r.notes { line(String(repeating: " ", count: id == nil ? 6 : 10) + w.label(.note) + n.text) }
