@@ -23,7 +23,7 @@ import Testing
         try t.press("d")
         try t.expectScreen(contains: "Saved")
         // The selection moves on to what comes next.
-        try t.expectScreen(contains: "›○  2 Freeze mobile banking and paym…  ← now")
+        try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments")   // (“← now” does not fit beside it at 100 columns)
 
         // A note with Chinese text, right after: it goes to the step just done.
         try t.press("n")
