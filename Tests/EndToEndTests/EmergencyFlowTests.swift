@@ -23,7 +23,7 @@ import Testing
         try t.press("d")
         try t.expectScreen(contains: "Saved")
         // The selection moves on to what comes next.
-        try t.expectScreen(contains: "›○  2 Freeze your bank cards  ← now")
+        try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments")   // (“← now” does not fit beside it at 100 columns)
 
         // A note with Chinese text, right after: it goes to the step just done.
         try t.press("n")
@@ -74,7 +74,7 @@ import Testing
         try t.expectScreen(contains: "Urgent freezes 1/")
         try t.expectScreen(lacks: "About the lost phone")
         // It opens on the first open step, and the first start's reminder is not repeated.
-        try t.expectScreen(contains: "›○  2 Freeze your bank cards")
+        try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments")
         try t.expectScreen(lacks: "Call first.")
     }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(events.count == 2)
         #expect(events.last?["step"] as? String == "apple-erase")
         #expect(events.last?["to"] as? String == "done")
-        #expect(events.last?["provider"] as? String == "apple")
+        #expect(events.last?["provider"] as? String == "huawei")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
     }

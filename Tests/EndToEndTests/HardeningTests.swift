@@ -106,7 +106,7 @@ import Testing
         try t.expectScreen(contains: "Enlarge the terminal to", "least 40×10", "It is 30×9 now.", "q quit")
         try t.press("d", "d", "Space", "x", "x", "n", "u", "Tab")
         try t.resize(width: 80, height: 24)
-        try t.expectScreen(contains: "Urgent freezes 0/7", "›○  1 Report the loss")
+        try t.expectScreen(contains: "Urgent freezes 0/10", "›○  1 Report the loss")
         #expect(try t.journalEvents().count == 1, "only the incident's opening")
         try t.resize(width: 30, height: 9)
         try t.expectScreen(contains: "It is 30×9 now.")

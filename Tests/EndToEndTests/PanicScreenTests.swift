@@ -17,7 +17,7 @@ import Testing
         try t.press("d")
         try t.expectScreen(contains: "For China Mobile? Press d again")
         try t.press("d")
-        try t.expectScreen(contains: "›○  2 Freeze your bank cards  ← now", "95588", "6 urgent left")
+        try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments  ← now", "95588", "9 urgent left")
     }
 
     @Test(arguments: [("en", "unicom", "◀ China Unicom ▶", "10010"), ("zh", "联通", "◀ 中国联通 ▶", "10010")])
@@ -49,7 +49,7 @@ import Testing
         try t.expectScreen(contains: "Report the loss and freeze the SIM card\n ○ to do")
         try t.wheel(down: true, x: 40, y: 16)
         try t.expectScreen(lacks: "Report the loss and freeze the SIM card\n ○ to do")
-        try t.expectScreen(contains: "›○  1 Report the loss", "most).")
+        try t.expectScreen(contains: "›○  1 Report the loss", "report the loss and freeze the SIM card.")
         try t.wheel(down: false, x: 40, y: 16)
         try t.expectScreen(contains: "Report the loss and freeze the SIM card\n ○ to do")
         // Over the list, the wheel moves the selection.

@@ -172,7 +172,7 @@ import Testing
             try t.expectScreen(contains: "From your profile: 4 providers of yours, the phone's details, 1 tip done",
                                "IMEI 490154203237518")
             try t.press("j")
-            let bank = try t.expectScreen(contains: "Freeze your bank cards  0/2", "Provider: ◀ ICBC", "(1/7)",
+            let bank = try t.expectScreen(contains: "Freeze mobile banking and payments  0/2", "Provider: ◀ ICBC", "(1/7)",
                                           "○ China Merchants Bank · to do")
             #expect(!bank.contains("Bank of China · to do"), "only the prepared banks are listed as the person's:\n\(bank)")
             try t.press("Right")
@@ -185,6 +185,6 @@ import Testing
         // The screen recorded nothing beyond what the profile prepared.
         let export = try runBinary(["export", "--format", "json", "-o", "-"], environment: env)
         let events = try #require((try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
-        #expect(events.count == 11, "opened and ten prepared events: \(events.count)")
+        #expect(events.count == 15, "opened and fourteen prepared events (two banks in three bank steps): \(events.count)")
     }
 }

@@ -53,6 +53,6 @@ import Testing
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--new", "--lang", "en"], home: home)
         try t.expectScreen(contains: "From your profile: 1 tip done")
         try t.press("4")
-        try t.expectScreen(contains: "4 Prevention 1/10")
+        try t.expectScreen(contains: "4 Prevention 1/12")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.available)) struct SkeletonTests {
     @Test func opensWithEveryTabTitleInEnglish() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"])
-        try t.expectScreen(contains: "Urgent freezes", "Locate", "Days after", "Prevention", "Timeline")
+        try t.expectScreen(contains: "Urgent freezes", "Locate", "Afterwards", "Prevention", "Timeline")
         try t.expectScreen(lacks: "About the lost phone (optional)")
     }
 
@@ -19,7 +19,7 @@ import Testing
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
         let second = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: t.home)
-        try second.expectScreen(contains: "Urgent freezes 0/7", "China Mobile", "10086")
+        try second.expectScreen(contains: "Urgent freezes 0/10", "China Mobile", "10086")
     }
 
     @Test func opensWithTheThreePaneTitlesInChinese() throws {

@@ -27,10 +27,10 @@ import Testing
         let before = try Data(contentsOf: journal)
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home, shellWrapper:
             #"unshare --mount sh -c 'mount --bind -o ro "$XDG_STATE_HOME" "$XDG_STATE_HOME" && exec {bin}'; echo EXITED:$?; sleep 600"#)
-        try t.expectScreen(contains: "READ-ONLY", "Urgent freezes 1/7")
+        try t.expectScreen(contains: "READ-ONLY", "Urgent freezes 1/10")
         try t.press("j", "d")
         try t.expectScreen(contains: "Read-only: ", "cannot be written")
-        try t.expectScreen(contains: "Urgent freezes 1/7")
+        try t.expectScreen(contains: "Urgent freezes 1/10")
         try t.press("q")
         try t.expectScreen(contains: "Nothing was recorded", "EXITED:0")
         #expect(try Data(contentsOf: journal) == before)

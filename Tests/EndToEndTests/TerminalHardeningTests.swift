@@ -132,7 +132,7 @@ import Testing
         if try t.paneValue("alternate_on") == "1" {
             // Still answering keys: j moves to the next step.
             try t.press("j")
-            try t.expectScreen(contains: "›○  2 Freeze your bank cards", timeout: 3)
+            try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments", timeout: 3)
             try t.press("q")
         } else {
             kill(pid, SIGCONT)

@@ -27,7 +27,7 @@ enum WalletCardHome {
       app: [wechat, alipay]
       platform: [jd-finance, other-platform]
       account: [apple-id, google-account, email]
-      brand: [apple, google, huawei, xiaomi, oppo, samsung, other-brand]
+      brand: [huawei, apple, xiaomi, oppo, vivo, honor, samsung, google, other-brand]
     phone:
       model: "iPhone 15 Pro Max"
       imei: "490154203237518"
@@ -86,7 +86,7 @@ enum WalletCardHome {
         #expect(lines.count <= 40, "\(lines.count) lines:\n\(r.out)")
         let widest = lines.map(Self.columns).max() ?? 0
         #expect(widest <= 80, "a line is \(widest) columns wide:\n\(r.out)")
-        #expect(r.out.contains("中国工商银行") && r.out.contains("0755-83765566，转 9 键?"))
+        #expect(r.out.contains("中国工商银行") && r.out.contains("0755-83765566?，按 9?"))
     }
 
     /// Columns a line takes on a terminal or a fixed-width printout: two for a character of the

@@ -77,7 +77,7 @@ import Testing
 
         -- THE FIRST FIVE THINGS TO DO -------------------------------------------------
           1. Report the loss and freeze the SIM card
-          2. Call your bank: freeze mobile banking and card payments
+          2. Freeze mobile banking and payments
           3. Freeze WeChat
           4. Report the loss to Alipay
           5. Report the loss to lending and financing platforms

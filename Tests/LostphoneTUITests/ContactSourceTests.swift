@@ -4,12 +4,11 @@ import Testing
 
 /// A contact's source on the screen is in the screen's language.
 @Suite struct ContactSourceTests {
-    /// The bank step with China Construction Bank shown: its number's source is third-party.
+    /// The bank step with ICBC shown: its number's source is third-party.
     func onConstructionBank(_ language: Language) -> TestApp {
         let d = TestApp(width: 140, height: 45, language: language)
         d.press(.char("j"))
-        for _ in 0..<4 { d.press(.right) }
-        #expect(d.state.selectedStep.flatMap { d.state.provider(for: $0) }?.id == "ccb")
+        #expect(d.state.selectedStep.flatMap { d.state.provider(for: $0) }?.id == "icbc")
         return d
     }
 

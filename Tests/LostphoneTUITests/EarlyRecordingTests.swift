@@ -43,7 +43,7 @@ import Testing
         d.press(.right, .char("d"), .char("y"))
         let rec = d.record("apple-erase")
         #expect(rec.state == .done)
-        #expect(rec.lastProvider == "google" && rec.provider("google").state == .done)
+        #expect(rec.lastProvider == "apple" && rec.provider("apple").state == .done)
         #expect(d.state.mode == .normal)
     }
 
@@ -60,9 +60,9 @@ import Testing
 
     @Test func eraseRecordsWithoutAskingOnceThePoliceAndTheInsuranceAreSettled() {
         let d = onErase()
-        d.press(.char("1"), .char("G"), .char("k"), .char("d"))      // police: done
+        d.press(.char("1"), .char("G"), .char("k"), .char("k"), .char("k"), .char("k"), .char("d"))      // police: done
         d.press(.char("3"), .char("g"))
-        for _ in 0..<4 { d.press(.char("j")) }
+        for _ in 0..<5 { d.press(.char("j")) }
         #expect(d.state.selectedStep?.id == "insurance")
         d.press(.char("x"))                                         // insurance: skipped (no claim)
         d.press(.char("2"), .char("G"), .char("d"))

@@ -163,7 +163,7 @@ final class TestForm {
         _ = PrepareUpdate.handle(.backTab, in: &s)
         #expect(s.selectedRow == .option(choice: "carrier", option: "china-mobile"))
         _ = PrepareUpdate.handle(.char("G"), in: &s)
-        #expect(s.selectedRow == .tip("tip-10"))
+        #expect(s.selectedRow == .tip("tip-wechat-pay-lock"))
         _ = PrepareUpdate.handle(.tab, in: &s)
         #expect(s.selectedRow == .option(choice: "carrier", option: "china-mobile"), "Tab wraps around")
     }
