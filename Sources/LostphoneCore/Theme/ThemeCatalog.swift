@@ -71,6 +71,10 @@ public struct ThemeCatalog: Sendable {
         guard let path = entry.path else {
             return .success(BuiltinThemes.load(entry.name) ?? ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: []))
         }
-        return .success(ThemeLoader.load(contentsOf: path))
+        var result = ThemeLoader.load(contentsOf: path)
+        if entry.origin == .user && BuiltinThemes.names.contains(entry.name) && result.problems.isEmpty {
+            result.notice = "Theme \(entry.name) is your file \(Sanitize.visible(path)), in place of the built-in one; move the file away to use the built-in theme"
+        }
+        return .success(result)
     }
 }
