@@ -118,7 +118,8 @@ public struct ProfileStore: Sendable {
                      reviewed: Bool = true) throws(ProfileSaveError) -> ProfileLoad {
         try whileLocked { () throws(ProfileSaveError) -> ProfileLoad in
             let current = load(playbook: playbook)
-            guard current.contents == base.contents else {
+            // A file damaged meanwhile is refused for its damage, which says more (the save below).
+            guard current.contents == base.contents || !current.problems.isEmpty else {
                 throw ProfileSaveError(description: "\(path) was changed since it was read (by `lostphone prepare` or another window); this change was not saved, so as not to undo that one. Leave and open the form again to see both")
             }
             return try save(profile, over: current, playbook: playbook, now: now, reviewed: reviewed)
