@@ -1,8 +1,9 @@
 // The `keys` target: random bytes from a terminal through KeyDecoder. Invariants:
 //
 // - a key that records or exports (s d b x r, Space, e) comes out no more often than its byte
-//   occurs outside escape sequences and bracketed pastes, as an independent scan of the input
-//   counts them: nothing pasted, and nothing inside a sequence, ever runs as such a key;
+//   occurs outside escape sequences, a terminal's strings (OSC, DCS, APC, PM, SOS, in their ESC
+//   and 8-bit forms) and bracketed pastes, as an independent scan of the input counts them:
+//   nothing pasted, and nothing inside a sequence or a terminal's reply, ever runs as such a key;
 // - the events do not depend on how the bytes were split into reads (all at once, one by one,
 //   in random pieces), as long as input never went quiet in between;
 // - no paste holds more than KeyDecoder.pasteLimit code points (the limit is on the bytes kept;
@@ -32,29 +33,51 @@ func keySeeds() -> [Seed] {
         ("home and end", "\u{1B}[1~\u{1B}[4~\u{1B}[7~\u{1B}[8~\u{1B}[H\u{1B}[F\u{1B}OH\u{1B}OF"),
         ("paste", "n\u{1B}[200~95588 ref x2\r\nsdbxr e\u{1B}[A\u{1B}[201~\r"),
         ("mouse", "\u{1B}[M +%\u{1B}[<0;12;5M\u{1B}[<0;12;5m\u{1B}[<64;3;3M\u{1B}[Msdb"),
-        ("unknown sequences", "\u{1B}[99;5~\u{1B}[?1;2c\u{1B}]0;title\u{7}\u{1B}O5R\u{1B}[1;2P"),
+        ("unknown sequences", "\u{1B}[99;5~\u{1B}[?1;2c\u{1B}]0;title\u{7}\u{1B}O5R\u{1B}[1;2Pq"),
         ("utf-8", "中文 ⚠️ 👍🏽 👨‍👩‍👧 🇨🇳 é"),
         ("escape keys", "\u{1B}\u{1B}d\u{1B}s\u{1B}"),
+        ("terminal replies", "\u{1B}]11;rgb:0000/0000/0000\u{1B}\\\u{1B}P>|XTerm(367)\u{1B}\\\u{1B}]d\u{7}\u{1B}_dd\u{1B}\\\u{1B}^dd\u{1B}\\\u{1B}Xdd\u{1B}\\"),
     ]
-    return samples.map { Seed(name: $0.0, bytes: Array($0.1.utf8)) }
+    // The 8-bit forms, as raw bytes and as code points in UTF-8.
+    let eightBit: [UInt8] = [0x9D, 0x64, 0x64, 0x9C, 0x90, 0x73, 0x9C, 0xC2, 0x9F, 0x62, 0xC2, 0x9C, 0x9B, 0x41, 0xC2, 0x8F, 0x42]
+    return samples.map { Seed(name: $0.0, bytes: Array($0.1.utf8)) } + [Seed(name: "8-bit controls", bytes: eightBit)]
 }
 
 let keyTokens: [[UInt8]] = [
     "\u{1B}", "\u{1B}[", "\u{1B}O", "\u{1B}[200~", "\u{1B}[201~", "\u{1B}[20", "\u{1B}[<", "\u{1B}[M", "~", ";",
     "1", "4", "200", "201", "5", "?", "<", "M", "m", "s", "d", "b", "x", "r", " ", "e", "\r", "\n", "\u{7F}",
-    "\u{1B}]", "\u{7}", "\u{1B}\\", "中", "⚠️",
-].map { Array($0.utf8) } + [[0x80], [0xC3], [0xE4, 0xB8], [0xF0, 0x9F, 0x91], [0xFF], [0x00], [0x9B]]
+    "\u{1B}]", "\u{7}", "\u{1B}\\", "中", "⚠️", "\u{1B}P", "\u{1B}_", "\u{1B}^", "\u{1B}X", "\u{18}", "\u{1A}", "11;rgb:",
+].map { Array($0.utf8) } + [[0x80], [0xC3], [0xE4, 0xB8], [0xF0, 0x9F, 0x91], [0xFF], [0x00], [0x9B], [0x8F], [0x9D], [0x90], [0x9F],
+                            [0x9E], [0x98], [0x9C], [0xC2, 0x9D], [0xC2, 0x9C], [0xC2, 0x9B], [0xE6, 0x9C, 0x9C]]
 
 /// The bytes that are neither in an escape sequence nor in a paste, found without KeyDecoder:
 /// CSI is ESC [ then bytes 0x20-0x3F then a final 0x40-0x7E (a byte outside those ranges ends it
 /// unfinished, and counts on its own); ESC [ M takes three more bytes (an X10 mouse report);
 /// SS3 is ESC O the same way; ESC [ 200 ~ starts a paste that ESC [ 201 ~ (or the end) ends.
+///
+/// A terminal's string (ESC ] P _ ^ X, or an 8-bit introducer 0x9D 0x90 0x9F 0x9E 0x98 raw or
+/// as C2 xx, taken as one only after an ASCII byte, where it cannot continue a character) runs
+/// to the first BEL, CAN, SUB, ESC or 0x9C: ending it early only counts more bytes as free,
+/// so the bound stays an upper one. An 8-bit CSI or SS3 is not modelled (its bytes count as
+/// free, again only loosening the bound).
 func freeBytes(_ input: [UInt8]) -> [UInt8] {
     var free: [UInt8] = []
     var i = 0
     let n = input.count
+    let stringIntroducers: Set<UInt8> = [0x5D, 0x50, 0x5F, 0x5E, 0x58]
+    let eightBitStrings: Set<UInt8> = [0x9D, 0x90, 0x9F, 0x9E, 0x98]
+    func skipString(from start: Int) -> Int {
+        var j = start
+        while j < n && ![0x07, 0x18, 0x1A, 0x1B, 0x9C].contains(input[j]) { j += 1 }
+        if j + 1 < n && input[j] == 0x1B && input[j + 1] == 0x5C { return j + 2 }
+        return j < n && input[j] != 0x1B ? j + 1 : j
+    }
     while i < n {
+        let afterASCII = i == 0 || input[i - 1] < 0x80
+        if afterASCII && eightBitStrings.contains(input[i]) { i = skipString(from: i + 1); continue }
+        if afterASCII && input[i] == 0xC2 && i + 1 < n && eightBitStrings.contains(input[i + 1]) { i = skipString(from: i + 2); continue }
         guard input[i] == 0x1B else { free.append(input[i]); i += 1; continue }
+        if i + 1 < n && stringIntroducers.contains(input[i + 1]) { i = skipString(from: i + 2); continue }
         guard i + 1 < n, input[i + 1] == 0x5B || input[i + 1] == 0x4F else { i += 1; continue }
         var j = i + 2
         if input[i + 1] == 0x5B && j < n && input[j] == 0x4D { i = min(n, j + 4); continue }
