@@ -160,19 +160,21 @@ import Testing
         #expect(lines.count > 20 && lines.first?.contains("\"preparedEvents\":\(lines.count - 2)") == true, "\(lines.first ?? "")")
     }
 
-    /// Six first writers at once, in an empty state folder: one incident, every note that was
-    /// reported added is in it, and it opens.
+    /// Ten first writers at once, in an empty state folder, three times over: one incident each
+    /// time, every note that was reported added is in it, and it opens.
     @Test func parallelFirstWritersShareOneIncident() throws {
-        let home = try homeWithProfile("race")
-        let r = try bash(#"for i in 1 2 3 4 5 6; do "$LP" note --lang en police "n$i" & done; wait"#, home: home)
-        let added = r.out.components(separatedBy: "Added a note").count - 1
-        #expect(added == 6, "stdout: \(r.out)\nstderr: \(r.err)")
-        let journals = stateFiles(home).filter { $0.hasSuffix(".jsonl") }
-        #expect(journals.count == 1, "\(journals)")
-        let status = try runBinary(["status", "--lang", "en"], environment: homeEnvironment(home))
-        #expect(status.status == 0, "\(status)")
-        let text = try String(contentsOf: home.appendingPathComponent("state/lostphone/\(journals.first ?? "")"), encoding: .utf8)
-        for i in 1...6 { #expect(text.contains("\"note\":\"n\(i)\""), "n\(i) is gone") }
+        for round in 1...3 {
+            let home = try homeWithProfile("race\(round)")
+            let r = try bash(#"for i in $(seq 1 10); do "$LP" note --lang en police "n$i" & done; wait"#, home: home)
+            let added = r.out.components(separatedBy: "Added a note").count - 1
+            #expect(added == 10, "round \(round): stdout: \(r.out)\nstderr: \(r.err)")
+            let journals = stateFiles(home).filter { $0.hasSuffix(".jsonl") }
+            #expect(journals.count == 1, "round \(round): \(journals)")
+            let status = try runBinary(["status", "--lang", "en"], environment: homeEnvironment(home))
+            #expect(status.status == 0, "\(status)")
+            let text = try String(contentsOf: home.appendingPathComponent("state/lostphone/\(journals.first ?? "")"), encoding: .utf8)
+            for i in 1...10 { #expect(text.contains("\"note\":\"n\(i)\""), "round \(round): n\(i) is gone") }
+        }
     }
 
     /// A journal an earlier version left half made (its start killed after 2 of its prepared
