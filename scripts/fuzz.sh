@@ -23,6 +23,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Prints each target's line and exits: non-zero when a target failed ($1: where its inputs are).
+finish() {
+    echo
+    for line in "${summary[@]}"; do echo "fuzz: $line"; done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "fuzz: not clean: ${failed[*]} ($1)" >&2
+        exit 1
+    fi
+    echo "fuzz: all targets clean"
+    exit 0
+}
+
 if [ "${1:-}" = "--libfuzzer" ]; then
     seconds="${2:-60}"
     if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
@@ -62,14 +74,7 @@ if [ "${1:-}" = "--libfuzzer" ]; then
             failed+=("$target")
         fi
     done
-    echo
-    for line in "${summary[@]}"; do echo "fuzz: $line"; done
-    if [ ${#failed[@]} -gt 0 ]; then
-        echo "fuzz: not clean: ${failed[*]} (inputs in fuzz-out/)" >&2
-        exit 1
-    fi
-    echo "fuzz: all targets clean"
-    exit 0
+    finish "inputs in fuzz-out/"
 fi
 
 seconds="${1:-60}"
@@ -117,10 +122,4 @@ for target in playbook theme journal keys; do
     fi
 done
 
-echo
-for line in "${summary[@]}"; do echo "fuzz: $line"; done
-if [ ${#failed[@]} -gt 0 ]; then
-    echo "fuzz: not clean: ${failed[*]} (inputs in fuzz-out/; replay with the command printed above)" >&2
-    exit 1
-fi
-echo "fuzz: all targets clean"
+finish "inputs in fuzz-out/; replay with the command printed above"

@@ -51,46 +51,95 @@ let keyTokens: [[UInt8]] = [
                             [0x9E], [0x98], [0x9C], [0xC2, 0x9D], [0xC2, 0x9C], [0xC2, 0x9B], [0xE6, 0x9C, 0x9C]]
 
 /// The bytes that are neither in an escape sequence nor in a paste, found without KeyDecoder:
-/// CSI is ESC [ then bytes 0x20-0x3F then a final 0x40-0x7E (a byte outside those ranges ends it
-/// unfinished, and counts on its own); ESC [ M takes three more bytes (an X10 mouse report);
-/// SS3 is ESC O the same way; ESC [ 200 ~ starts a paste that ESC [ 201 ~ (or the end) ends.
+/// CSI is ESC [ (or 8-bit CSI) then bytes 0x20-0x3F then a final 0x40-0x7E (a byte outside
+/// those ranges ends it unfinished, and counts on its own); CSI M with no parameters takes three
+/// more bytes (an X10 mouse report); SS3 is ESC O (or 8-bit SS3) the same way; ESC [ 200 ~
+/// starts a paste that ESC [ 201 ~ (or the end) ends. A terminal's string (ESC ] P _ ^ X, or an
+/// 8-bit introducer 0x9D 0x90 0x9F 0x9E 0x98) runs to its BEL, CAN, SUB, ESC or ST.
 ///
-/// A terminal's string (ESC ] P _ ^ X, or an 8-bit introducer 0x9D 0x90 0x9F 0x9E 0x98 raw or
-/// as C2 xx, taken as one only after an ASCII byte, where it cannot continue a character) runs
-/// to the first BEL, CAN, SUB, ESC or 0x9C: ending it early only counts more bytes as free,
-/// so the bound stays an upper one. An 8-bit CSI or SS3 is not modelled (its bytes count as
-/// free, again only loosening the bound).
+/// An 8-bit control is a byte 0x80-0x9F that does not continue a UTF-8 character, or the code
+/// point U+0080-U+009F (C2 80 - C2 9F); the scan follows UTF-8 outside sequences to tell them.
 func freeBytes(_ input: [UInt8]) -> [UInt8] {
     var free: [UInt8] = []
     var i = 0
     let n = input.count
+    var continuations = 0  // still owed by a UTF-8 character begun outside sequences
     let stringIntroducers: Set<UInt8> = [0x5D, 0x50, 0x5F, 0x5E, 0x58]
     let eightBitStrings: Set<UInt8> = [0x9D, 0x90, 0x9F, 0x9E, 0x98]
+    /// A string whose content starts at `start`: where scanning goes on. UTF-8 is followed
+    /// inside, so a 0x9C continuing a character (朜 is E6 9C 9C) does not end it, and C2 9C does.
     func skipString(from start: Int) -> Int {
-        var j = start
-        while j < n && ![0x07, 0x18, 0x1A, 0x1B, 0x9C].contains(input[j]) { j += 1 }
-        if j + 1 < n && input[j] == 0x1B && input[j + 1] == 0x5C { return j + 2 }
-        return j < n && input[j] != 0x1B ? j + 1 : j
+        var j = start, owed = 0, lead: UInt8 = 0
+        while j < n {
+            let c = input[j]
+            if owed > 0 && c & 0xC0 == 0x80 {
+                owed -= 1
+                if owed == 0 && lead == 0xC2 && c == 0x9C { return j + 1 }
+                j += 1
+                continue
+            }
+            owed = 0
+            switch c {
+            case 0x07, 0x9C, 0x18, 0x1A: return j + 1
+            case 0x1B: return j + 1 < n && input[j + 1] == 0x5C ? j + 2 : j
+            case 0xC2...0xDF: owed = 1; lead = c
+            case 0xE0...0xEF: owed = 2; lead = c
+            case 0xF0...0xF4: owed = 3; lead = c
+            default: break
+            }
+            j += 1
+        }
+        return n
     }
-    while i < n {
-        let afterASCII = i == 0 || input[i - 1] < 0x80
-        if afterASCII && eightBitStrings.contains(input[i]) { i = skipString(from: i + 1); continue }
-        if afterASCII && input[i] == 0xC2 && i + 1 < n && eightBitStrings.contains(input[i + 1]) { i = skipString(from: i + 2); continue }
-        guard input[i] == 0x1B else { free.append(input[i]); i += 1; continue }
-        if i + 1 < n && stringIntroducers.contains(input[i + 1]) { i = skipString(from: i + 2); continue }
-        guard i + 1 < n, input[i + 1] == 0x5B || input[i + 1] == 0x4F else { i += 1; continue }
-        var j = i + 2
-        if input[i + 1] == 0x5B && j < n && input[j] == 0x4D { i = min(n, j + 4); continue }
+    /// A CSI (or SS3) whose parameters start at `j`: where scanning goes on.
+    func skipSequence(csi: Bool, from start: Int) -> Int {
+        var j = start
+        if csi && j < n && input[j] == 0x4D { return min(n, j + 4) }
         while j < n && (0x20...0x3F).contains(input[j]) { j += 1 }
-        guard j < n, (0x40...0x7E).contains(input[j]) else { i = j; continue }
-        if input[i + 1] == 0x5B && input[j] == 0x7E && Array(input[(i + 2)..<j]) == Array("200".utf8) {
+        guard j < n, (0x40...0x7E).contains(input[j]) else { return j }
+        if csi && input[j] == 0x7E && Array(input[start..<j]) == Array("200".utf8) {
             let end: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
             var k = j + 1
             while k + end.count <= n && Array(input[k..<(k + end.count)]) != end { k += 1 }
-            i = k + end.count <= n ? k + end.count : n
+            return k + end.count <= n ? k + end.count : n
+        }
+        return j + 1
+    }
+    /// An 8-bit control `c` whose sequence starts at `j`: where scanning goes on, or nil when
+    /// it begins nothing (it is dropped).
+    func control(_ c: UInt8, from j: Int) -> Int {
+        if eightBitStrings.contains(c) { return skipString(from: j) }
+        if c == 0x9B { return skipSequence(csi: true, from: j) }
+        if c == 0x8F { return skipSequence(csi: false, from: j) }
+        return j
+    }
+    while i < n {
+        let b = input[i]
+        if continuations > 0 && b & 0xC0 == 0x80 {
+            continuations -= 1
+            free.append(b)
+            i += 1
             continue
         }
-        i = j + 1
+        continuations = 0
+        switch b {
+        case 0x80...0x9F:
+            i = control(b, from: i + 1)
+            continue
+        case 0xC2 where i + 1 < n && (0x80...0x9F).contains(input[i + 1]):
+            i = control(input[i + 1], from: i + 2)
+            continue
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0...0xEF: continuations = 2
+        case 0xF0...0xF4: continuations = 3
+        default: break
+        }
+        guard b == 0x1B else { free.append(b); i += 1; continue }
+        guard i + 1 < n else { i += 1; continue }
+        let next = input[i + 1]
+        if stringIntroducers.contains(next) { i = skipString(from: i + 2); continue }
+        guard next == 0x5B || next == 0x4F else { i += 1; continue }
+        i = skipSequence(csi: next == 0x5B, from: i + 2)
     }
     return free
 }
