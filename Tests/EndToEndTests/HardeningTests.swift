@@ -259,8 +259,8 @@ import Testing
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
         try "styles:\n  text: {fg: black, bg: black}\n  header: {fg: black, bg: black}\n"
             .write(to: themes.appendingPathComponent("default.yaml"), atomically: false, encoding: .utf8)
-        let t = try TmuxSession(width: 160, height: 30, arguments: ["--lang", "en"], home: home)
-        try t.expectScreen(contains: "default.yaml", "colour of its background")
+        let t = try TmuxSession(width: 220, height: 30, arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "default.yaml", "styles.text: unreadable")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
     }

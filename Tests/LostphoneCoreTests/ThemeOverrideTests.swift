@@ -9,7 +9,7 @@ import Testing
 
     @Test func aBlackOnBlackThemeIsRefusedWithItsProblemNamed() {
         let result = ThemeLoader.load(yaml: Self.blackOnBlack, file: "default.yaml")
-        #expect(result.problems.contains { $0.message.contains("styles.text") && $0.message.contains("colour of its background") },
+        #expect(result.problems.contains { $0.message.contains("styles.text") && $0.message.contains("unreadable") },
                 "\(result.problems)")
         #expect(result.theme == ThemeLoader.builtinDefault)
     }

@@ -73,7 +73,8 @@ public struct ThemeCatalog: Sendable {
         }
         var result = ThemeLoader.load(contentsOf: path)
         if entry.origin == .user && BuiltinThemes.names.contains(entry.name) && result.problems.isEmpty {
-            result.notice = "Theme \(entry.name) is your file \(Sanitize.visible(path)), in place of the built-in one; move the file away to use the built-in theme"
+            // What it means first: a status line may cut the path.
+            result.notice = "Theme \(entry.name): your own file, in place of the built-in one (move it away to use the built-in theme): \(Sanitize.visible(path))"
         }
         return .success(result)
     }

@@ -47,7 +47,7 @@ public enum ThemeLoader {
             let style = theme.style(element)
             let ratios = [Contrast.TerminalColors.dark, .light].map { Contrast.of(style, depth: .truecolor, terminal: $0) }
             guard let best = ratios.max(), best < 1.5 else { return nil }
-            return ThemeProblem(file: file, message: "styles.\(element.rawValue): the text is the colour of its background (contrast \(String(format: "%.1f", best)):1), so nothing in it could be read; give it another foreground or background")
+            return ThemeProblem(file: file, message: "styles.\(element.rawValue): unreadable, its text is the colour of its background (contrast \(String(format: "%.1f", best)):1); give it another foreground or background")
         }
     }
 
