@@ -18,6 +18,8 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
 
 /// The parser under test; a C callback cannot capture it.
 nonisolated(unsafe) var libFuzzerParser: (any FuzzTarget)?
+/// The work folder, removed at exit (an atexit handler cannot capture either).
+nonisolated(unsafe) var libFuzzerWorkDirectory: UnsafeMutablePointer<CChar>?
 
 /// Runs libFuzzer on `target`; `arguments` are libFuzzer's (a corpus folder, -max_total_time=N…).
 /// A broken rule prints it and aborts, which libFuzzer reports as a crash and keeps the input.

@@ -131,6 +131,9 @@ if libArguments.first == "--seeds", libArguments.count >= 2 {
     writeSeeds(libTarget, to: libArguments[1], workDirectory: workDirectory)
     libArguments.removeFirst(2)
 }
+// libFuzzer ends the process itself (exit) in most of its modes: the work folder goes then.
+libFuzzerWorkDirectory = strdup(workDirectory)
+atexit { if let path = libFuzzerWorkDirectory { try? FileManager.default.removeItem(atPath: String(cString: path)) } }
 let libStatus = runLibFuzzer(libTarget, arguments: libArguments, workDirectory: workDirectory)
 try? FileManager.default.removeItem(atPath: workDirectory)
 exit(libStatus)
