@@ -62,8 +62,9 @@ let package = Package(
             name: "lostphone-bench",
             dependencies: ["LostphoneTUI", "LostphoneCore", .product(name: "Yams", package: "Yams")]
         ),
-        // `scripts/fuzz.sh`: mutation fuzzing of the playbook, theme and journal parsers, and of
-        // the key decoder.
+        // `scripts/fuzz.sh`: fuzzing of the playbook, theme, journal and profile readers and of
+        // the key decoder, by mutation, or with libFuzzer (`--libfuzzer`: built with
+        // -sanitize=fuzzer,address -DLIBFUZZER, Sources/lostphone-fuzz/LibFuzzer.swift).
         .executableTarget(
             name: "lostphone-fuzz",
             dependencies: ["LostphoneCore", "LostphoneTUI"]

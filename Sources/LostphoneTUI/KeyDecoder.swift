@@ -8,15 +8,26 @@
 ///   `ESC [ M b x y`) is one event or nothing, never Escape followed by its bytes as keys: a
 ///   sequence this decoder does not know is read to its final byte and dropped whole. A byte
 ///   that cannot belong to a sequence ends it; the sequence is dropped and the byte read anew.
+/// - A terminal's string (OSC `ESC ]`, DCS `ESC P`, APC `ESC _`, PM `ESC ^`, SOS `ESC X`: the
+///   replies to colour, version and clipboard queries) is read to its terminator (ST, which is
+///   `ESC \` or 0x9C, or BEL; CAN and SUB cancel it) and dropped whole, however long: none of
+///   its bytes is kept, so its length costs nothing, and none is ever a key. The program asks
+///   the terminal nothing, so no reply has a requester to go to.
+/// - The 8-bit introducers (CSI 0x9B, SS3 0x8F, OSC 0x9D, DCS 0x90, APC 0x9F, PM 0x9E,
+///   SOS 0x98, ST 0x9C) count the same as their `ESC` forms, whether they arrive as raw bytes
+///   (a byte 0x80–0x9F that does not continue a UTF-8 character) or as the code points
+///   U+0080–U+009F encoded in UTF-8 (`C2 9B`). Any other C1 control is dropped.
 /// - A bracketed paste (`ESC [ 200 ~ … ESC [ 201 ~`) is one `.paste` event, whatever it holds.
-/// - Escape followed by any other byte is Escape, then that byte as a key (Alt-x is ESC x).
+/// - Escape followed by any other byte is Escape, then that byte as a key (Alt-x is ESC x);
+///   `ESC \` alone (a stray terminator) is nothing.
 public struct KeyDecoder: Sendable {
     /// What the decoder is in the middle of, so the backend knows how long to wait for more.
     public enum Pending: Sendable, Equatable {
         case nothing
         /// An escape sequence or a UTF-8 character has begun.
         case sequence
-        /// A bracketed paste has begun and not ended.
+        /// A bracketed paste, or a terminal's string (OSC, DCS, APC, PM, SOS), has begun and
+        /// not ended: either may pause as long as a slow link makes it, so wait as for a paste.
         case paste
     }
 
@@ -27,6 +38,8 @@ public struct KeyDecoder: Sendable {
         case ss3
         case mouse(remaining: Int)
         case paste
+        /// Inside a terminal's string; `escape` after an ESC that may begin its terminator.
+        case string(escape: Bool)
     }
 
     /// The most bytes of a paste kept; the rest is read and dropped, so a runaway paste cannot
@@ -45,12 +58,16 @@ public struct KeyDecoder: Sendable {
     private var utf8Needed = 0
     private var pasted: [UInt8] = []
     private var pasteEndMatched = 0
+    /// Continuation bytes still owed by a UTF-8 character inside a string (so that a 0x9C
+    /// inside one, as in 朜, is not taken for ST), and the character's first byte.
+    private var stringUTF8Needed = 0
+    private var stringUTF8Lead: UInt8 = 0
 
     public init() {}
 
     public var pending: Pending {
         switch state {
-        case .paste: return .paste
+        case .paste, .string: return .paste
         case .ground: return utf8.isEmpty ? .nothing : .sequence
         default: return .sequence
         }
@@ -84,6 +101,7 @@ public struct KeyDecoder: Sendable {
         utf8Needed = 0
         pasted.removeAll(keepingCapacity: true)
         pasteEndMatched = 0
+        stringUTF8Needed = 0
     }
 
     private mutating func take(_ b: UInt8, into events: inout [InputEvent]) {
@@ -95,6 +113,8 @@ public struct KeyDecoder: Sendable {
             case 0x5B: state = .csi; parameters.removeAll(keepingCapacity: true); overlong = false
             case 0x4F: state = .ss3; parameters.removeAll(keepingCapacity: true); overlong = false
             case 0x1B: events.append(.key(.escape))
+            case 0x5D, 0x50, 0x5F, 0x5E, 0x58: beginString()  // ] P _ ^ X
+            case 0x5C: state = .ground  // a terminator with no string: nothing
             default:
                 state = .ground
                 events.append(.key(.escape))
@@ -124,6 +144,8 @@ public struct KeyDecoder: Sendable {
                 state = .ground
                 ground(b, &events)
             }
+        case .string(let escape):
+            string(b, afterEscape: escape, &events)
         case .mouse(let remaining):
             mouseBytes.append(b)
             if remaining > 1 { state = .mouse(remaining: remaining - 1); return }
@@ -144,6 +166,48 @@ public struct KeyDecoder: Sendable {
         }
     }
 
+    private mutating func beginString() {
+        state = .string(escape: false)
+        stringUTF8Needed = 0
+    }
+
+    /// One byte of a terminal's string: its terminator ends it, everything else is dropped.
+    private mutating func string(_ b: UInt8, afterEscape: Bool, _ events: inout [InputEvent]) {
+        if afterEscape {
+            // ESC \ is ST; ESC before anything else ends the string unterminated, and begins a
+            // sequence of its own, as in a terminal's parser.
+            state = .escape
+            if b != 0x5C { take(b, into: &events) } else { state = .ground }
+            return
+        }
+        if stringUTF8Needed > 0 && b & 0xC0 == 0x80 {
+            stringUTF8Needed -= 1
+            // U+009C, ST as a code point: C2 9C.
+            if stringUTF8Needed == 0 && stringUTF8Lead == 0xC2 && b == 0x9C { state = .ground }
+            return
+        }
+        stringUTF8Needed = 0
+        switch b {
+        case 0x07, 0x9C, 0x18, 0x1A: state = .ground  // BEL, ST; CAN and SUB cancel
+        case 0x1B: state = .string(escape: true)
+        case 0xC2...0xDF: stringUTF8Needed = 1; stringUTF8Lead = b
+        case 0xE0...0xEF: stringUTF8Needed = 2; stringUTF8Lead = b
+        case 0xF0...0xF4: stringUTF8Needed = 3; stringUTF8Lead = b
+        default: break
+        }
+    }
+
+    /// An 8-bit C1 control, from a raw byte or a code point U+0080–U+009F: the introducers
+    /// begin their sequence as the ESC forms do; the rest (a stray ST among them) are nothing.
+    private mutating func c1(_ b: UInt8) {
+        switch b {
+        case 0x9B: state = .csi; parameters.removeAll(keepingCapacity: true); overlong = false
+        case 0x8F: state = .ss3; parameters.removeAll(keepingCapacity: true); overlong = false
+        case 0x9D, 0x90, 0x9F, 0x9E, 0x98: beginString()
+        default: break
+        }
+    }
+
     private mutating func keepPasted(_ bytes: some Collection<UInt8>) {
         let room = KeyDecoder.pasteLimit - pasted.count
         if room > 0 { pasted.append(contentsOf: bytes.prefix(room)) }
@@ -155,6 +219,12 @@ public struct KeyDecoder: Sendable {
                 utf8.append(b)
                 utf8Needed -= 1
                 if utf8Needed == 0 {
+                    if utf8.count == 2 && utf8[0] == 0xC2 && utf8[1] < 0xA0 {
+                        let control = utf8[1]
+                        utf8.removeAll(keepingCapacity: true)
+                        c1(control)
+                        return
+                    }
                     if let event = character(utf8) { events.append(event) }
                     utf8.removeAll(keepingCapacity: true)
                 }
@@ -175,7 +245,8 @@ public struct KeyDecoder: Sendable {
         case 0xC2...0xDF: utf8 = [b]; utf8Needed = 1
         case 0xE0...0xEF: utf8 = [b]; utf8Needed = 2
         case 0xF0...0xF4: utf8 = [b]; utf8Needed = 3
-        default: break  // a stray continuation or an invalid lead byte
+        case 0x80...0x9F: c1(b)  // not continuing a character: an 8-bit control
+        default: break  // an invalid lead byte
         }
     }
 

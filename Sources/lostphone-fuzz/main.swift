@@ -112,8 +112,6 @@ func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
     return failures
 }
 
-let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
-installSignalHandlers()
 let workDirectory = NSTemporaryDirectory() + "lostphone-fuzz-\(getpid())"
 do {
     try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
@@ -121,9 +119,31 @@ do {
     FileHandle.standardError.write(Data("lostphone-fuzz: cannot create \(workDirectory): \(error)\n".utf8))
     exit(2)
 }
+#if LIBFUZZER
+// `lostphone-fuzz --libfuzzer TARGET [--seeds DIR] [libFuzzer's arguments…]`
+var libArguments = Array(CommandLine.arguments.dropFirst())
+guard libArguments.first == "--libfuzzer", libArguments.count >= 2, let libTarget = Target(rawValue: libArguments[1]) else {
+    FileHandle.standardError.write(Data("usage: lostphone-fuzz --libfuzzer playbook|theme|journal|keys|profile [--seeds DIR] [libFuzzer arguments]\n".utf8))
+    exit(2)
+}
+libArguments.removeFirst(2)
+if libArguments.first == "--seeds", libArguments.count >= 2 {
+    writeSeeds(libTarget, to: libArguments[1], workDirectory: workDirectory)
+    libArguments.removeFirst(2)
+}
+// libFuzzer ends the process itself (exit) in most of its modes: the work folder goes then.
+libFuzzerWorkDirectory = strdup(workDirectory)
+atexit { if let path = libFuzzerWorkDirectory { try? FileManager.default.removeItem(atPath: String(cString: path)) } }
+let libStatus = runLibFuzzer(libTarget, arguments: libArguments, workDirectory: workDirectory)
+try? FileManager.default.removeItem(atPath: workDirectory)
+exit(libStatus)
+#else
+let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+installSignalHandlers()
 var totalFailures = 0
 for target in options.targets {
     totalFailures += fuzz(target, options: options, workDirectory: workDirectory)
 }
 try? FileManager.default.removeItem(atPath: workDirectory)
 exit(totalFailures > 0 ? 1 : 0)
+#endif

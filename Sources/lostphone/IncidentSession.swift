@@ -44,6 +44,8 @@ struct IncidentSession {
         }
         do {
             try store.prepare()
+            // Finding the incident and creating one are one step under the directory's lock (#30).
+            return try store.whileLocked { () throws -> IncidentSession in
             let existing = try id.map { try summary($0, in: store).path } ?? (startNew ? nil : store.latestOpen())
             if let path = existing {
                 let (journal, replayed, recovery) = try Journal.openIncident(path: path, id: Self.id(of: path))
@@ -56,7 +58,12 @@ struct IncidentSession {
                     }
                     // Resolved between the look at its end and taking the lock: start anew.
                 case .success(let incident):
-                    return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: recovery, isNew: false)
+                    var session = IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: recovery, isNew: false)
+                    if let half = halfMade(incident, playbook: playbook, profile: profile, language: language) {
+                        session.profileNotes = [Words(language)[.halfMadeIncident(present: half.present, expected: half.expected)]]
+                        session.profileRefused = true
+                    }
+                    return session
                 case .failure(let error):
                     journal.close()
                     let state = recovery.map { "Only its cut-off last line was removed (the original is kept at \($0.backupPath)); the rest was left as it is." }
@@ -70,33 +77,33 @@ struct IncidentSession {
             let book = try playbook()
             var (incident, first) = Incident.open(id: newID, playbook: book, at: now)
             let path = store.path(for: newID)
-            let journal = try Journal.create(path: path, first: first)
-            let (notes, refused) = try prepare(&incident, journal: journal, playbook: book, profile: profile, language: language, now: now)
+            // The opening and the prepared events go to disk as one file, whole or not at all (#30).
+            let (prepared, notes, refused) = prepare(incident, playbook: book, profile: profile, language: language, now: now)
+            first.preparedEvents = prepared.count
+            incident = try Incident.replay([first] + prepared, id: newID)
+            let journal = try Journal.create(path: path, events: [first] + prepared)
             return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: nil, isNew: true,
                                    profileNotes: notes, profileRefused: refused)
+            }
         } catch let error as JournalError {
             printError("lostphone: \(error.description)")
             throw ExitCode(1)
         }
     }
 
-    /// Starts a new incident from the person's profile: its prepared events are appended (each
-    /// on disk before it counts) and applied. A profile that cannot be read leaves the incident
-    /// unprepared, and says why; so do ids the guide no longer has, and a profile due for review.
-    static func prepare(_ incident: inout Incident, journal: Journal, playbook: Playbook, profile store: ProfileStore,
-                        language: Language, now: Timestamp) throws -> (notes: [String], refused: Bool) {
+    /// The events that start a new incident from the person's profile, to be written with its
+    /// `opened` event. A profile that cannot be read leaves the incident unprepared, and says
+    /// why; so do ids the guide no longer has, and a profile due for review.
+    static func prepare(_ incident: Incident, playbook: Playbook, profile store: ProfileStore,
+                        language: Language, now: Timestamp) -> (events: [Event], notes: [String], refused: Bool) {
         let load = store.load(playbook: playbook)
         let w = Words(language)
-        if let problem = load.problems.first { return ([w[.profileDamaged(problem.description)]], true) }
-        guard let profile = load.profile else { return ([], false) }
+        if let problem = load.problems.first { return ([], [w[.profileDamaged(problem.description)]], true) }
+        guard let profile = load.profile else { return ([], [], false) }
         var notes: [String] = []
         // The status line is one line: what needs the person first.
         if profile.needsReview(now: now), let updated = profile.updated { notes.append(w[.profileReview(since: String(updated.text.prefix(10)))]) }
         let events = profile.openingEvents(for: incident, playbook: playbook, language: language)
-        for event in events {
-            try journal.append(event)
-            try? incident.apply(event)
-        }
         if !events.isEmpty {
             let providers = Set(events.compactMap { $0.kind == .mine ? $0.provider : nil }).count
             let tipSteps = Set(playbook.tipSteps.map(\.id))
@@ -104,7 +111,19 @@ struct IncidentSession {
             notes.append(w[.profilePrepared(providers: providers, details: events.contains { $0.kind == .details }, tips: tips)])
         }
         notes += load.dropped.map { w[.profileDropped(choice: w[.choiceTitle($0.choice)], id: Sanitize.brief($0.id, limit: 40))] }
-        return (notes, false)
+        return (events, notes, false)
+    }
+
+    /// An incident whose start an earlier version cut short (#30), judged against what the
+    /// profile would prepare now when its `opened` event does not say.
+    static func halfMade(_ incident: Incident, playbook: () throws -> Playbook, profile: ProfileStore, language: Language) -> HalfMadeIncident? {
+        guard let opened = incident.events.first, incident.events.dropFirst().first?.prepared == true || opened.preparedEvents != nil else { return nil }
+        var expected: [Event]? = nil
+        if opened.preparedEvents == nil, let book = try? playbook(), let p = profile.load(playbook: book).profile {
+            let (fresh, _) = Incident.open(id: incident.id, playbook: book, at: incident.startedAt)
+            expected = p.openingEvents(for: fresh, playbook: book, language: language)
+        }
+        return HalfMadeIncident.find(in: incident, expected: expected)
     }
 
     /// A read-only view when the state directory, or the journal to continue, exists but cannot

@@ -30,6 +30,7 @@ struct CommandLineRecorder {
                                                            profile: ProfileStore(environment: common.environment), language: common.language())
         guard case .journal(let journal) = session.recording else { fail("the state directory cannot be written.") }
         for note in session.profileNotes { printError("lostphone: " + note) }
+        if let repair = session.recovery { printError("lostphone: \(session.path): " + repair.message) }
         defer { journal.close() }
         let now = clock.now()
         var happenedAt: Timestamp? = nil

@@ -26,7 +26,8 @@ struct ThemeChoice {
 
     func load(_ name: String) -> (Theme, [String]) {
         switch catalog.resolve(name) {
-        case .success(let result): return (result.theme, result.problems.map(\.description))
+        // A file overriding a built-in theme is said like a problem, so the screen says why (#30).
+        case .success(let result): return (result.theme, result.problems.map(\.description) + (result.notice.map { [$0] } ?? []))
         case .failure(let problem): return (ThemeLoader.builtinDefault, [problem.description])
         }
     }

@@ -162,3 +162,118 @@ import Testing
         try t.expectScreen(contains: "EXITED:0")
     }
 }
+
+/// Never change what is refused, never follow a link lostphone did not make, never overwrite
+/// what another command saved, and say when a theme file takes a built-in one's place (#30).
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct RefusedFilesEndToEndTests {
+    let homes = TemporaryHomes()
+
+    func state(_ home: URL) throws -> URL {
+        let dir = home.appendingPathComponent("state/lostphone")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let opened = #"{"at":"2026-11-24T21:00:00.000+08:00","journalVersion":2,"kind":"opened","playbook":"cn-mainland","playbookVersion":1,"seq":1}"#
+    static let move = #"{"at":"2026-11-24T21:04:00.000+08:00","from":"pending","kind":"move","provider":"china-mobile","seq":2,"step":"sim","to":"done"}"#
+
+    /// With the form open, `prepare --bank icbc --imei …` saves; a box ticked in the form then
+    /// is refused with a message, and the command line's changes stay in the file.
+    @Test func theFormNeverOverwritesWhatTheCommandLineSaved() throws {
+        let home = try homes.make("form")
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["prepare", "--lang", "en"], home: home)
+        try t.expectScreen(contains: "Never a password", "[ ] China Mobile")
+        let cli = try runBinary(["prepare", "--lang", "en", "--bank", "icbc", "--imei", "490154203237518"], environment: homeEnvironment(home))
+        #expect(cli.status == 0, "\(cli)")
+        try t.press("Space")
+        try t.expectScreen(contains: "was changed since it was read")
+        let text = try String(contentsOf: home.appendingPathComponent("config/lostphone/profile.yaml"), encoding: .utf8)
+        #expect(text.contains("icbc") && text.contains("490154203237518"), "\(text)")
+        #expect(!text.contains("china-mobile"), "the form overwrote the file:\n\(text)")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:")
+    }
+
+    /// A file whose name is not an incident id, holding an escape sequence and a bidi override
+    /// and sorting after the real journal: never listed, never printed raw, never written to.
+    @Test func aHostileFileNameIsNoIncident() throws {
+        let home = try homes.make("names")
+        let dir = try state(home)
+        let real = dir.appendingPathComponent("20261124-210000.jsonl")
+        try (Self.opened + "\n" + Self.move + "\n").write(to: real, atomically: false, encoding: .utf8)
+        let hostile = dir.appendingPathComponent("zz\u{1B}]2;owned\u{7}\u{202E}.jsonl")
+        try (Self.opened + "\n").write(to: hostile, atomically: false, encoding: .utf8)
+        let env = homeEnvironment(home)
+        let list = try runBinary(["incidents", "--lang", "en"], environment: env)
+        #expect(!list.out.contains("\u{1B}") && !list.out.contains("\u{202E}") && !list.out.contains("owned"), "\(list.out)")
+        let note = try runBinary(["note", "--lang", "en", "police", "case 7"], environment: env)
+        #expect(note.status == 0 && !note.out.contains("\u{1B}") && note.out.contains("20261124-210000"), "\(note)")
+        #expect(try String(contentsOf: hostile, encoding: .utf8) == Self.opened + "\n", "the note went into the hostile file")
+        #expect(try String(contentsOf: real, encoding: .utf8).contains("case 7"))
+    }
+
+    /// A state folder that is a link to a shared folder (1777): refused, the target's mode kept.
+    @Test func aLinkedStateFolderIsRefusedAndItsTargetNotChmodded() throws {
+        let home = try homes.make("link")
+        let target = home.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        #expect(chmod(target.path, 0o1777) == 0)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("state"), withIntermediateDirectories: true)
+        #expect(symlink(target.path, home.appendingPathComponent("state/lostphone").path) == 0)
+        let r = try runBinary(["note", "--lang", "en", "police", "x"], environment: homeEnvironment(home))
+        #expect(r.status == 1 && r.err.contains("symbolic link"), "\(r)")
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o1777)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+    }
+
+    /// A journal refused for a duplicated seq keeps every byte, its torn tail included.
+    @Test func aRefusedJournalIsNotRepairedFirst() throws {
+        let home = try homes.make("dup")
+        let journal = try state(home).appendingPathComponent("20261124-210000.jsonl")
+        let duplicated = Self.move.replacingOccurrences(of: "\"seq\":2", with: "\"seq\":1")
+        let text = Self.opened + "\n" + duplicated + "\n" + #"{"at":"2026-11-24T21:0"#
+        try text.write(to: journal, atomically: false, encoding: .utf8)
+        let r = try runBinary(["note", "--lang", "en", "police", "x"], environment: homeEnvironment(home))
+        #expect(r.status == 1, "\(r)")
+        #expect(r.err.contains("left as it is"), "\(r.err)")
+        #expect(try String(contentsOf: journal, encoding: .utf8) == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: journal.deletingLastPathComponent().path) == [journal.lastPathComponent])
+    }
+
+    /// `note` says what it repaired: a torn last line cut back.
+    @Test func noteNamesTheRepairItMakes() throws {
+        let home = try homes.make("torn")
+        let journal = try state(home).appendingPathComponent("20261124-210000.jsonl")
+        try (Self.opened + "\n" + Self.move + "\n" + #"{"at":"2026-11-24T21:0"#).write(to: journal, atomically: false, encoding: .utf8)
+        let r = try runBinary(["note", "--lang", "en", "police", "x"], environment: homeEnvironment(home))
+        #expect(r.status == 0, "\(r)")
+        #expect(r.err.contains("cut off") && r.err.contains("Original kept at"), "\(r.err)")
+    }
+
+    /// A black-on-black `default.yaml` in the config folder: the screen is not blank, and its
+    /// first line says why the theme was not used.
+    @Test func aBlackOnBlackDefaultThemeInTheConfigFolderIsNamedOnScreen() throws {
+        let home = try homes.make("theme")
+        let themes = home.appendingPathComponent("config/lostphone/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "styles:\n  text: {fg: black, bg: black}\n  header: {fg: black, bg: black}\n"
+            .write(to: themes.appendingPathComponent("default.yaml"), atomically: false, encoding: .utf8)
+        let t = try TmuxSession(width: 220, height: 30, arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "default.yaml", "styles.text: unreadable")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
+    /// A readable theme file in place of a built-in one is said too.
+    @Test func aThemeFileInPlaceOfABuiltinOneIsSaid() throws {
+        let home = try homes.make("theme2")
+        let themes = home.appendingPathComponent("config/lostphone/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "styles:\n  text: {fg: white, bg: blue}\n".write(to: themes.appendingPathComponent("default.yaml"), atomically: false, encoding: .utf8)
+        let t = try TmuxSession(width: 200, height: 30, arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "in place of the built-in one")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+}

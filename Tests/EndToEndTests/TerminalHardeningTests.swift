@@ -38,6 +38,37 @@ import Testing
         #expect(events.filter { $0["to"] != nil && $0["note"] == nil }.isEmpty, "the paste ran keys: \(events)")
     }
 
+    // MARK: a terminal's replies (issue #30)
+
+    /// The replies of the attack on the release binary: a background-colour answer, an
+    /// XTVERSION, OSC/DCS/APC/PM/SOS strings with `d` inside, and 8-bit OSC…ST as raw bytes and
+    /// as code points. Each recorded an action or wrote a report; none may.
+    @Test func aTerminalsRepliesRecordNothingAndWriteNoReport() throws {
+        let replies: [[UInt8]] = [
+            Array("\u{1B}]11;rgb:0000/0000/0000\u{1B}\\".utf8),
+            Array("\u{1B}P>|XTerm(367)\u{1B}\\".utf8),
+            Array("\u{1B}]d\u{7}".utf8),
+            Array("\u{1B}Pdddd\u{1B}\\".utf8),
+            Array("\u{1B}_dddd\u{1B}\\".utf8),
+            Array("\u{1B}^dddd\u{1B}\\".utf8),
+            Array("\u{1B}Xdddd\u{1B}\\".utf8),
+            [0x9D, 0x64, 0x64, 0x9C],
+            [0x90, 0x64, 0x73, 0x62, 0x65, 0x9C],
+            [0x9F, 0x64, 0x78, 0x07],
+            [0xC2, 0x9D, 0x64, 0x64, 0xC2, 0x9C],
+            [0xC2, 0x9E, 0x64, 0x62, 0x1B, 0x5C],
+        ]
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], shellWrapper: TerminalHardeningTests.wrapper)
+        try t.expectScreen(contains: "i: when and what was lost")
+        for reply in replies { try t.sendBytes(reply) }
+        try t.press("q")
+        try t.expectScreen(contains: "EXIT:0")
+        let recorded = try t.journalEvents().filter { ($0["kind"] as? String) != "opened" }
+        #expect(recorded.isEmpty, "a terminal's reply recorded \(recorded)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-") }
+        #expect(reports.isEmpty, "a terminal's reply wrote \(reports)")
+    }
+
     // MARK: escape sequences in a text field
 
     @Test func anUnknownEscapeSequenceInANoteIsDroppedWhole() throws {

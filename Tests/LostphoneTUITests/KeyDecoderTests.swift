@@ -83,4 +83,82 @@ import Testing
         #expect(d.feed([0x09, 0x0D, 0x7F, 0x01, 0xFF, 0x80]) == [.key(.tab), .key(.enter), .key(.backspace), .key(.ctrl("a"))])
         #expect(d.feed([0xE4, 0xB8, 0x41]) == [.key(.char("A"))])
     }
+
+    // MARK: a terminal's strings and 8-bit controls (issue #30)
+
+    /// The replies the attack on the release binary sent, each of which recorded an action.
+    @Test(arguments: [
+        "\u{1B}]11;rgb:0000/0000/0000\u{1B}\\",   // background colour (OSC 11), ST
+        "\u{1B}P>|XTerm(367)\u{1B}\\",           // XTVERSION (DCS)
+        "\u{1B}]d\u{7}",                           // OSC, BEL
+        "\u{1B}Pdddd\u{1B}\\",                     // DCS
+        "\u{1B}_dddd\u{1B}\\",                     // APC
+        "\u{1B}^dddd\u{1B}\\",                     // PM
+        "\u{1B}Xdddd\u{1B}\\",                     // SOS
+        "\u{1B}]52;c;c2RieHIgZQ==\u{7}",            // a clipboard reply
+    ])
+    func aTerminalsStringIsDroppedWholeNeverKeys(reply: String) {
+        #expect(decode(reply + "q") == [.key(.char("q"))], "\(reply.debugDescription)")
+    }
+
+    /// Each 8-bit introducer as a raw byte (what a terminal sends in 8-bit mode, and what
+    /// arrives as a stray continuation byte in a UTF-8 stream) and as a code point (C2 xx).
+    @Test(arguments: [UInt8(0x9D), 0x90, 0x9F, 0x9E, 0x98])
+    func eightBitStringsAreDroppedWholeAsBytesAndAsCodePoints(introducer: UInt8) {
+        let inner = Array("dd sdbxr e".utf8)
+        for (open, close) in [([introducer], [UInt8(0x9C)]), ([0xC2, introducer], [0xC2, 0x9C]),
+                              ([introducer], [0x1B, 0x5C]), ([0xC2, introducer], [0x07])] {
+            var d = KeyDecoder()
+            let events = d.feed(open + inner + close + Array("q".utf8)) + d.flush()
+            #expect(events == [.key(.char("q"))], "\(open) … \(close): \(events)")
+        }
+    }
+
+    @Test func eightBitCSIAndSS3AreSequencesAsBytesAndAsCodePoints() {
+        var d = KeyDecoder()
+        #expect(d.feed([0x9B, 0x41, 0xC2, 0x9B, 0x42, 0x8F, 0x43, 0xC2, 0x8F, 0x44]) == [.key(.up), .key(.down), .key(.right), .key(.left)])
+        #expect(d.feed([0x9B, 0x39, 0x39, 0x3B, 0x35, 0x7E, 0x71]) == [.key(.char("q"))])
+    }
+
+    @Test func aCJKCharacterHolding0x9CInsideAStringDoesNotEndIt() {
+        // 朜 is E6 9C 9C: a raw ST inside a character is a continuation byte, not a terminator.
+        #expect(decode("\u{1B}]2;朜d\u{7}q") == [.key(.char("q"))])
+    }
+
+    @Test func aStringSplitAcrossReadsIsStillDroppedWhole() {
+        var d = KeyDecoder()
+        var events: [InputEvent] = []
+        for b in Array("\u{1B}]11;rgb:0000/0000/0000\u{1B}\\d".utf8) { events += d.feed([b]) }
+        #expect(events == [.key(.char("d"))])
+    }
+
+    @Test func anUnterminatedStringWaitsAsLongAsAPasteThenIsDroppedNotTyped() {
+        var d = KeyDecoder()
+        #expect(d.feed(Array("\u{1B}]11;rgb:00".utf8)).isEmpty)
+        #expect(d.pending == .paste)
+        #expect(d.flush().isEmpty)
+        #expect(d.feed(Array("q".utf8)) == [.key(.char("q"))])
+    }
+
+    @Test func aHugeStringIsDroppedWholeAndKeepsNothing() {
+        var d = KeyDecoder()
+        #expect(d.feed(Array("\u{1B}P".utf8) + Array(repeating: UInt8(0x64), count: 200_000)).isEmpty)
+        #expect(d.feed(Array("\u{1B}\\q".utf8)) == [.key(.char("q"))])
+    }
+
+    @Test func escapeInsideAStringEndsItAndBeginsASequence() {
+        #expect(decode("\u{1B}]0;title\u{1B}[Aq") == [.key(.up), .key(.char("q"))])
+        #expect(decode("\u{1B}]0;title\u{18}q") == [.key(.char("q"))])  // CAN cancels
+    }
+
+    @Test func aStrayTerminatorIsNothing() {
+        #expect(decode("\u{1B}\\q") == [.key(.char("q"))])
+        var d = KeyDecoder()
+        #expect(d.feed([0x9C, 0xC2, 0x9C, 0x71]) == [.key(.char("q"))])
+    }
+
+    @Test func aContinuationByteInsideACharacterIsStillTheCharacter() {
+        // ě is C4 9B: the 0x9B there continues the character, it is no CSI.
+        #expect(decode("ěA") == [.key(.char("ě")), .key(.char("A"))])
+    }
 }

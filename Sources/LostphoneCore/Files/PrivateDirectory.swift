@@ -29,20 +29,37 @@ public enum PrivateDirectory {
                 throw DirectoryError(path: built, message: "cannot create the directory (\(String(cString: strerror(errno)))).")
             }
         }
-        var st = stat()
-        guard stat(absolute, &st) == 0 else {
-            throw DirectoryError(path: path, message: "cannot read the directory (\(String(cString: strerror(errno)))).")
+        // The directory itself, never what a link planted in its place points to: a link to a
+        // shared folder (a 1777 /tmp) would have it chmod-ed and the journal written there.
+        let fd = open(absolute, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            let message = errno == ELOOP || errno == ENOTDIR
+                ? (isLink(absolute) ? "is a symbolic link; lostphone does not follow links to its own folders and changed nothing. Remove the link, or give the real folder."
+                                    : "is not a directory.")
+                : "cannot read the directory (\(String(cString: strerror(errno))))."
+            throw DirectoryError(path: path, message: message)
         }
-        guard st.st_mode & S_IFMT == S_IFDIR else {
-            throw DirectoryError(path: path, message: "is not a directory.")
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw DirectoryError(path: path, message: "cannot read the directory (\(String(cString: strerror(errno)))).")
         }
         guard st.st_uid == geteuid() else {
             throw DirectoryError(path: path, message: "belongs to another user (uid \(st.st_uid)); lostphone neither uses nor changes it.")
         }
+        // A sticky folder (/tmp, as root) is a shared one: never made private to one person.
+        guard st.st_mode & S_ISVTX == 0 else {
+            throw DirectoryError(path: path, message: "is a shared folder (sticky, like /tmp); lostphone neither uses nor changes it. Give a folder of your own.")
+        }
         if st.st_mode & 0o077 != 0 {
-            guard chmod(absolute, 0o700) == 0 else {
+            guard fchmod(fd, 0o700) == 0 else {
                 throw DirectoryError(path: path, message: "cannot make the directory private (\(String(cString: strerror(errno)))).")
             }
         }
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
     }
 }

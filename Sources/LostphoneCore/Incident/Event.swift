@@ -54,6 +54,9 @@ public struct Event: Codable, Sendable, Hashable {
     // incident events (opened, details)
     /// For `opened`: 2 since provider tracking; absent in older journals.
     public var journalVersion: Int?
+    /// For `opened`: how many prepared events follow it, written with it in one file. Absent in
+    /// journals of earlier versions, which appended them one by one after it.
+    public var preparedEvents: Int?
     public var playbook: String?
     public var playbookVersion: Int?
     public var lostAt: Timestamp?

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One incident's journal in the store.
 public struct IncidentSummary: Hashable, Sendable {
@@ -55,16 +58,49 @@ public struct IncidentStore: Sendable {
         (directory as NSString).appendingPathComponent(id + ".jsonl")
     }
 
-    /// Every incident, newest first (ids sort by start time).
+    /// Every incident, newest first (ids sort by start time). Only files named as lostphone
+    /// names journals count: any other `*.jsonl` (a copy, a name holding control characters) is
+    /// no incident, never "the latest", and its name never reaches the terminal.
     public func list() -> [IncidentSummary] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         // By id, not file name: `…-210000-2` (a second incident in the same second) is newer
         // than `…-210000`, though `-` sorts before `.jsonl`'s dot.
-        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
+        return names.filter { $0.hasSuffix(".jsonl") && IncidentStore.isIncidentID(String($0.dropLast(6))) }
             .map { name in
                 IncidentSummary(id: String(name.dropLast(6)), path: (directory as NSString).appendingPathComponent(name))
             }
             .sorted { IncidentStore.isNewer($0.id, than: $1.id) }
+    }
+
+    /// Whether `id` is one lostphone makes: `20261124-210000`, or `20261124-210000-2` for a
+    /// later incident of the same second (`Incident.makeID`, `newID`).
+    public static func isIncidentID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        func digits(_ s: Substring, _ count: ClosedRange<Int>) -> Bool {
+            count.contains(s.utf8.count) && s.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        }
+        switch parts.count {
+        case 2: return digits(parts[0], 8...8) && digits(parts[1], 6...6)
+        case 3: return digits(parts[0], 8...8) && digits(parts[1], 6...6) && digits(parts[2], 1...6)
+        default: return false
+        }
+    }
+
+    /// Runs `body` holding the state directory's lock (an exclusive `flock` on the directory
+    /// itself), so that finding the incident to continue and creating a new one are one step:
+    /// two first writers started together share one incident instead of making two.
+    public func whileLocked<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw JournalError(path: directory, message: "cannot open the state directory (\(String(cString: strerror(errno)))).")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw JournalError(path: directory, message: "cannot lock the state directory (\(String(cString: strerror(errno)))).")
+            }
+        }
+        return try body()
     }
 
     /// Ids sort by their start time, then by the number a second incident of the same second

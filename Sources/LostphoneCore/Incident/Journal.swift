@@ -99,10 +99,20 @@ public final class Journal: @unchecked Sendable {
 
     /// Reads every whole event without locking or changing anything (for `status` and `export`).
     /// A torn last line is left out.
+    /// A last line that is a whole event lacking only its newline is read as the event it is.
     public static func read(path: String) throws(JournalError) -> [Event] {
         let fd = try openNoFollow(path, flags: O_RDONLY)
         defer { _ = Glibc.close(fd) }
-        return try parse(try readAll(fd, path: path), path: path).events
+        let (events, _, tail) = try parse(try readAll(fd, path: path), path: path)
+        if let last = unterminatedEvent(tail, after: events, path: path) { return events + [last] }
+        return events
+    }
+
+    /// The bytes after the last newline, when they are the next event whole with only its
+    /// newline missing; nil for a torn line (or nothing).
+    static func unterminatedEvent(_ tail: Data.SubSequence, after events: [Event], path: String) -> Event? {
+        guard !tail.isEmpty, let event = try? decode(tail, path: path, number: events.count + 1), event.seq == events.count + 1 else { return nil }
+        return event
     }
 
     /// The incident a journal replays to, read only: no lock, no repair (a torn last line is
@@ -112,33 +122,43 @@ public final class Journal: @unchecked Sendable {
         return Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
     }
 
-    /// Opens an incident's journal for appending, as `open`, and replays it. A journal whose
-    /// events do not replay is still returned open, with the reason, so the caller can say what
-    /// was repaired before refusing it.
+    /// Opens an incident's journal for appending, as `open`, and replays it. The whole file is
+    /// judged before anything is repaired: a journal whose events do not replay (a duplicated
+    /// seq, a move from the wrong state) is returned open with the reason, exactly as it was,
+    /// for the caller to refuse.
     public static func openIncident(path: String, id: String) throws(JournalError) -> (Journal, Result<Incident, IncidentError>, JournalRecovery?) {
-        let (journal, events, recovery) = try open(path: path)
-        return (journal, Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }, recovery)
+        var replayed: Result<Incident, IncidentError> = .failure(IncidentError("the journal holds no event"))
+        let (journal, _, recovery) = try open(path: path) { events in
+            replayed = Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
+            if case .success = replayed { return true }
+            return false
+        }
+        return (journal, replayed, recovery)
     }
 
     /// Opens an incident's journal for appending: takes the lock, reads the events, and cuts a
     /// torn last line back (keeping a copy of the original beside it). Every line is checked
     /// before anything is repaired, so a journal refused is never changed.
-    public static func open(path: String) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
+    ///
+    /// `accept` judges the events as they would be after the repair (the whole lines, and a
+    /// last event lacking only its newline); when it says no, nothing is repaired and the
+    /// events are returned as read, for the caller to refuse. The lock is waited for a moment
+    /// (`lockWait`), so two commands run at once take turns instead of one failing.
+    public static func open(path: String, accept: ([Event]) -> Bool = { _ in true }) throws(JournalError) -> (Journal, [Event], JournalRecovery?) {
         let fd = try openNoFollow(path, flags: O_RDWR)
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let reason = errno == EWOULDBLOCK
-                ? "another lostphone is already recording this incident. Use that window, or quit it first."
-                : "cannot lock the journal (\(String(cString: strerror(errno)))."
-            _ = Glibc.close(fd)
-            throw JournalError(path: path, message: reason)
-        }
         do throws(JournalError) {
+            try refuseHardLink(fd, path: path)
+            try lock(fd, path: path)
             let data = try readAll(fd, path: path)
             var (events, whole, tail) = try parse(data, path: path)
             var recovery: JournalRecovery? = nil
-            if events.isEmpty {
+            let completed = unterminatedEvent(tail, after: events, path: path)
+            if events.isEmpty && completed == nil {
                 // Nothing whole to keep: repairing would leave an empty file, so touch nothing.
                 throw JournalError(path: path, message: "the journal holds no event, only \(data.count) bytes of a cut-off line. The file was left as it is; move it aside, or start a new incident with `lostphone --new`.")
+            }
+            guard accept(events + (completed.map { [$0] } ?? [])) else {
+                return (Journal(path: path, fd: fd, size: off_t(data.count)), events + (completed.map { [$0] } ?? []), nil)
             }
             if !tail.isEmpty {
                 let backup = path + ".torn-" + String(Int(Date().timeIntervalSince1970))
@@ -147,14 +167,14 @@ public final class Journal: @unchecked Sendable {
                     throw JournalError(path: path, line: events.count + 1,
                                        message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
                 }
-                if let event = try? decode(tail, path: path, number: events.count + 1), event.seq == events.count + 1 {
-                    // Whole event, only its newline missing: keep it.
+                if let event = completed {
+                    // Whole event, only its newline missing: keep it; nothing is removed.
                     guard Glibc.pwrite(fd, [UInt8(0x0A)], 1, off_t(data.count)) == 1, fsync(fd) == 0 else {
                         throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
                     }
                     events.append(event)
                     whole = data.count + 1
-                    recovery = JournalRecovery(message: "The journal's last line lacked its end; it was completed. Original kept at \(backup).", backupPath: backup)
+                    recovery = JournalRecovery(message: "The journal's last event lacked only its final newline; the newline was added and nothing was removed. Original kept at \(backup).", backupPath: backup)
                 } else {
                     guard ftruncate(fd, off_t(whole)) == 0, fsync(fd) == 0 else {
                         throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
@@ -171,26 +191,35 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// Creates the journal of a new incident holding its first event. The file appears whole or
-    /// not at all (written beside it, fsynced, then linked into place), and never replaces one.
+    /// Creates the journal of a new incident holding its first event.
     public static func create(path: String, first: Event) throws(JournalError) -> Journal {
+        try create(path: path, events: [first])
+    }
+
+    /// Creates the journal of a new incident holding `events` (its `opened` event and the
+    /// events prepared from the profile). The file appears whole or not at all: every event is
+    /// written to a file beside it, fsynced and locked, and only then linked into place, so no
+    /// other process ever sees it part-written or unlocked; it never replaces a journal. On
+    /// failure (a full disk) nothing is left behind.
+    public static func create(path: String, events: [Event]) throws(JournalError) -> Journal {
         let temp = AtomicFile.temporaryPath(for: path)
-        let data = encode(first)
-        let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        var data = Data()
+        for event in events { data.append(encode(event)) }
+        let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
-            throw JournalError(path: path, message: "cannot create the journal (\(String(cString: strerror(errno)))). Check that the directory is writable, or pass --state-dir.")
+            throw JournalError(path: path, message: "cannot create the journal (\(String(cString: strerror(errno)))); no incident was started. Check that the directory is writable, or pass --state-dir.")
         }
         func fail(_ what: String) -> JournalError {
             let reason = String(cString: strerror(errno))
             _ = Glibc.close(fd)
             unlink(temp)
-            return JournalError(path: path, message: "\(what) (\(reason)).")
+            return JournalError(path: path, message: "\(what) (\(reason)); nothing was recorded and no incident was started. Free some disk space or check the disk, then try again.")
         }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
         guard Durable.writeAll(fd, data), fsync(fd) == 0 else { throw fail("cannot write the journal") }
         guard link(temp, path) == 0 else { throw fail("cannot create the journal") }
         unlink(temp)
         Durable.syncParent(of: path)
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
         return Journal(path: path, fd: fd, size: off_t(data.count))
     }
 
@@ -233,15 +262,62 @@ public final class Journal: @unchecked Sendable {
         return fd
     }
 
+    /// How long `open` waits for another process's lock before saying so.
+    static let lockWait: Duration = .seconds(2)
+
+    private static func lock(_ fd: Int32, path: String) throws(JournalError) {
+        let clock = ContinuousClock()
+        let deadline = clock.now + lockWait
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw JournalError(path: path, message: "cannot lock the journal (\(String(cString: strerror(errno)))).")
+            }
+            guard clock.now < deadline else {
+                throw JournalError(path: path, message: "another lostphone is already recording this incident. Use that window, or quit it first.")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// A journal with a second name (a hard link) could be a file of someone else's that the
+    /// link makes lostphone write to: refused, as a symbolic link is.
+    static func refuseHardLink(_ fd: Int32, path: String) throws(JournalError) {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+        }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            throw JournalError(path: path, message: "is not a regular file; lostphone does not use it. Move it aside, or pass --state-dir.")
+        }
+        guard st.st_nlink <= 1 else {
+            throw JournalError(path: path, message: "has \(st.st_nlink) names (a hard link); lostphone writes only its own files and left it as it is. Copy it to a file of its own, or pass --state-dir.")
+        }
+    }
+
+    /// The most a journal may hold: far more than any incident (100,000 events are about
+    /// 15 MB), little enough to read at once; a larger file is refused before it is read.
+    public static let maxBytes = 64 * 1024 * 1024
+
     static func readAll(_ fd: Int32, path: String) throws(JournalError) -> Data {
         // Sized once from fstat (the file is locked, so it does not grow meanwhile), then read
         // straight into place; a file that did grow is read on to its end all the same.
         var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+        }
+        if Int(st.st_size) > maxBytes {
+            throw JournalError(path: path, message: "is \(Int(st.st_size) / 1_048_576) MB, more than any journal (\(maxBytes / 1_048_576) MB at most); it was not read and was left as it is. Move it aside, or start a new incident with `lostphone --new`.")
+        }
         // One byte more than the file, so that reading to its end needs no regrowth.
-        var data = Data(count: fstat(fd, &st) == 0 ? Int(st.st_size) + 1 : 0)
+        var data = Data(count: Int(st.st_size) + 1)
         var filled = 0
         while true {
-            if filled == data.count { data.count += 65536 }
+            if filled == data.count {
+                guard data.count <= maxBytes else {
+                    throw JournalError(path: path, message: "grew past \(maxBytes / 1_048_576) MB while being read; it was left as it is.")
+                }
+                data.count += 65536
+            }
             let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }

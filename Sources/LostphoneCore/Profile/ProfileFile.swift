@@ -11,6 +11,9 @@ public struct ProfileLoad: Sendable {
     public var dropped: [Dropped]
     /// Whether a profile file is there at all.
     public var exists: Bool
+    /// The file's bytes as read (nil when there was none): a save checks that the file still
+    /// holds them before replacing it (`ProfileStore.save(_:basedOn:…)`).
+    public var contents: [UInt8]? = nil
 
     public struct Dropped: Sendable, Hashable {
         public var choice: String
@@ -18,6 +21,10 @@ public struct ProfileLoad: Sendable {
     }
 
     public static let none = ProfileLoad(profile: nil, problems: [], dropped: [], exists: false)
+
+    public init(profile: Profile?, problems: [FileProblem], dropped: [Dropped], exists: Bool, contents: [UInt8]? = nil) {
+        self.profile = profile; self.problems = problems; self.dropped = dropped; self.exists = exists; self.contents = contents
+    }
 }
 
 /// The profile's file: YAML, in the playbook's spelling (docs/profile.md). Read with the

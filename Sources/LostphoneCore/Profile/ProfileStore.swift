@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why the profile was not saved, in words for the person.
 public struct ProfileSaveError: Error, Sendable, CustomStringConvertible {
@@ -19,14 +22,82 @@ public struct ProfileStore: Sendable {
 
     public var directory: String { (path as NSString).deletingLastPathComponent }
 
-    /// The profile, or why it is refused; `.none` when there is no file.
+    /// The profile, or why it is refused; `.none` when there is no file. The file is read
+    /// without following a link, its size checked before it is read; a UTF-8 byte order mark is
+    /// skipped; bytes that are not UTF-8 are refused with their place, never replaced.
     public func load(playbook: Playbook) -> ProfileLoad {
-        guard FileManager.default.fileExists(atPath: path) else { return .none }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return ProfileLoad(profile: nil, problems: [FileProblem(file: path, message: "cannot read the file (check its permissions)")],
+        let raw: [UInt8]
+        switch ProfileStore.readBytes(path) {
+        case .missing: return .none
+        case .refused(let problem): return ProfileLoad(profile: nil, problems: [problem], dropped: [], exists: true)
+        case .read(let bytes): raw = bytes
+        }
+        var load = ProfileStore.parse(raw, file: path, playbook: playbook)
+        load.contents = raw
+        return load
+    }
+
+    static func parse(_ raw: [UInt8], file: String, playbook: Playbook) -> ProfileLoad {
+        let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
+        if let (line, column) = firstInvalidUTF8(bytes) {
+            return ProfileLoad(profile: nil, problems: [FileProblem(file: file, line: line, column: column,
+                                                                    message: "not UTF-8 text here; save the file as UTF-8")],
                                dropped: [], exists: true)
         }
-        return ProfileFile.parse(yaml: String(decoding: data, as: UTF8.self), file: path, playbook: playbook)
+        return ProfileFile.parse(yaml: String(decoding: bytes, as: UTF8.self), file: file, playbook: playbook)
+    }
+
+    /// The line and column (in bytes, 1-based) of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int)? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, lineStart = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; lineStart = offset }
+            case .emptyInput: return nil
+            case .error: return (line, offset - lineStart + 1)
+            }
+        }
+    }
+
+    enum Read { case missing, refused(FileProblem), read([UInt8]) }
+
+    /// The file's bytes: never through a link, never more than `ProfileFile.maxBytes`.
+    static func readBytes(_ path: String) -> Read {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            if errno == ENOENT { return .missing }
+            let why = errno == ELOOP ? "is a symbolic link; lostphone does not follow links to its files. Replace the link with the file itself"
+                : "cannot read the file (\(String(cString: strerror(errno)))); check its permissions"
+            return .refused(FileProblem(file: path, message: why))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            return .refused(FileProblem(file: path, message: "is not a regular file"))
+        }
+        guard st.st_nlink <= 1 else {
+            return .refused(FileProblem(file: path, message: "has \(st.st_nlink) names (a hard link); lostphone uses only a file of its own. Copy it to a file of its own"))
+        }
+        guard Int(st.st_size) <= ProfileFile.maxBytes else {
+            return .refused(FileProblem(file: path, message: "the file is \(st.st_size) bytes, more than the \(ProfileFile.maxBytes) allowed; is it the right file? It was not read"))
+        }
+        var bytes = [UInt8](repeating: 0, count: ProfileFile.maxBytes + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return .refused(FileProblem(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")) }
+            if n == 0 { break }
+            filled += n
+        }
+        guard filled <= ProfileFile.maxBytes else {
+            return .refused(FileProblem(file: path, message: "the file grew past \(ProfileFile.maxBytes) bytes while being read; is it the right file?"))
+        }
+        return .read(Array(bytes.prefix(filled)))
     }
 
     /// Saves `profile`, as reviewed at `now` unless `reviewed` is false (a tip ticked during an
@@ -34,12 +105,46 @@ public struct ProfileStore: Sendable {
     /// never replaced: it may hold what the person wrote by hand.
     @discardableResult
     public func save(_ profile: Profile, playbook: Playbook, now: Timestamp, reviewed: Bool = true) throws(ProfileSaveError) -> Profile {
-        try save(profile, over: load(playbook: playbook), playbook: playbook, now: now, reviewed: reviewed)
+        try whileLocked { () throws(ProfileSaveError) -> Profile in
+            try save(profile, over: load(playbook: playbook), playbook: playbook, now: now, reviewed: reviewed).profile ?? profile
+        }
+    }
+
+    /// Saves `profile`, made from `base` (what the file held when it was read for editing, as a
+    /// form that stays open does), only if the file still holds exactly that: a file changed
+    /// since (by `lostphone prepare --bank …` while the form was open) is never overwritten,
+    /// and the refusal says so. Returns what the file holds now, the base of the next save.
+    public func save(_ profile: Profile, basedOn base: ProfileLoad, playbook: Playbook, now: Timestamp,
+                     reviewed: Bool = true) throws(ProfileSaveError) -> ProfileLoad {
+        try whileLocked { () throws(ProfileSaveError) -> ProfileLoad in
+            let current = load(playbook: playbook)
+            // A file damaged meanwhile is refused for its damage, which says more (the save below).
+            guard current.contents == base.contents || !current.problems.isEmpty else {
+                throw ProfileSaveError(description: "\(path) was changed since it was read (by `lostphone prepare` or another window); this change was not saved, so as not to undo that one. Leave and open the form again to see both")
+            }
+            return try save(profile, over: current, playbook: playbook, now: now, reviewed: reviewed)
+        }
+    }
+
+    /// Holds the profile folder's lock (`flock` on the folder) while reading and replacing the
+    /// file, so two saves never interleave; temporary files of saves that were killed go first.
+    private func whileLocked<T>(_ body: () throws(ProfileSaveError) -> T) throws(ProfileSaveError) -> T {
+        do {
+            try PrivateDirectory.prepare(directory)
+        } catch {
+            throw ProfileSaveError(description: "\(error)")
+        }
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw ProfileSaveError(description: "\(directory): cannot open the folder (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        AtomicFile.removeStaleTemporaries(in: directory, for: path)
+        return try body()
     }
 
     /// Saves `profile` in place of `current`, what the file held when it was read for this save.
     private func save(_ profile: Profile, over current: ProfileLoad, playbook: Playbook, now: Timestamp,
-                      reviewed: Bool) throws(ProfileSaveError) -> Profile {
+                      reviewed: Bool) throws(ProfileSaveError) -> ProfileLoad {
         if let first = current.problems.first {
             throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
         }
@@ -53,26 +158,25 @@ public struct ProfileStore: Sendable {
         if reviewed || saved.updated == nil { saved.updated = now }
         saved.playbook = playbook.id
         saved.playbookVersion = playbook.version
+        let text = Array(ProfileFile.serialize(saved, playbook: playbook).utf8)
         do {
-            try PrivateDirectory.prepare(directory)
-        } catch {
-            throw ProfileSaveError(description: "\(error)")
-        }
-        do {
-            try AtomicFile.write(Data(ProfileFile.serialize(saved, playbook: playbook).utf8), to: path, replace: true)
+            try AtomicFile.write(Data(text), to: path, replace: true)
         } catch {
             throw ProfileSaveError(description: "\(path): could not be written (\(error.reason))")
         }
-        return saved
+        return ProfileLoad(profile: saved, problems: [], dropped: [], exists: true, contents: text)
     }
 
     /// Keeps a prevention tip done at `doneAt` (or not done, nil) in the profile, creating the
     /// profile when there is none.
     public func keepTip(_ step: StepID, doneAt: Timestamp?, playbook: Playbook, now: Timestamp) throws(ProfileSaveError) {
-        let current = load(playbook: playbook)
-        var profile = current.profile ?? Profile()
-        guard profile.tips[step] != doneAt else { return }
-        profile.tips[step] = doneAt
-        _ = try save(profile, over: current, playbook: playbook, now: now, reviewed: false)
+        if (load(playbook: playbook).profile ?? Profile()).tips[step] == doneAt { return }
+        try whileLocked { () throws(ProfileSaveError) -> Void in
+            let current = load(playbook: playbook)
+            var profile = current.profile ?? Profile()
+            guard profile.tips[step] != doneAt else { return }
+            profile.tips[step] = doneAt
+            _ = try save(profile, over: current, playbook: playbook, now: now, reviewed: false)
+        }
     }
 }

@@ -87,6 +87,8 @@ public enum Word: Hashable, Sendable {
     case readOnlyRefusal(directory: String)
     /// Said on leaving a read-only view.
     case nothingRecordedReadOnly(directory: String)
+    /// An incident whose start was cut short (`HalfMadeIncident`): what it holds of its profile.
+    case halfMadeIncident(present: Int, expected: Int)
 
     /// A duration in hours, minutes and seconds: `1h 02m 03s` / `1小时02分03秒`.
     case duration(seconds: Int)
@@ -208,6 +210,9 @@ public enum Word: Hashable, Sendable {
         case .happenedAtPrompt:
             return pair(zh: "实际发生时间（14:35、2026-12-03 14:35 或 -20m）— 回车确定，Esc 取消：",
                         en: "Happened at (14:35, 2026-12-03 14:35 or -20m) — Enter sets, Esc cancels: ")
+        case .halfMadeIncident(let present, let expected):
+            return pair(zh: "本次事件开始时被中断：按你的资料应写入 \(expected) 条准备记录，只写入了 \(present) 条，服务商、手机信息或防范措施可能缺失。请逐项核对，或运行 lostphone --new 重新开始。",
+                        en: "This incident's start was cut short: it holds \(present) of the \(expected) events prepared from your profile, so providers, the phone or tips may be missing. Check them, or start afresh with lostphone --new")
         case .pasteIgnored: return pair(zh: "已忽略粘贴的文字：没有打开的输入框", en: "Paste ignored: no text field is open")
         case .copied(let what): return pair(zh: "已复制：\(what)", en: "Copied: \(what)")
         case .copyAgain: return pair(zh: " · 再按 y 复制下一个", en: " · y again for the next")

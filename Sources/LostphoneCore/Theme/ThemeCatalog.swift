@@ -71,6 +71,11 @@ public struct ThemeCatalog: Sendable {
         guard let path = entry.path else {
             return .success(BuiltinThemes.load(entry.name) ?? ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: []))
         }
-        return .success(ThemeLoader.load(contentsOf: path))
+        var result = ThemeLoader.load(contentsOf: path)
+        if entry.origin == .user && BuiltinThemes.names.contains(entry.name) && result.problems.isEmpty {
+            // What it means first: a status line may cut the path.
+            result.notice = "Theme \(entry.name): your own file, in place of the built-in one (move it away to use the built-in theme): \(Sanitize.visible(path))"
+        }
+        return .success(result)
     }
 }

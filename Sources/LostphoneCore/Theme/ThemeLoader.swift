@@ -6,6 +6,13 @@ import Yams
 public struct ThemeLoadResult: Sendable {
     public var theme: Theme
     public var problems: [ThemeProblem]
+    /// Said when the theme was used, not a problem: a file of the person's in place of the
+    /// built-in theme of the same name.
+    public var notice: String? = nil
+
+    public init(theme: Theme, problems: [ThemeProblem], notice: String? = nil) {
+        self.theme = theme; self.problems = problems; self.notice = notice
+    }
 }
 
 /// Reads theme files: a palette of named colours and a style per screen element (see
@@ -27,12 +34,29 @@ public enum ThemeLoader {
 
     /// Loads a theme from YAML text; `file` names it in problems.
     public static func load(yaml: String, file: String) -> ThemeLoadResult {
-        let result = parse(yaml: yaml, file: file, base: builtinDefault)
+        var result = parse(yaml: yaml, file: file, base: builtinDefault)
+        if result.problems.isEmpty { result.problems = unreadable(result.theme, file: file) }
         return result.problems.isEmpty ? result : ThemeLoadResult(theme: builtinDefault, problems: result.problems)
+    }
+
+    /// Elements whose text could not be seen on any terminal: the same colour (or nearly) as
+    /// their background, whether the terminal is dark or light. A black-on-black theme would
+    /// leave the screen blank with no word of why, so it is refused and named instead.
+    static func unreadable(_ theme: Theme, file: String) -> [ThemeProblem] {
+        ThemeElement.allCases.compactMap { element in
+            let style = theme.style(element)
+            let ratios = [Contrast.TerminalColors.dark, .light].map { Contrast.of(style, depth: .truecolor, terminal: $0) }
+            guard let best = ratios.max(), best < 1.5 else { return nil }
+            return ThemeProblem(file: file, message: "styles.\(element.rawValue): unreadable, its text is the colour of its background (contrast \(String(format: "%.1f", best)):1); give it another foreground or background")
+        }
     }
 
     /// Loads a theme file.
     public static func load(contentsOf path: String) -> ThemeLoadResult {
+        // The size is checked before the file is read, so a huge file is never read whole.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, message: "the file is \(size) bytes, more than the \(maxBytes) allowed; is it the right file?")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, message: "cannot read the theme file")])
         }

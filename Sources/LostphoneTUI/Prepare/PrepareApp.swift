@@ -28,10 +28,14 @@ public final class PrepareApp {
     private var state: PrepareState
     private let config: PrepareConfiguration
     private let terminal: any TerminalBackend
+    /// What the profile file held when last read or saved here: a save over a file changed
+    /// since (by `lostphone prepare --bank …` meanwhile) is refused, not silently undone (#30).
+    private var base: ProfileLoad
 
     public init(config: PrepareConfiguration, terminal: any TerminalBackend) {
         self.config = config
         self.terminal = terminal
+        base = config.load
         state = PrepareState(playbook: config.playbook, profile: config.load.profile ?? Profile(), dropped: config.load.dropped,
                              fileExists: config.load.exists, path: config.store.path,
                              language: config.language, theme: config.theme,
@@ -80,7 +84,8 @@ public final class PrepareApp {
             case .save(let profile):
                 let answer: PrepareAction
                 do {
-                    answer = .saved(try config.store.save(profile, playbook: config.playbook, now: config.clock.now()))
+                    base = try config.store.save(profile, basedOn: base, playbook: config.playbook, now: config.clock.now())
+                    answer = .saved(base.profile ?? profile)
                 } catch {
                     answer = .saveFailed(error.description)
                 }
