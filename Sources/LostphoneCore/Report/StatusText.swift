@@ -32,6 +32,7 @@ public enum StatusText {
                 let rec = incident.record(step.id)
                 var row = "  [\(mark(rec.state))] \(step.title[language])"
                 if let t = rec.updatedAt { row += " · \(t.readable)" }
+                if rec.isNoneOfMine { row += " · " + w[.noneOfMine] }
                 line(row)
                 // One line per provider the person uses, and per note.
                 for (id, r) in rec.mine {
