@@ -98,7 +98,7 @@ struct NextStep: Encodable {
             out.append(w.label(.recording(.nextCall)) + number + (extra.isEmpty ? "" : w.paren(extra.joined(separator: w.comma))))
         }
         if !say.isEmpty {
-            out.append(w.label(.recording(.nextSay)))
+            out.append(w.label(.recording(.nextSay)).trimmingWhitespace())
             out += say.map { "  " + $0 }
         }
         if let record { out.append(w[.nextThenRecord(record)]) }

@@ -97,7 +97,7 @@ struct CommandLineRecorder {
         let when = happenedAt.map { w[.happenedAtTime(TimeInput.display($0))] } ?? ""
         let record = incident.record(step.id)
         if events.contains(where: { $0.kind == .noneOfMine }) {
-            return w[.noneOfMineRecorded(incident: incident.id, step: step.id.rawValue)]
+            return w[.noneOfMineRecorded(incident: incident.id, step: step.title[w.language])]
         }
         if events.allSatisfy({ $0.kind == .note }) {
             return w[.notedIn(incident: incident.id, what: target + when)] + (w.language == .zh ? "。" : ".")

@@ -134,6 +134,22 @@ import Testing
         #expect((object["record"] as? String)?.contains("lostphone record bank done --provider cmb") == true)
     }
 
+    /// `next` and the screen's "← now" come from one function: after the SIM and the banks, both
+    /// name WeChat, and `next` gives its number.
+    @Test(.enabled(if: TmuxSession.available))
+    func nextNamesTheStepTheScreenMarksNow() throws {
+        let h = try home()
+        let env = homeEnvironment(h)
+        _ = try runBinary(["record", "sim", "done", "--provider", "china-unicom"], environment: env)
+        _ = try runBinary(["record", "bank", "done", "--provider", "icbc"], environment: env)
+        let next = try runBinary(["next", "--lang", "en"], environment: env)
+        #expect(next.out.contains("Do now: Freeze WeChat (wechat)") && next.out.contains("Call: 95017"), "\(next.out)")
+        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"], home: h)
+        try t.expectScreen(contains: "Freeze WeChat  ← now")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
     @Test func guideIdsListsEveryStepAndProviderIdAndRecordHelpPointsThere() throws {
         let env = homeEnvironment(try home())
         let ids = try runBinary(["guide", "--ids", "--lang", "en"], environment: env)

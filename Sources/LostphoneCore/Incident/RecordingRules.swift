@@ -55,7 +55,9 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
             }
         case .happenedLongBefore(let t, let opened): return w[.happenedLongBefore(display(t), opened: display(opened))]
         case .requiresFirst(let step, let unmet):
-            let names = unmet.map(title).joined(separator: w.language == .zh ? "、" : ", ")
+            let quoted = unmet.map { "“\(title($0))”" }
+            let names = w.language == .zh ? unmet.map(title).joined(separator: "、")
+                : quoted.count <= 2 ? quoted.joined(separator: " and ") : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
             let why = playbook?.step(step)?.requiresWhy?[w.language]
             var text = w[.requiresFirst(step: title(step), unmet: names)]
             if let why { text = w.sentences(text, why) }

@@ -101,28 +101,12 @@ public struct ProfileEdit: Sendable, Hashable {
 
 extension Profile {
     /// The text of `field`.
-    public func value(_ field: ProfileEdit.Field) -> String? {
-        switch field {
-        case .model: device.model
-        case .imei: device.imei
-        case .number: device.number
-        case .owner: device.owner
-        case .insurer: insurer
-        case .policy: policy
-        case .emergencyContact: emergencyContact
-        }
+    public func value(_ field: DeviceField) -> String? {
+        field == .emergencyContact ? emergencyContact : field.value(in: device)
     }
 
     /// Sets or removes the text of `field`.
-    public mutating func set(_ field: ProfileEdit.Field, _ value: String?) {
-        switch field {
-        case .model: device.model = value
-        case .imei: device.imei = value
-        case .number: device.number = value
-        case .owner: device.owner = value
-        case .insurer: insurer = value
-        case .policy: policy = value
-        case .emergencyContact: emergencyContact = value
-        }
+    public mutating func set(_ field: DeviceField, _ value: String?) {
+        if field == .emergencyContact { emergencyContact = value } else { field.set(value, in: &device) }
     }
 }

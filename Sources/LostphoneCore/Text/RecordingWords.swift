@@ -99,7 +99,8 @@ public enum RecordingWord: Hashable, Sendable {
             return pair(zh: "已给 \(what) 添加备注（事件 \(incident)）", en: "Added a note to \(what) in incident \(incident)")
         case .happenedAtTime(let t): return pair(zh: "（实际发生于 \(t)）", en: " (happened at \(t))")
         case .noneOfMineRecorded(let incident, let step):
-            return pair(zh: "已记录到事件 \(incident)：\(step) 我一个都没有。", en: "Recorded in incident \(incident): none of \(step) is yours.")
+            return pair(zh: "已记录到事件 \(incident)：「\(step)」列出的服务商，你一家都没有。",
+                        en: "Recorded in incident \(incident): none of the providers of “\(step)” is yours.")
         case .stateDirectoryUnwritable: return pair(zh: "无法写入状态文件夹。", en: "the state directory cannot be written.")
 
         case .noneOfMine: return pair(zh: "我都没有", en: "none of mine")

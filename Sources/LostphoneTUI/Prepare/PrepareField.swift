@@ -18,29 +18,9 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
         }
     }
 
-    public func value(in profile: Profile) -> String? {
-        switch self {
-        case .model: profile.device.model
-        case .imei: profile.device.imei
-        case .number: profile.device.number
-        case .owner: profile.device.owner
-        case .insurer: profile.insurer
-        case .policy: profile.policy
-        case .emergencyContact: profile.emergencyContact
-        }
-    }
+    public func value(in profile: Profile) -> String? { profile.value(field) }
 
-    public func set(_ value: String?, in profile: inout Profile) {
-        switch self {
-        case .model: profile.device.model = value
-        case .imei: profile.device.imei = value
-        case .number: profile.device.number = value
-        case .owner: profile.device.owner = value
-        case .insurer: profile.insurer = value
-        case .policy: profile.policy = value
-        case .emergencyContact: profile.emergencyContact = value
-        }
-    }
+    public func set(_ value: String?, in profile: inout Profile) { profile.set(field, value) }
 
     /// The one field type this is a field of: its validator is the form's.
     public var field: DeviceField {
