@@ -26,7 +26,7 @@ extension Lostphone {
 
         func run() throws {
             let playbook = try common.loadPlaybook()
-            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
+            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident, language: common.language())
             let report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now())
             let content = format.render(report)
             if output == "-" {
