@@ -150,6 +150,15 @@ import Testing
         try t.expectScreen(contains: "EXITED:0")
     }
 
+    @Test func anIncidentThatIsNotThereIsSaidInThePersonsLanguage() throws {
+        let env = homeEnvironment(try home())
+        _ = try runBinary(["record", "police", "done"], environment: env)
+        for command in [["status"], ["details"], ["next"], ["record", "police", "pending"]] {
+            let r = try runBinary(command + ["--incident", "nope", "--lang", "zh"], environment: env)
+            #expect(r.status == 1 && r.err.contains("没有事件 nope") && !r.err.contains("no incident"), "\(command): \(r.err)")
+        }
+    }
+
     @Test func guideIdsListsEveryStepAndProviderIdAndRecordHelpPointsThere() throws {
         let env = homeEnvironment(try home())
         let ids = try runBinary(["guide", "--ids", "--lang", "en"], environment: env)

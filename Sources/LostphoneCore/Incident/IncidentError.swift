@@ -18,6 +18,6 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
     /// problem (its line and fields) behind a sentence in their language.
     public func text(_ w: Words, playbook: Playbook?, surface: RecordingSurface) -> String {
         if let refusal { return refusal.text(w, playbook: playbook, surface: surface) }
-        return w.language == .en ? message : "与日志不符，未记录（\(message)）"
+        return w[.journalRefusedEvent(message)]
     }
 }

@@ -21,28 +21,13 @@ public enum SessionError: Error, Sendable, Hashable {
     case journal(JournalError)
 
     public func text(_ w: Words) -> String {
-        let zh = w.language == .zh
         switch self {
         case let .noSuchIncident(id, directory, known):
-            let id = Sanitize.brief(id, limit: 40)
-            if known.isEmpty {
-                return zh ? "\(directory) 里没有事件 \(id)，也还没有任何记录。" : "no incident \(id) in \(directory); none has been recorded yet."
-            }
-            return zh ? "\(directory) 里没有事件 \(id)；现有：\(known.joined(separator: ", "))（lostphone incidents）。"
-                : "no incident \(id) in \(directory); there are: \(known.joined(separator: ", ")) (lostphone incidents)."
-        case let .noIncidentYet(directory):
-            return zh ? "\(directory) 里还没有任何事件记录。运行 lostphone 开始一次。"
-                : "no incident has been recorded yet in \(directory). Run `lostphone` to start one."
-        case let .resolved(id, at):
-            return zh ? "事件 \(id) 已于 \(at.readable) 标记为处理完毕，不能再记录。lostphone export --incident \(id) 可导出它的报告。"
-                : "incident \(id) was resolved at \(at.readable); nothing more can be recorded in it. `lostphone export --incident \(id)` writes its report."
-        case let .unreadable(path, problem, backup):
-            let state = backup.map { zh ? "只删去了最后被截断的一行（原文件保存在 \($0)），其余保持原样。" : "Only its cut-off last line was removed (the original is kept at \($0)); the rest was left as it is." }
-                ?? (zh ? "文件保持原样。" : "The file was left as it is.")
-            return zh ? "\(path)：\(problem)\n\(state)可用 lostphone --new 开始新的事件，或修复这个文件。"
-                : "\(path): \(problem)\n\(state) Start a new incident with `lostphone --new`, or fix the file."
-        case let .journal(error):
-            return error.description
+            w[.noSuchIncident(Sanitize.brief(id, limit: 40), directory: directory, known: known)]
+        case let .noIncidentYet(directory): w[.noIncidentYet(directory: directory)]
+        case let .resolved(id, at): w[.incidentResolvedAt(id, at: at.readable)]
+        case let .unreadable(path, problem, backup): w[.journalUnreadable(path: path, problem: problem, backup: backup)]
+        case let .journal(error): error.description
         }
     }
 }

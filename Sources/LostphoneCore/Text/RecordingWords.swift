@@ -32,6 +32,13 @@ public enum RecordingWord: Hashable, Sendable {
     // "None of mine": a step with providers of which the person has none.
     case noneOfMine
 
+    // Opening an incident (`SessionError`), and a journal that does not take an event.
+    case noSuchIncident(String, directory: String, known: [String])
+    case noIncidentYet(directory: String)
+    case incidentResolvedAt(String, at: String)
+    case journalUnreadable(path: String, problem: String, backup: String?)
+    case journalRefusedEvent(String)
+
     // `lostphone details`.
     case detailsNone(incident: String)
     case detailsSaved(incident: String)
@@ -104,6 +111,28 @@ public enum RecordingWord: Hashable, Sendable {
         case .stateDirectoryUnwritable: return pair(zh: "无法写入状态文件夹。", en: "the state directory cannot be written.")
 
         case .noneOfMine: return pair(zh: "我都没有", en: "none of mine")
+
+        case .noSuchIncident(let id, let directory, let known):
+            if known.isEmpty {
+                return pair(zh: "\(directory) 里没有事件 \(id)，也还没有任何记录。", en: "no incident \(id) in \(directory); none has been recorded yet.")
+            }
+            let list = known.joined(separator: ", ")
+            return pair(zh: "\(directory) 里没有事件 \(id)；现有：\(list)（lostphone incidents）。",
+                        en: "no incident \(id) in \(directory); there are: \(list) (lostphone incidents).")
+        case .noIncidentYet(let directory):
+            return pair(zh: "\(directory) 里还没有任何事件记录。运行 lostphone 开始一次。",
+                        en: "no incident has been recorded yet in \(directory). Run `lostphone` to start one.")
+        case .incidentResolvedAt(let id, let at):
+            return pair(zh: "事件 \(id) 已于 \(at) 标记为处理完毕，不能再记录。lostphone export --incident \(id) 可导出它的报告。",
+                        en: "incident \(id) was resolved at \(at); nothing more can be recorded in it. `lostphone export --incident \(id)` writes its report.")
+        case .journalUnreadable(let path, let problem, let backup):
+            let state = backup.map { pair(zh: "只删去了最后被截断的一行（原文件保存在 \($0)），其余保持原样。",
+                                          en: "Only its cut-off last line was removed (the original is kept at \($0)); the rest was left as it is.") }
+                ?? pair(zh: "文件保持原样。", en: "The file was left as it is.")
+            return pair(zh: "\(path)：\(problem)\n\(state)可用 lostphone --new 开始新的事件，或修复这个文件。",
+                        en: "\(path): \(problem)\n\(state) Start a new incident with `lostphone --new`, or fix the file.")
+        case .journalRefusedEvent(let problem):
+            return pair(zh: "与日志不符，未记录（\(problem)）", en: problem)
 
         case .detailsNone(let incident):
             return pair(zh: "事件 \(incident) 还没有记下丢失时间和手机信息。用 lostphone details --lost-at 14:30 --owner 姓名 … 记下。",
