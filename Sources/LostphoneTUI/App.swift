@@ -172,7 +172,7 @@ public final class App {
         // `update` asked the rules already (and the person confirmed an early step with `y`):
         // this builds the event under the same rules, at the time it is recorded.
         let event: Event
-        switch RecordingRules(playbook: state.playbook).event(for: command, in: state.incident, at: config.clock.now(), anyway: true) {
+        switch state.recordingRules.event(for: command, in: state.incident, at: config.clock.now(), anyway: true) {
         case .success(let built): event = built
         case .failure(let refusal): return .refused(refusal.text(state.words, playbook: state.playbook, surface: .screen))
         }

@@ -190,6 +190,14 @@ public struct AppState: Sendable {
 
     /// The program's words in the screen's language.
     public var words: Words { Words(language) }
+
+    /// The recording rules (in Core, as `lostphone record` obeys them), finding steps through
+    /// the screen's index.
+    var recordingRules: RecordingRules {
+        RecordingRules(playbook: playbook) { [stepIndex, playbook] id in
+            stepIndex[id].map { (playbook.panes[$0.tab].steps[$0.row], playbook.panes[$0.tab].kind) }
+        }
+    }
     public var tabCount: Int { playbook.panes.count + 1 }
     public var timelineTab: Int { playbook.panes.count }
     public var isTimeline: Bool { focus == timelineTab }

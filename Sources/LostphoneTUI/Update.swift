@@ -301,7 +301,7 @@ public enum Update {
         // The rules in Core decide, as for `lostphone record`: a step recorded before the steps
         // it requires waits for `y` (the command line's `--anyway`).
         let command = IncidentCommand.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt)
-        switch RecordingRules(playbook: state.playbook).event(for: command, in: state.incident, at: state.now) {
+        switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
         case .success: return [.record(command)]
         case .failure(.requiresFirst(_, let unmet)):
             state.mode = .confirmEarly(EarlyRecording(step: step.id, target: target, provider: provider?.id, unmet: unmet))
@@ -329,7 +329,7 @@ public enum Update {
     /// After a prevention tip's state changed in the incident (done, reopened, undone), the
     /// profile keeps it too: the checklist outlives the incident.
     static func tipToKeep(after event: Event, _ state: AppState) -> Effect? {
-        RecordingRules(playbook: state.playbook).tipToKeep(after: event, in: state.incident).map { .keepTip($0.step, doneAt: $0.doneAt) }
+        state.recordingRules.tipToKeep(after: event, in: state.incident).map { .keepTip($0.step, doneAt: $0.doneAt) }
     }
 
     static func recorded(_ event: Event, _ state: inout AppState) {

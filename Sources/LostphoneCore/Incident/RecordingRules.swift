@@ -88,16 +88,25 @@ public enum RecordingSurface: Sendable, Hashable {
 /// the recording and no earlier than the loss; a step's `requires` settled first, unless the
 /// person confirms; notes and details without control or invisible characters; nothing after
 /// `resolved`. After a prevention tip's state changed, `tipToKeep` says what the profile keeps.
-public struct RecordingRules: Sendable {
+public struct RecordingRules {
     public let playbook: Playbook
+    /// A step by id with the kind of its pane. The screen passes its index, so that a recorded
+    /// action costs the same with ten steps or ten thousand; by default the playbook is searched.
+    private let locate: (StepID) -> (step: Step, kind: PaneKind)?
 
-    public init(playbook: Playbook) { self.playbook = playbook }
+    public init(playbook: Playbook, locate: ((StepID) -> (step: Step, kind: PaneKind)?)? = nil) {
+        self.playbook = playbook
+        self.locate = locate ?? { id in
+            for pane in playbook.panes { if let step = pane.steps.first(where: { $0.id == id }) { return (step, pane.kind) } }
+            return nil
+        }
+    }
 
     /// The event recording `command` in `incident` at `time`, or why not. `anyway` is the
     /// person's confirmation that a step may be recorded before the steps it requires.
     public func event(for command: IncidentCommand, in incident: Incident, at time: Timestamp,
                       anyway: Bool = false) -> Result<Event, RecordingRefusal> {
-        if case let .noneOfMine(step) = command, playbook.step(step)?.providers.isEmpty != false {
+        if case let .noneOfMine(step) = command, locate(step)?.step.providers.isEmpty != false {
             return .failure(.noProvidersForNone(step))
         }
         let event: Event
@@ -114,7 +123,8 @@ public struct RecordingRules: Sendable {
     /// Starting or finishing a step whose required steps are not settled yet needs the person's
     /// confirmation: the refusal naming those steps, or nil.
     public func earlyRecording(_ command: IncidentCommand, in incident: Incident) -> RecordingRefusal? {
-        guard case let .move(step, target, _, _) = command, target == .done || target == .inProgress else { return nil }
+        guard case let .move(step, target, _, _) = command, target == .done || target == .inProgress,
+              locate(step)?.step.requires.isEmpty == false else { return nil }
         let unmet = playbook.unmetRequirements(of: step) { incident.record($0).state.isSettled }
         return unmet.isEmpty ? nil : .requiresFirst(step: step, unmet: unmet.map(\.id))
     }
@@ -145,7 +155,7 @@ public struct RecordingRules: Sendable {
     /// Nil when the event is not about a tip, or was written from the profile itself.
     public func tipToKeep(after event: Event, in incident: Incident) -> (step: StepID, doneAt: Timestamp?)? {
         guard event.prepared != true, event.kind == .move || event.kind == .undo, let id = event.step,
-              playbook.tipSteps.contains(where: { $0.id == id }) else { return nil }
+              locate(id)?.kind == .tips else { return nil }
         let record = incident.record(id)
         return (id, record.state == .done ? record.provider(nil).effectiveAt : nil)
     }
