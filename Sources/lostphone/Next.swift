@@ -85,6 +85,20 @@ struct NextStep: Encodable {
         record = "lostphone record \(step.id) done" + (provider.map { " --provider \($0.id)" } ?? "")
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case step, title, pane, provider, providerName, yours, choices, number, press, numberLabel, say, record
+    }
+
+    /// Every key always there, an absent value as `null`, as in the report's JSON.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(step, forKey: .step); try c.encode(title, forKey: .title); try c.encode(pane, forKey: .pane)
+        try c.encode(provider, forKey: .provider); try c.encode(providerName, forKey: .providerName)
+        try c.encode(yours, forKey: .yours); try c.encode(choices, forKey: .choices)
+        try c.encode(number, forKey: .number); try c.encode(press, forKey: .press); try c.encode(numberLabel, forKey: .numberLabel)
+        try c.encode(say, forKey: .say); try c.encode(record, forKey: .record)
+    }
+
     /// Plain lines, one thing each, that a screen reader reads in order.
     func lines(_ w: Words) -> [String] {
         guard let step, let title else { return [w[.nextNothingOpen]] }

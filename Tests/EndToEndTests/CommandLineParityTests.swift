@@ -131,6 +131,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["step"] as? String == "bank" && object["provider"] as? String == "cmb" && object["yours"] as? Bool == true, "\(json.out)")
         #expect(object["number"] as? String == "95555", "\(json.out)")
+        #expect(object["press"] is NSNull, "an absent value is null, as in the report's JSON: \(json.out)")
         #expect((object["record"] as? String)?.contains("lostphone record bank done --provider cmb") == true)
     }
 
