@@ -87,6 +87,19 @@ import Testing
         #expect(i.record("lending").state == .inProgress && !i.record("lending").isNoneOfMine)
     }
 
+    /// The identifier type and the new event kind change no byte: every line of the fixture
+    /// journal and of the documented example re-encodes as it was written.
+    @Test func journalLinesReencodeByteForByte() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/journals/before-provider-tracking.jsonl")
+        var lines = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.append(#"{"at":"2026-12-03T14:44:09.420+08:00","kind":"noneOfMine","seq":8,"step":"lending"}"#)
+        for line in lines {
+            let event = try JSONDecoder().decode(Event.self, from: Data(line.utf8))
+            #expect(String(decoding: Journal.encode(event), as: UTF8.self) == line + "\n")
+        }
+        _ = try Incident.replay(lines.dropLast().map { try JSONDecoder().decode(Event.self, from: Data($0.utf8)) })
+    }
+
     @Test func oneValidatorForEveryFieldWithOneMessage() {
         #expect(DeviceField.imei.accept(" 49-015420-323751-8 ") == .success("490154203237518"))
         #expect(DeviceField.imei.accept("490154203237519") == .failure(FieldProblem(field: .imei, reason: .imeiCheckDigit(8))))
