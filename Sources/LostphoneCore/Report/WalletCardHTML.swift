@@ -55,6 +55,10 @@ extension WalletCard {
         func text(_ s: String) -> Node<HTML.BodyContext> { .text(Sanitize.visible(s)) }
         func unconfirmed() -> Node<HTML.BodyContext> { .span(.class("unconfirmed"), .text(w.paren(w[.unconfirmed]))) }
 
+        // The police's number everyone knows: one line above the grid, no code of its own, so the
+        // page holds the same numbers of the person's own as before.
+        let everyone = hotlines.filter(\.isForEveryone)
+        let hotlines = hotlines.filter { !$0.isForEveryone }
         let layout = Self.htmlLayout(hotlines: hotlines.count)
         var codes: [QRCode?] = []
         for h in hotlines {
@@ -63,7 +67,11 @@ extension WalletCard {
             case .failure(let why): codes.append(nil); missing = missing ?? why
             }
         }
-        let hotlineList: Node<HTML.BodyContext> = hotlines.isEmpty ? .p(text(w[.cardNoHotlines])) : .ul(
+        let everyoneLine: Node<HTML.BodyContext> = .forEach(everyone) { h in
+            .p(.class("everyone"), .span(.class("name"), text(h.name)), .text(" "),
+               .a(.href(h.uri), .span(.class("number"), .text(Sanitize.visible(h.number)))))
+        }
+        let hotlineList: Node<HTML.BodyContext> = hotlines.isEmpty ? .group(everyoneLine, .p(text(w[.cardNoHotlines]))) : .group(everyoneLine, .ul(
             .class("hotlines"),
             .forEach(Array(zip(hotlines, codes))) { h, code in
                 .li(
@@ -79,7 +87,7 @@ extension WalletCard {
                     )
                 )
             }
-        )
+        ))
 
         let facts = deviceFacts(w)
         let document = HTML(
