@@ -49,12 +49,8 @@ public struct AppConfiguration {
     }
 }
 
-/// Where the full screen records: the incident's open journal, or nowhere, with the reason (a
-/// read-only state directory still shows the guide and what was recorded before).
-public enum Recording {
-    case journal(Journal)
-    case readOnly(directory: String)
-}
+/// Where the full screen records (`JournalAccess`, in Core, as `IncidentSession` opens it).
+public typealias Recording = JournalAccess
 
 /// Why an export did not happen, in words for the person.
 public struct ExportFailure: Error, Sendable { public var message: String; public init(_ m: String) { message = m } }
@@ -173,11 +169,12 @@ public final class App {
     /// Builds the event and appends it durably; only the answer `.recorded` lets the screen
     /// show it.
     private func record(_ command: IncidentCommand) -> Action {
+        // `update` asked the rules already (and the person confirmed an early step with `y`):
+        // this builds the event under the same rules, at the time it is recorded.
         let event: Event
-        do {
-            event = try state.incident.event(for: command, at: config.clock.now())
-        } catch {
-            return .refused(error.message)
+        switch state.recordingRules.event(for: command, in: state.incident, at: config.clock.now(), anyway: true) {
+        case .success(let built): event = built
+        case .failure(let refusal): return .refused(refusal.text(state.words, playbook: state.playbook, surface: .screen))
         }
         guard case .journal(let journal) = config.recording else {
             return .recordFailed("read-only")

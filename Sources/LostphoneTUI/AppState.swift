@@ -171,9 +171,7 @@ public struct AppState: Sendable {
 
     /// Rows of an action pane in the order they are to be done: by priority, then as listed.
     func rowsByPriority(_ tab: Int) -> [Int] {
-        guard tab < playbook.panes.count, playbook.panes[tab].kind == .actions else { return [] }
-        let steps = playbook.panes[tab].steps
-        return steps.indices.sorted { (steps[$0].priority ?? Int.max, $0) < (steps[$1].priority ?? Int.max, $1) }
+        tab < playbook.panes.count ? WhatNow.rowsByPriority(playbook.panes[tab]) : []
     }
 
     /// Whether a step still needs doing (not done, not skipped).
@@ -181,7 +179,7 @@ public struct AppState: Sendable {
 
     /// The row of the step to do now in an action pane: the first open one by priority.
     public func nowRow(_ tab: Int) -> Int? {
-        rowsByPriority(tab).first { isOpen(playbook.panes[tab].steps[$0]) }
+        tab < playbook.panes.count ? WhatNow.row(in: playbook.panes[tab], incident) : nil
     }
 
     /// Urgent freezes (the first pane) not yet done or skipped.
@@ -192,6 +190,14 @@ public struct AppState: Sendable {
 
     /// The program's words in the screen's language.
     public var words: Words { Words(language) }
+
+    /// The recording rules (in Core, as `lostphone record` obeys them), finding steps through
+    /// the screen's index.
+    var recordingRules: RecordingRules {
+        RecordingRules(playbook: playbook) { [stepIndex, playbook] id in
+            stepIndex[id].map { (playbook.panes[$0.tab].steps[$0.row], playbook.panes[$0.tab].kind) }
+        }
+    }
     public var tabCount: Int { playbook.panes.count + 1 }
     public var timelineTab: Int { playbook.panes.count }
     public var isTimeline: Bool { focus == timelineTab }

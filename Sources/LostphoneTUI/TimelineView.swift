@@ -107,6 +107,8 @@ enum EventText {
         case .mine:
             spans.append(Span(title(e.step) + " "))
             spans.append(Span((providerName(e) ?? "") + w.colon + w[e.mine == false ? .notMine : .mine], .muted))
+        case .noneOfMine:
+            spans.append(Span(title(e.step) + w.colon + w[.noneOfMine], .muted))
         case .resolved:
             spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
         }

@@ -298,23 +298,17 @@ public enum Update {
         guard writable(&state), let step = actionableStep(&state),
               confirmedProvider(of: step, for: .record(target), &state) else { return [] }
         let provider = state.provider(for: step)
-        let current = state.incident.record(step.id).provider(provider?.id).state
-        guard current.canMove(to: target) else {
-            state.message = StatusMessage(text: refusal(step, provider, from: current, to: target, state), kind: .error)
-            return []
+        // The rules in Core decide, as for `lostphone record`: a step recorded before the steps
+        // it requires waits for `y` (the command line's `--anyway`).
+        let command = IncidentCommand.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt)
+        switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+        case .success: return [.record(command)]
+        case .failure(.requiresFirst(_, let unmet)):
+            state.mode = .confirmEarly(EarlyRecording(step: step.id, target: target, provider: provider?.id, unmet: unmet))
+        case .failure(let refusal):
+            state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
         }
-        if let early = earlyRecording(step, target, provider?.id, state) {
-            state.mode = .confirmEarly(early)
-            return []
-        }
-        return [.record(.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt))]
-    }
-
-    /// Starting or finishing a step whose required steps are still open waits for confirmation.
-    static func earlyRecording(_ step: Step, _ target: StepState, _ provider: ProviderID?, _ state: AppState) -> EarlyRecording? {
-        guard target == .done || target == .inProgress, !step.requires.isEmpty else { return nil }
-        let unmet = state.playbook.unmetRequirements(of: step.id) { state.incident.record($0).state.isSettled }
-        return unmet.isEmpty ? nil : EarlyRecording(step: step.id, target: target, provider: provider, unmet: unmet.map(\.id))
+        return []
     }
 
     /// Whether the provider shown for `step` may be acted on: one the person chose, or one they
@@ -332,25 +326,18 @@ public enum Update {
         return false
     }
 
-    static func refusal(_ step: Step, _ provider: Provider?, from: StepState, to: StepState, _ state: AppState) -> String {
-        let title = step.title[state.language] + (provider.map { state.words.paren($0.name[state.language]) } ?? "")
-        return state.words[from == to ? .alreadyIn(step: title, from) : .reopenFirst(step: title, from)]
-    }
-
     /// After a prevention tip's state changed in the incident (done, reopened, undone), the
     /// profile keeps it too: the checklist outlives the incident.
     static func tipToKeep(after event: Event, _ state: AppState) -> Effect? {
-        guard event.prepared != true, event.kind == .move || event.kind == .undo, let id = event.step,
-              let pos = state.stepIndex[id], state.playbook.panes[pos.tab].kind == .tips else { return nil }
-        let record = state.incident.record(id)
-        return .keepTip(id, doneAt: record.state == .done ? record.provider(nil).effectiveAt : nil)
+        state.recordingRules.tipToKeep(after: event, in: state.incident).map { .keepTip($0.step, doneAt: $0.doneAt) }
     }
 
     static func recorded(_ event: Event, _ state: inout AppState) {
         do {
             try state.applyRecorded(event)
         } catch {
-            state.message = StatusMessage(text: state.words.label(.notSaved) + error.message, kind: .error)
+            state.message = StatusMessage(text: state.words.label(.notSaved) + error.text(state.words, playbook: state.playbook, surface: .screen),
+                                          kind: .error)
             return
         }
         // What this event settles: the time given with @ is used, a provider chosen counts for
@@ -531,28 +518,32 @@ public enum Update {
                         state.mode = .details(form)
                         return []
                     }
-                    guard !TimeInput.isInFuture(t, now: state.now) else {
-                        form.error = state.words[.timeInFuture(TimeInput.display(t))]
+                    if let problem = RecordingRules.lostAtProblem(t, now: state.now, in: state.incident) {
+                        form.error = problem.text(state.words, playbook: state.playbook, surface: .screen)
                         state.mode = .details(form)
                         return []
                     }
                     lostAt = t
                 }
-                // A mistyped IMEI would send the police after another phone: its check digit
-                // must hold. One kept from before (an older incident) is left as it was.
-                var imei = form.value(.imei)
-                if let text = imei, text != state.incident.device.imei {
-                    if let problem = IMEI.problem(text, state.words) {
-                        form.error = state.words.sentences(problem, state.words[.imeiWhere])
-                        form.focus = .imei
+                // Every text through the one field validator (`DeviceField.accept`), as
+                // `prepare` and `lostphone details` check it. An IMEI kept from before (an
+                // older incident) is left as it was.
+                var device = DeviceDetails()
+                let fields: [(DetailsForm.Field, DeviceField)] = [(.owner, .owner), (.number, .number), (.model, .model),
+                                                                 (.imei, .imei), (.insurer, .insurer), (.policy, .policy)]
+                for (formField, field) in fields {
+                    guard let text = form.value(formField) else { continue }
+                    if field == .imei && text == state.incident.device.imei { device.imei = text; continue }
+                    switch field.accept(text) {
+                    case .success(let kept): field.set(kept, in: &device)
+                    case .failure(let problem):
+                        form.error = problem.text(state.words)
+                        form.focus = formField
                         state.mode = .details(form)
                         return []
                     }
-                    imei = IMEI.normalized(text)
                 }
                 state.mode = .normal
-                let device = DeviceDetails(model: form.value(.model), imei: imei, number: form.value(.number), owner: form.value(.owner),
-                                           insurer: form.value(.insurer), policy: form.value(.policy))
                 if lostAt != state.incident.lostAt || device != state.incident.device {
                     return [.record(.details(lostAt: lostAt, device: device))]
                 }
@@ -577,12 +568,8 @@ public enum Update {
                     state.message = StatusMessage(text: state.words[.detailsBadTime], kind: .error)
                     return []
                 }
-                if TimeInput.isInFuture(t, now: state.now) {
-                    state.message = StatusMessage(text: state.words[.timeInFuture(TimeInput.display(t))], kind: .error)
-                    return []
-                }
-                if let lost = state.incident.lostAt, t < lost {
-                    state.message = StatusMessage(text: state.words[.timeBeforeLoss(TimeInput.display(t), lost: TimeInput.display(lost))], kind: .error)
+                if let problem = RecordingRules.happenedAtProblem(t, now: state.now, in: state.incident) {
+                    state.message = StatusMessage(text: problem.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
                     return []
                 }
                 state.mode = .normal

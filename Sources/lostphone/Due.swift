@@ -58,7 +58,7 @@ extension Lostphone {
                                                at: nil, commandName: "due")
             let now = SystemClock().now()
             guard let by, let due = DueInput.parse(by, now: now) else {
-                recorder.fail("cannot read the time \(Sanitize.brief(by ?? "", limit: 40)); use \(DueInput.forms).")
+                recorder.fail(recorder.words[.badDue(Sanitize.brief(by ?? "", limit: 40), forms: DueInput.forms)])
             }
             try recorder.record { step, provider, _ in [.note(step.id, text, provider: provider, due: due)] }
         }

@@ -43,7 +43,7 @@ extension Lostphone {
 
         func run() throws {
             let playbook = try common.loadPlaybook()
-            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
+            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident, language: common.language())
             var report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now(),
                                 audience: audience)
             report.paper = paper

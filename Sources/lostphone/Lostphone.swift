@@ -17,14 +17,15 @@ struct Lostphone: ParsableCommand {
 
         The full-screen program (lostphone [options], or lostphone open [options]) takes:
           --new                   Start a new incident; earlier ones are kept.
-          --lang <zh|en>          Language: zh (Chinese) or en. Default: the locale.
+          --lang <zh|en>          Language for this run: zh (Chinese) or en. Not remembered: L on the
+                                  full screen remembers one. Default: the one L chose, else the locale.
           --theme <name|file>     Theme name or file (see `lostphone themes`).
           --state-dir <dir>       Where incidents are kept.
           --playbook <file>       Use this playbook (YAML) instead of the built-in one.
           --incident <id>         Continue an earlier incident.
         """,
         version: "lostphone 0.1.0",
-        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Status.self, Due.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
+        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Details.self, Next.self, Status.self, Due.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
         defaultSubcommand: Open.self
     )
 }
@@ -38,7 +39,7 @@ struct CommonOptions: ParsableArguments {
             completion: .file(extensions: ["yaml", "yml"]))
     var playbook: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language: zh (Chinese) or en (English). Default: the locale.", valueName: "zh|en"))
+    @Option(name: .long, help: ArgumentHelp("Language for this run only: zh (Chinese) or en (English). Default: the one L chose on the full screen, else the locale.", valueName: "zh|en"))
     var lang: Language?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -71,11 +72,15 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The language asked for, else the remembered one, else the locale's.
+    /// The language asked for with `--lang` (for this run only: never remembered), else the one
+    /// `L` remembered on the full screen, else the locale's.
     func language() -> Language {
-        if let lang { return lang }
-        if let saved = Preferences(environment: environment).language { return saved }
-        let env = environment
+        lang ?? Self.rememberedOrLocaleLanguage(environment)
+    }
+
+    /// The language `L` remembered, else the locale's.
+    static func rememberedOrLocaleLanguage(_ env: [String: String]) -> Language {
+        if let saved = Preferences(environment: env).language { return saved }
         let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
         return Language.fromLocale(locale)
     }

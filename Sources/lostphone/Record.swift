@@ -1,12 +1,24 @@
 import ArgumentParser
 import Foundation
 import LostphoneCore
-import LostphoneTUI
 
-extension StepState: ExpressibleByArgument {}
+/// What `lostphone record` sets: a state, or `none` (the person has none of the step's providers).
+enum RecordTarget: ExpressibleByArgument, Equatable {
+    case state(StepState)
+    case noneOfMine
+
+    init?(argument: String) {
+        if argument == "none" { self = .noneOfMine; return }
+        guard let state = StepState(rawValue: argument) else { return nil }
+        self = .state(state)
+    }
+
+    static var allValueStrings: [String] { StepState.allCases.map(\.rawValue) + ["none"] }
+}
 
 /// Recording from the command line, for scripts, screen readers and a phone's SSH app: the same
-/// events, checks and journal as the full screen's keys.
+/// rules (`RecordingRules`, in Core), events and journal as the full screen's keys, and the
+/// same words, in the person's language.
 struct CommandLineRecorder {
     var common: CommonOptions
     var incidentID: String?
@@ -14,43 +26,51 @@ struct CommandLineRecorder {
     var providerID: String?
     var at: String?
     var commandName: String
+    /// The person's confirmation of a step recorded before the steps it requires (`y` on screen).
+    var anyway = false
+    /// Whether a step with providers may go without `--provider` (`none` is about all of them).
+    var providerOptional = false
+
+    var words: Words { Words(common.language()) }
 
     /// Checks the step and provider against the playbook, opens the incident (locked), builds
-    /// every event first (nothing is written unless all are valid), then appends them.
+    /// every event under the rules first (nothing is written unless all are allowed), then
+    /// appends them, and keeps a prevention tip's state in the profile, as the screen does.
     func record(_ commands: (Step, ProviderID?, Timestamp?) -> [IncidentCommand]) throws {
+        let w = words
         let playbook = try common.loadPlaybook()
-        let steps = playbook.allSteps
-        guard let step = steps.first(where: { $0.id.rawValue == stepID }) else {
-            fail("there is no step \(Sanitize.brief(stepID, limit: 40)). Steps: \(steps.map(\.id.rawValue).joined(separator: ", ")).")
+        guard let step = playbook.step(StepID(stepID)) else {
+            fail(w[.noSuchStep(Sanitize.brief(stepID, limit: 40), list: playbook.allSteps.map(\.id.rawValue).joined(separator: ", "))])
         }
-        let provider = try resolveProvider(step)
+        let named = namedProvider(step)
         let clock = SystemClock()
+        let profiles = ProfileStore(environment: common.environment)
         let session = try IncidentSession.openForRecording(store: common.store, id: incidentID,
                                                            playbook: { playbook }, startNew: false, clock: clock,
-                                                           profile: ProfileStore(environment: common.environment), language: common.language())
-        guard case .journal(let journal) = session.recording else { fail("the state directory cannot be written.") }
+                                                           profile: profiles, language: w.language)
+        guard case .journal(let journal) = session.recording else { fail(w[.stateDirectoryUnwritable]) }
         for note in session.profileNotes { printError("lostphone: " + note) }
         if let repair = session.recovery { printError("lostphone: \(session.path): " + repair.message) }
         defer { journal.close() }
+        var incident = session.incident
+        let provider = named ?? defaultProvider(step, playbook: playbook, incident: incident)
         let now = clock.now()
         var happenedAt: Timestamp? = nil
         if let at {
-            guard let t = TimeInput.parse(at, now: now) else {
-                fail("cannot read the time \(Sanitize.brief(at, limit: 40)); use 14:35, 2026-12-03 14:35 or -20m.")
-            }
-            if TimeInput.isInFuture(t, now: now) { fail("\(TimeInput.display(t)) is in the future (it is now \(TimeInput.display(now))); give a time that has passed.") }
+            guard let t = TimeInput.parse(at, now: now) else { fail(w[.badTime(Sanitize.brief(at, limit: 40))]) }
+            if let problem = RecordingRules.happenedAtProblem(t, now: now, in: incident) { refuse(problem, playbook) }
             happenedAt = t
         }
-        var incident = session.incident
+        let rules = RecordingRules(playbook: playbook)
         var events: [Event] = []
-        do {
-            for command in commands(step, provider, happenedAt) {
-                let event = try incident.event(for: command, at: now)
-                try incident.apply(event)
+        for command in commands(step, provider, happenedAt) {
+            switch rules.event(for: command, in: incident, at: now, anyway: anyway) {
+            case .success(let event):
+                do { try incident.apply(event) } catch { fail(error.text(w, playbook: playbook, surface: .commandLine)) }
                 events.append(event)
+            case .failure(let refusal):
+                refuse(refusal, playbook)
             }
-        } catch {
-            fail("\(error.message). Nothing was recorded.")
         }
         for event in events {
             do {
@@ -59,31 +79,59 @@ struct CommandLineRecorder {
                 fail(error.description)
             }
         }
-        let name = provider.flatMap { step.provider($0)?.name[common.language()] }
-        let record = incident.record(step.id)
-        let target = "\(step.id)\(name.map { " (\($0))" } ?? "")"
-        let when = happenedAt.map { " (happened at \($0.readable))" } ?? ""
-        if events.allSatisfy({ $0.kind == .note }) {
-            print("Added a note to \(target)\(when) in incident \(incident.id).")
-        } else {
-            print("Recorded in incident \(incident.id): \(target) is \(record.provider(provider).state.rawValue)\(when)"
-                  + (step.providers.isEmpty ? "" : "; the step is \(record.state.rawValue)") + ".")
+        for event in events {
+            guard let tip = rules.tipToKeep(after: event, in: incident) else { continue }
+            do {
+                try profiles.keepTip(tip.step, doneAt: tip.doneAt, playbook: playbook, now: now)
+            } catch {
+                printError("lostphone \(commandName): " + w[.tipNotKept(error.description)])
+            }
         }
+        print(summary(events, step: step, provider: provider, incident: incident, happenedAt: happenedAt))
     }
 
-    /// The provider named, checked against the step: a step with providers needs one (nothing is
-    /// ever recorded for a provider the person did not name); a step without takes none.
-    func resolveProvider(_ step: Step) throws -> ProviderID? {
-        let ids = step.providers.map(\.id.rawValue)
-        guard let providerID else {
-            if ids.isEmpty { return nil }
-            fail("\(step.id) has providers; name yours with --provider (\(ids.joined(separator: ", "))).")
+    /// What was recorded, in one line a screen reader reads well.
+    func summary(_ events: [Event], step: Step, provider: ProviderID?, incident: Incident, happenedAt: Timestamp?) -> String {
+        let w = words
+        let name = provider.flatMap { step.provider($0)?.name[w.language] }
+        let target = "\(step.id)\(name.map { w.paren($0) } ?? "")"
+        let when = happenedAt.map { w[.happenedAtTime($0.readable)] } ?? ""
+        let record = incident.record(step.id)
+        if events.contains(where: { $0.kind == .noneOfMine }) {
+            return w[.noneOfMineRecorded(incident: incident.id, step: step.title[w.language])]
         }
-        if ids.isEmpty { fail("\(step.id) has no providers; leave out --provider.") }
+        if events.allSatisfy({ $0.kind == .note }) {
+            return w[.notedIn(incident: incident.id, what: target + when)] + (w.language == .zh ? "。" : ".")
+        }
+        return w[.recordedIn(incident: incident.id, what: target, state: w.name(record.provider(provider).state))] + when
+            + (step.providers.isEmpty ? "" : w[.stepNow(w.name(record.state))]) + (w.language == .zh ? "。" : ".")
+    }
+
+    /// Without `--provider` on a step with providers, the person's own when the incident knows
+    /// it (one of theirs here, or theirs in the same group), else a refusal naming the choices:
+    /// nothing is ever recorded for a provider the person did not name or choose.
+    func defaultProvider(_ step: Step, playbook: Playbook, incident: Incident) -> ProviderID? {
+        if step.providers.isEmpty || providerOptional { return nil }
+        let yours = WhatNow.yourProviders(of: step, in: playbook, incident)
+        if yours.count == 1 { return yours[0].id }
+        fail(words[.nameProvider(step: step.id.rawValue, ids: step.providers.map(\.id.rawValue).joined(separator: ", "))])
+    }
+
+    /// The provider given with `--provider`, checked against the step before anything is opened.
+    func namedProvider(_ step: Step) -> ProviderID? {
+        let w = words
+        let ids = step.providers.map(\.id.rawValue)
+        guard let providerID else { return nil }
+        if ids.isEmpty { fail(w[.noProviders(step: step.id.rawValue)]) }
         guard ids.contains(providerID) else {
-            fail("\(step.id) has no provider \(Sanitize.brief(providerID, limit: 40)); its providers: \(ids.joined(separator: ", ")).")
+            fail(w[.noSuchProvider(step: step.id.rawValue, id: Sanitize.brief(providerID, limit: 40), ids: ids.joined(separator: ", "))])
         }
         return ProviderID(providerID)
+    }
+
+    func refuse(_ refusal: RecordingRefusal, _ playbook: Playbook) -> Never {
+        let w = words
+        fail(w.sentences(refusal.text(w, playbook: playbook, surface: .commandLine), w[.nothingRecorded]))
     }
 
     func fail(_ message: String) -> Never {
@@ -94,7 +142,7 @@ struct CommandLineRecorder {
 
 /// `--provider` and `--at`, which `record` and `note` share.
 struct RecordOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; needed on a step with providers.", valueName: "id"))
+    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; on a step with providers, needed unless the incident already says which is yours.", valueName: "id"))
     var provider: String?
 
     // Unconditional: `-20m` is a value here, not an option.
@@ -110,41 +158,55 @@ extension Lostphone {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a step's state (for one provider), as the full screen's keys do.",
-            discussion: "Refused while the full screen has the same incident open: quit it first, or use its keys.")
+            discussion: """
+            The same rules as the full screen: a step recorded before the steps it requires (erase \
+            before the police report and the insurance claim) is refused with the reason, and \
+            recorded with --anyway (the screen's y). `none` says you have none of the step's \
+            providers (no lending platform): the step is settled and the report says so. \
+            Refused while the full screen has the same incident open: quit it first, or use its keys.
+            """)
 
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"))
         var step: String
 
-        @Argument(help: ArgumentHelp("pending, inProgress, done, blocked or skipped.", valueName: "state"))
-        var state: StepState
+        @Argument(help: ArgumentHelp("pending, inProgress, done, blocked or skipped; or none: you have none of the step's providers.", valueName: "state"))
+        var state: RecordTarget
 
         @OptionGroup var target: RecordOptions
 
         @Option(help: ArgumentHelp("A note to add with it (reference number, agent's name).", valueName: "text"))
         var note: String?
 
+        @Flag(help: "Record it even though the steps it requires are not settled yet (as y does on the screen).")
+        var anyway = false
+
         @Option(parsing: .unconditional, help: ArgumentHelp("With blocked: when to try again (\(DueInput.forms)); lostphone due lists it.", valueName: "time"))
         var retry: String?
 
         func validate() throws {
-            if retry != nil && state != .blocked { throw ValidationError("--retry goes with blocked") }
+            if retry != nil && state != .state(.blocked) { throw ValidationError("--retry goes with blocked") }
         }
 
         func run() throws {
-            let recorder = target.recorder(common: common, which: which, step: step, commandName: "record")
+            var recorder = target.recorder(common: common, which: which, step: step, commandName: "record")
+            recorder.anyway = anyway
+            recorder.providerOptional = state == .noneOfMine
             var retryAt: Timestamp? = nil
             if let retry {
                 guard let t = DueInput.parse(retry, now: SystemClock().now()) else {
-                    recorder.fail("cannot read the time \(Sanitize.brief(retry, limit: 40)); use \(DueInput.forms).")
+                    recorder.fail(recorder.words[.badDue(Sanitize.brief(retry, limit: 40), forms: DueInput.forms)])
                 }
                 retryAt = t
             }
             try recorder.record { step, provider, happenedAt in
-                [.move(step.id, to: state, provider: provider, happenedAt: happenedAt, retry: retryAt)]
-                    + (note.map { [.note(step.id, $0, provider: provider, happenedAt: happenedAt)] } ?? [])
+                let main: IncidentCommand = switch state {
+                case .state(let s): .move(step.id, to: s, provider: provider, happenedAt: happenedAt, retry: retryAt)
+                case .noneOfMine: .noneOfMine(step.id)
+                }
+                return [main] + (note.map { [.note(step.id, $0, provider: provider, happenedAt: happenedAt)] } ?? [])
             }
         }
     }
@@ -158,7 +220,7 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"))
         var step: String
 
         @Argument(help: ArgumentHelp("The note.", valueName: "text"))

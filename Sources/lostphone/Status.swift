@@ -16,7 +16,7 @@ extension Lostphone {
 
         func run() throws {
             let playbook = try common.loadPlaybook()
-            let (incident, path) = try IncidentSession.read(store: common.store, id: which.incident)
+            let (incident, path) = try IncidentSession.read(store: common.store, id: which.incident, language: common.language())
             if json {
                 let report = Report(incident: incident, playbook: playbook, language: common.language(), generatedAt: SystemClock().now())
                 print(ReportFormat.json.render(report), terminator: "")

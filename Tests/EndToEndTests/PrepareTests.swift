@@ -148,7 +148,7 @@ import Testing
         let h = try home()
         let env = homeEnvironment(h)
         let escape = try runBinary(["prepare", "--owner", "Li\u{1B}]0;pwned\u{07}"], environment: env)
-        #expect(escape.status == 1 && escape.err.contains("control or invisible characters"), "\(escape.err)")
+        #expect(escape.status == 1 && escape.err.contains("control or invisible character"), "\(escape.err)")
         #expect(!escape.err.contains("\u{1B}"), "the escape never reaches the terminal")
         let both = try runBinary(["prepare", "--list", "--bank", "icbc"], environment: env)
         #expect(both.status == 64, "\(both.err)")

@@ -164,7 +164,7 @@ final class PrintableWalletCardTests {
         #expect(pages == 1, "the card takes \(pages) pages")
         #expect(info.contains("(A5)"), "the page is A5:\n\(info)")
         let text = try TmuxSession.capture("/usr/bin/pdftotext", ["-raw", pdf, "-"]).filter { !$0.isWhitespace }
-        for number in ["10086", "10010", "10000", "95588", "95566", "40066-95566", "95559", "95555", "400-820-5555",
+        for number in ["110", "10086", "10010", "10000", "95588", "95566", "40066-95566", "95559", "95555", "400-820-5555",
                        "95533", "95599", "95017", "0755-83765566", "95188", "95118", "490154203237518", "icloud.com/find"] {
             #expect(text.contains(number), "the printed card lacks \(number)")
         }

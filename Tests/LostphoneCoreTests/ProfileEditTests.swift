@@ -78,10 +78,12 @@ import Testing
     }
 
     @Test func controlCharactersAndOverlongTextsAreRefused() {
-        #expect(problems(ProfileEdit(fields: [.owner: "Zhang\u{1B}[2J"])) == [w[.controlCharacters(field: "owner")]])
-        #expect(problems(ProfileEdit(fields: [.policy: "A\u{202E}B"])) == [w[.controlCharacters(field: "policy")]])
+        // The one field validator's words, as the form and `i` say them.
+        #expect(problems(ProfileEdit(fields: [.owner: "Zhang\u{1B}[2J"])) == [FieldProblem(field: .owner, reason: .invisibleCharacter(0x1B)).text(w)])
+        #expect(problems(ProfileEdit(fields: [.policy: "A\u{202E}B"])) == [FieldProblem(field: .policy, reason: .invisibleCharacter(0x202E)).text(w)])
+        #expect(problems(ProfileEdit(fields: [.policy: "A\u{202E}B"])).first?.contains("U+202E") == true)
         let long = String(repeating: "x", count: ProfileFile.maxFieldLength + 1)
-        #expect(problems(ProfileEdit(fields: [.insurer: long])) == [w[.fieldTooLong(field: "insurer", length: long.count, limit: ProfileFile.maxFieldLength)]])
+        #expect(problems(ProfileEdit(fields: [.insurer: long])) == [FieldProblem(field: .insurer, reason: .tooLong(long.count)).text(w)])
     }
 
     @Test func theSameThingSetAndClearedIsRefused() {

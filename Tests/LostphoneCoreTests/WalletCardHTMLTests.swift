@@ -25,10 +25,11 @@ import Testing
         #expect(page.html.contains("@page { size: A5;"))
         #expect(page.html.contains("\"Noto Sans CJK SC\""))
         #expect(page.html.contains("lang=\"\(language == .zh ? "zh-CN" : "en")\""))
-        for number in ["10086", "95588", "95017", "0755-83765566"] {
+        for number in ["110", "10086", "95588", "95017", "0755-83765566"] {
             #expect(page.html.contains(">\(number)</span>"), "the page lacks \(number)")
         }
-        #expect(page.html.components(separatedBy: "<svg ").count - 1 == 4, "one code per number")
+        #expect(page.html.components(separatedBy: "<svg ").count - 1 == 4, "one code per number of the person's own")
+        #expect(page.html.contains("<p class=\"everyone\">"), "the police on a line of their own above them")
         #expect(page.html.contains("<a href=\"tel:95588\">"))
         #expect(page.html.contains("icloud.com/find"))
         #expect(page.html.contains("490154203237518"))

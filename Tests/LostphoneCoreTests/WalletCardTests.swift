@@ -14,24 +14,25 @@ import Testing
     @Test func theHotlinesAreTheTickedProvidersOnlyWithTheirVoiceMenuOptions() {
         let card = WalletCard(profile: profile(["bank": ["icbc"], "carrier": ["china-mobile"], "app": ["wechat"]]),
                               playbook: playbook, language: .en)
-        #expect(card.hotlines.map(\.number) == ["10086", "95588", "95017", "0755-83765566"],
+        let own = card.hotlines.filter { !$0.isForEveryone }
+        #expect(own.map(\.number) == ["10086", "95588", "95017", "0755-83765566"],
                 "the carrier, the bank, then WeChat's two numbers, in the guide's order: \(card.hotlines.map(\.number))")
-        #expect(card.hotlines.map(\.name) == ["China Mobile", "ICBC", "WeChat", "WeChat"])
-        #expect(card.hotlines[2].press == "9" && card.hotlines[2].label == "WeChat Pay: freeze payments")
-        #expect(card.hotlines[0].uri == "tel:10086")
-        #expect(card.hotlines[3].uri == "tel:075583765566", "a QR code dials the digits")
+        #expect(own.map(\.name) == ["China Mobile", "ICBC", "WeChat", "WeChat"])
+        #expect(own[2].press == "9" && own[2].label == "WeChat Pay: freeze payments")
+        #expect(own[0].uri == "tel:10086")
+        #expect(own[3].uri == "tel:075583765566", "a QR code dials the digits")
     }
 
     @Test func aCarriersNumberComesOnceFromTheSIMStepNotAgainFromTheNewSIM() {
         let card = WalletCard(profile: profile(["carrier": ["china-unicom", "china-telecom"]]), playbook: playbook, language: .zh)
-        #expect(card.hotlines.map(\.number) == ["10010", "10000"])
-        #expect(card.hotlines.map(\.name) == ["中国联通", "中国电信"])
+        #expect(card.hotlines.map(\.number) == ["110", "10010", "10000"])
+        #expect(card.hotlines.map(\.name) == ["报警", "中国联通", "中国电信"])
     }
 
     @Test func aBankWithTwoNumbersGivesBothAndOneWithoutANumberGivesNone() {
         let card = WalletCard(profile: profile(["bank": ["boc", "other-bank"]]), playbook: playbook, language: .en)
-        #expect(card.hotlines.map(\.number) == ["95566", "40066-95566"])
-        #expect(card.hotlines.map(\.label) == ["Customer service", "Credit cards"])
+        #expect(card.hotlines.map(\.number) == ["110", "95566", "40066-95566"])
+        #expect(card.hotlines.map(\.label) == [nil, "Customer service", "Credit cards"], "the police are named once")
     }
 
     @Test func unconfirmedNumbersAndOptionsAreMarkedSoAsInTheGuide() {
@@ -50,7 +51,7 @@ import Testing
         #expect(card.findMy[1].address == "icloud.com/find" && card.findMy[1].isWeb && card.findMy[1].confirmed)
         #expect(card.findMy[0].address == "cloud.huawei.com → 查找设备 (Find Device)" && !card.findMy[0].isWeb,
                 "Huawei has a menu path, not an address")
-        #expect(card.hotlines.isEmpty, "a brand has no hotline")
+        #expect(card.hotlines.allSatisfy { $0.isForEveryone }, "a brand has no hotline (only the police's is there)")
     }
 
     @Test func thePhoneItsOwnerInsuranceAndEmergencyContactAreCarried() {
@@ -66,6 +67,23 @@ import Testing
     @Test func theFirstFiveAreTheUrgentStepsByPriority() {
         let card = WalletCard(profile: profile([:]), playbook: playbook, language: .en)
         #expect(card.firstSteps.map(\.id) == ["sim", "bank", "wechat", "alipay", "lending"])
+    }
+
+    @Test func thePoliceAreOnEveryCardFirst() {
+        for choices in [[:], ["bank": ["icbc"]], ["brand": ["apple"]]] as [[String: [String]]] {
+            let card = WalletCard(profile: profile(choices), playbook: playbook, language: .en)
+            #expect(card.hotlines.first?.number == "110" && card.hotlines.first?.name == "Police" && card.hotlines.first?.isForEveryone == true,
+                    "\(choices): \(card.hotlines.map(\.number))")
+            #expect(card.hotlines.filter { $0.number == "110" }.count == 1)
+        }
+    }
+
+    @Test func aStepOfProvidersTheProfileNamesNoneOfIsNotAmongTheFirstFive() {
+        let card = WalletCard(profile: profile(["carrier": ["china-mobile"], "bank": ["icbc"]]), playbook: playbook, language: .en)
+        #expect(!card.firstSteps.map(\.id).contains("lending"), "no platform is the person's: \(card.firstSteps.map(\.id))")
+        #expect(card.firstSteps.map(\.id) == ["sim", "bank", "wechat", "alipay", "police"])
+        let lender = WalletCard(profile: profile(["carrier": ["china-mobile"], "platform": ["jd-finance"]]), playbook: playbook, language: .en)
+        #expect(lender.firstSteps.map(\.id).contains("lending"))
     }
 
     @Test func anAppTheProfileRulesOutIsNotAmongTheFirstFive() {

@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: [Language.zh, .en])
     func theMaximalProfileFits80By40WithEveryHotline(language: Language) {
         let card = WalletCard(profile: maximalProfile(), playbook: playbook, language: language)
-        #expect(card.hotlines.count == 15 && card.findMy.count == 7, "the built-in guide's 15 numbers and 7 brands")
+        #expect(card.hotlines.count == 16 && card.findMy.count == 7, "the police, the built-in guide's 15 numbers and 7 brands")
         let text = card.text()
         expectFits(text, "\(language)")
         for h in card.hotlines { #expect(text.contains(h.number), "\(language): the card lacks \(h.name) \(h.number)") }
@@ -68,6 +68,7 @@ import Testing
           Number: 13800138000  ·  IMEI: 490154203237518
 
         -- YOUR HOTLINES ---------------------------------------------------------------
+          Police        110?
           China Mobile  10086   Customer service
           ICBC          95588?  Customer service
 
@@ -80,7 +81,7 @@ import Testing
           2. Freeze mobile banking and payments
           3. Freeze WeChat
           4. Report the loss to Alipay
-          5. Report the loss to lending and financing platforms
+          5. Report to the police
 
         """, "the card:\n\(text)")
     }
@@ -91,7 +92,7 @@ import Testing
         #expect(text.contains("95017?，按 9?"), "neither the number nor the option is confirmed:\n\(text)")
         #expect(text.contains(Words(.zh)[.cardUnconfirmedLegend]))
         let confirmed = WalletCard(profile: Profile(choices: ["bank": ["ccb"]]), playbook: playbook, language: .zh).text()
-        #expect(!confirmed.contains("?"), "no mark and no legend when everything is confirmed:\n\(confirmed)")
+        #expect(confirmed.contains("95533") && !confirmed.contains("95533?"), "a confirmed number has no mark:\n\(confirmed)")
     }
 
     @Test func aProfileWithoutProvidersSaysHowToChooseThem() {

@@ -11,7 +11,7 @@ public struct Preferences: Sendable {
         self.init(directory: XDGDirectory.config.lostphone(environment: environment))
     }
 
-    /// The language chosen with `L` or `--lang`.
+    /// The language chosen with `L` on the full screen (`--lang` is for one run and is not kept).
     public var language: Language? {
         get { read("language").flatMap(Language.init(rawValue:)) }
         nonmutating set { if let v = newValue { write("language", v.rawValue) } }

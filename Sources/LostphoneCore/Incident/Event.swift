@@ -10,6 +10,9 @@ public enum EventKind: String, Codable, Sendable, Hashable, CaseIterable {
     case note
     /// A provider was marked as one the person uses, or unmarked (`mine`).
     case mine
+    /// The person has none (or no other) of a step's providers: no lending platform, no other
+    /// bank. The step counts as settled when none of its providers is theirs.
+    case noneOfMine
     /// A compensating event: restores what event `undoes` changed.
     case undo
     /// The person declared the incident resolved.

@@ -78,49 +78,57 @@ public struct Incident: Hashable, Sendable {
     /// The step event an undo would take back, if any.
     public var lastUndoableEvent: Event? { undoStack.last.map { events[$0.seq - 1] } }
 
-    /// The event recording `command` at `time`, or the reason it is refused. Nothing changes.
+    /// The event recording `command` at `time`, or the reason it is refused (`error.refusal`).
+    /// Nothing changes. This builds the event under the state machine's and the times' rules;
+    /// `RecordingRules.event` adds the person's confirmation of an early step.
     public func event(for command: IncidentCommand, at time: Timestamp) throws(IncidentError) -> Event {
         // A resolved incident is closed: nothing is recorded after `resolved`, which is what
         // lets the store tell a resolved journal by its end.
-        if resolvedAt != nil {
-            throw IncidentError("the incident is resolved; run lostphone to start a new one")
-        }
+        if resolvedAt != nil { throw IncidentError(.resolved) }
         // What is recorded must replay: the same limits as `apply`.
-        if let problem = EventLimits.timeProblem(time, opened: startedAt) {
-            throw IncidentError("the clock is wrong: \(problem). Set the computer's clock and try again")
-        }
+        if EventLimits.timeProblem(time, opened: startedAt) != nil { throw IncidentError(.clockWrong(now: time, opened: startedAt)) }
         let seq = events.count + 1
         switch command {
         case let .move(step, target, provider, happenedAt, retry):
-            try check(happenedAt, recordedAt: time)
+            let happened = try check(happenedAt, recordedAt: time)
             let current = record(step).provider(provider).state
             guard current.canMove(to: target) else {
-                throw IncidentError("\(step)\(provider.map { " (\($0))" } ?? "") cannot move from \(current.rawValue) to \(target.rawValue)")
+                throw IncidentError(.cannotMove(step: step, provider: provider, from: current, to: target))
             }
-            if retry != nil && target != .blocked { throw IncidentError("a time to try again goes only with blocked") }
-            if let retry { try checkDue(retry, after: happenedAt ?? time) }
+            if retry != nil && target != .blocked { throw IncidentError(.retryOnlyWhenBlocked) }
+            if let retry { try checkDue(retry, after: happened ?? time) }
             return Event(seq: seq, at: time, kind: .move, step: step, from: current, to: target,
-                         provider: provider, happenedAt: happenedAt, due: retry)
+                         provider: provider, happenedAt: happened, due: retry)
         case let .note(step, text, provider, happenedAt, due, closes):
-            try check(happenedAt, recordedAt: time)
-            if text.isEmpty { throw IncidentError("the note is empty") }
-            if let problem = EventLimits.noteProblem(text) { throw IncidentError(problem) }
-            if let due { try checkDue(due, after: happenedAt ?? time) }
-            if let closes, due != nil || closes.isEmpty || closes.utf8.count > 64 { throw IncidentError("a note closes one follow-up, named by its key") }
-            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happenedAt,
+            let happened = try check(happenedAt, recordedAt: time)
+            if text.isEmpty { throw IncidentError(.noteEmpty) }
+            if text.utf8.count > EventLimits.maxNoteBytes { throw IncidentError(.noteTooLong(bytes: text.utf8.count)) }
+            if let bad = text.unicodeScalars.first(where: EventLimits.isRefusedInNote) { throw IncidentError(.invisibleCharacter(bad.value)) }
+            if let due { try checkDue(due, after: happened ?? time) }
+            if let closes, due != nil || closes.isEmpty || closes.utf8.count > 64 { throw IncidentError(.notAFollowUp(closes)) }
+            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happened,
                          due: due, closes: closes)
         case let .mine(step, provider, mine):
             return Event(seq: seq, at: time, kind: .mine, step: step, provider: provider, mine: mine)
+        case let .noneOfMine(step):
+            return Event(seq: seq, at: time, kind: .noneOfMine, step: step)
         case .undo:
-            guard let top = undoStack.last, let last = lastUndoableEvent else {
-                throw IncidentError("nothing to undo")
-            }
+            guard let top = undoStack.last, let last = lastUndoableEvent else { throw IncidentError(.nothingToUndo) }
             let now = record(top.step).provider(last.provider).state
             let restored = top.before.provider(last.provider).state
             return Event(seq: seq, at: time, kind: .undo, step: top.step, from: now, to: restored,
                          provider: last.provider, undoes: last.seq)
         case let .details(lostAt, device):
-            if let lostAt, let problem = EventLimits.lostAtProblem(lostAt, opened: startedAt) { throw IncidentError(problem) }
+            if let lostAt, EventLimits.lostAtProblem(lostAt, opened: startedAt) != nil {
+                throw IncidentError(.lostAtTooFar(lostAt, opened: startedAt))
+            }
+            for field in DeviceField.incidentFields {
+                if let text = field.value(in: device), case .failure(let problem) = field.accept(text) {
+                    // An IMEI kept from before (an older incident, a profile) is left as it was.
+                    if field == .imei && text == self.device.imei { continue }
+                    throw IncidentError(.field(problem))
+                }
+            }
             return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei,
                          lostNumber: device.number, owner: device.owner, insurer: device.insurer, policy: device.policy)
         case .resolve:
@@ -128,23 +136,19 @@ public struct Incident: Hashable, Sendable {
         }
     }
 
-    /// A happened-at time must be no later than the recording and no earlier than the loss.
-    private func check(_ happenedAt: Timestamp?, recordedAt time: Timestamp) throws(IncidentError) {
-        guard let happenedAt else { return }
-        if happenedAt > time {
-            throw IncidentError("\(happenedAt.readable) is in the future (it is now \(time.readable)); give a time that has passed")
-        }
-        if let lostAt, happenedAt < lostAt {
-            throw IncidentError("\(happenedAt.readable) is before the phone was lost (\(lostAt.readable)); give a later time, or correct the lost-at time with i")
-        }
-        if let problem = EventLimits.timeProblem(happenedAt, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError(problem) }
+    /// The happened-at time to record (one within the minute's grace after `time` is `time`),
+    /// or why it cannot be (`RecordingRules.happenedAtProblem`).
+    private func check(_ happenedAt: Timestamp?, recordedAt time: Timestamp) throws(IncidentError) -> Timestamp? {
+        guard let happenedAt else { return nil }
+        if let problem = RecordingRules.happenedAtProblem(happenedAt, now: time, in: self) { throw IncidentError(problem) }
+        return happenedAt > time ? time : happenedAt
     }
 
     /// A date the person sets for a follow-up is after the moment it is set from, and within the
     /// limits every recorded time keeps.
     private func checkDue(_ due: Timestamp, after time: Timestamp) throws(IncidentError) {
-        if due < time { throw IncidentError("\(due.readable) has passed already; give a later time") }
-        if let problem = EventLimits.timeProblem(due, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError(problem) }
+        if due < time { throw IncidentError(.dueHasPassed(due)) }
+        if EventLimits.timeProblem(due, opened: startedAt, daysBefore: 5 * 366) != nil { throw IncidentError(.dueTooFar(due, opened: startedAt)) }
     }
 
     /// Applies `event` in place; on error nothing changes.
@@ -234,6 +238,12 @@ public struct Incident: Hashable, Sendable {
             target.mine = event.mine ?? true
             if event.prepared == true { rec.prepared = true } else { rec.lastProvider = provider }
             rec.set(provider, target)
+            records[step] = rec
+        case .noneOfMine:
+            guard let step = event.step else { throw IncidentError("\(line): `noneOfMine` needs a step") }
+            var rec = record(step)
+            pushUndoable(event, step, rec)
+            rec.noneOfMine = true
             records[step] = rec
         case .undo:
             guard let target = event.undoes, let top = undoStack.last, top.seq == target else {

@@ -8,6 +8,9 @@ public enum IncidentCommand: Hashable, Sendable {
     case note(StepID, String, provider: ProviderID?, happenedAt: Timestamp? = nil, due: Timestamp? = nil, closes: String? = nil)
     /// Marks a provider as one the person uses, or not.
     case mine(StepID, ProviderID, Bool)
+    /// The person has no provider (or no other provider) of theirs in a step with providers:
+    /// no lending platform, no other bank. A fact for the report, and the step is settled.
+    case noneOfMine(StepID)
     case undo
     case details(lostAt: Timestamp?, device: DeviceDetails)
     case resolve

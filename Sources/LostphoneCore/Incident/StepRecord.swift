@@ -36,6 +36,8 @@ public struct StepRecord: Hashable, Sendable {
     /// Whether the person's profile named their providers here when the incident opened: the
     /// others are then "not yours".
     public internal(set) var prepared = false
+    /// Whether the person said they have none (or no other) of the step's providers.
+    public internal(set) var noneOfMine = false
     /// The `to` of the step's last move, whatever the provider: the step's state as journals
     /// before provider tracking (no `journalVersion`) recorded it, checked only for them.
     var legacyState: StepState = .pending
@@ -57,12 +59,16 @@ public struct StepRecord: Hashable, Sendable {
         order.compactMap { id in records[id].flatMap { $0.mine ? (id, $0) : nil } }
     }
 
+    /// Whether the step is settled by the person having none of its providers: they said so,
+    /// and none is theirs.
+    public var isNoneOfMine: Bool { noneOfMine && mine.isEmpty }
+
     /// The step's state, from its providers the person uses: blocked when any is; done when all
     /// are done or skipped and one is done; skipped when all are skipped; in progress when some
-    /// are under way or done; to do when none is touched.
+    /// are under way or done; to do when none is touched, or skipped when the person has none.
     public var state: StepState {
         let states = mine.map(\.record.state)
-        if states.isEmpty { return .pending }
+        if states.isEmpty { return noneOfMine ? .skipped : .pending }
         if states.contains(.blocked) { return .blocked }
         if states.allSatisfy(\.isSettled) { return states.contains(.done) ? .done : .skipped }
         if states.contains(where: { $0 == .done || $0 == .inProgress || $0 == .skipped }) { return .inProgress }

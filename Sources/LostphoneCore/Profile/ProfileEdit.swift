@@ -7,11 +7,8 @@ public struct ProfileEditError: Error, Sendable, Hashable {
 /// A change to the profile as `lostphone prepare`'s flags give it: merged into what the profile
 /// holds, checked whole against the playbook before anything is kept.
 public struct ProfileEdit: Sendable, Hashable {
-    /// A text of the profile, named as in the file (`emergency-contact`).
-    public enum Field: String, CaseIterable, Sendable, Hashable {
-        case model, imei, number, owner, insurer, policy
-        case emergencyContact = "emergency-contact"
-    }
+    /// A text of the profile, named as in the file (`emergency-contact`): the one field type.
+    public typealias Field = DeviceField
 
     /// Per choice id, the option ids given: they replace what that choice had ticked.
     public var choices: [String: [String]]
@@ -79,21 +76,10 @@ public struct ProfileEdit: Sendable, Hashable {
                 continue
             }
             if clear.contains(name) { problems.append(w[.setAndCleared(name)]); continue }
-            let text = given.trimmingWhitespace()
-            if Sanitize.hasControlCharacters(text) {
-                problems.append(w[.controlCharacters(field: name)])
-            } else if text.count > ProfileFile.maxFieldLength {
-                problems.append(w[.fieldTooLong(field: name, length: text.count, limit: ProfileFile.maxFieldLength)])
-            } else if text.isEmpty {
-                result.set(field, nil)
-            } else if field == .imei {
-                if let problem = IMEI.problem(text, w) {
-                    problems.append("IMEI \(Sanitize.brief(text, limit: 40))\(w.colon)" + w.sentences(problem, w[.imeiWhere]))
-                } else {
-                    result.set(field, IMEI.normalized(text))
-                }
-            } else {
-                result.set(field, text)
+            // The one validator, as the form, `i` and `lostphone details` check it.
+            switch field.accept(given) {
+            case .success(let kept): result.set(field, kept)
+            case .failure(let problem): problems.append(problem.text(w))
             }
         }
 
@@ -115,28 +101,12 @@ public struct ProfileEdit: Sendable, Hashable {
 
 extension Profile {
     /// The text of `field`.
-    public func value(_ field: ProfileEdit.Field) -> String? {
-        switch field {
-        case .model: device.model
-        case .imei: device.imei
-        case .number: device.number
-        case .owner: device.owner
-        case .insurer: insurer
-        case .policy: policy
-        case .emergencyContact: emergencyContact
-        }
+    public func value(_ field: DeviceField) -> String? {
+        field == .emergencyContact ? emergencyContact : field.value(in: device)
     }
 
     /// Sets or removes the text of `field`.
-    public mutating func set(_ field: ProfileEdit.Field, _ value: String?) {
-        switch field {
-        case .model: device.model = value
-        case .imei: device.imei = value
-        case .number: device.number = value
-        case .owner: device.owner = value
-        case .insurer: insurer = value
-        case .policy: policy = value
-        case .emergencyContact: emergencyContact = value
-        }
+    public mutating func set(_ field: DeviceField, _ value: String?) {
+        if field == .emergencyContact { emergencyContact = value } else { field.set(value, in: &device) }
     }
 }

@@ -32,7 +32,7 @@ public struct ProfileLoad: Sendable {
 public enum ProfileFile {
     static let maxBytes = 64 * 1024
     /// A field longer than this is not a name, number or policy: probably a paste gone wrong.
-    public static let maxFieldLength = 200
+    public static let maxFieldLength = DeviceField.maxLength
 
     static let header = "# lostphone profile, written by `lostphone prepare` (docs/profile.md).\n# Never a password: this file holds none, and none should go in.\n"
 
@@ -71,19 +71,16 @@ public enum ProfileFile {
             }
         }
         if let n = top["phone"], let map = reader.mapping(n, "phone", allowed: ["model", "imei", "number", "owner"]) {
-            profile.device.model = map["model"].flatMap { field($0, "phone.model", reader) }
-            profile.device.number = map["number"].flatMap { field($0, "phone.number", reader) }
-            profile.device.owner = map["owner"].flatMap { field($0, "phone.owner", reader) }
-            if let i = map["imei"], let text = field(i, "phone.imei", reader) {
-                if let problem = IMEI.problem(text, Words(.en)) { reader.report(i, "phone.imei: \(problem)") }
-                else { profile.device.imei = IMEI.normalized(text) }
-            }
+            profile.device.model = map["model"].flatMap { field($0, .model, "phone.model", reader) }
+            profile.device.number = map["number"].flatMap { field($0, .number, "phone.number", reader) }
+            profile.device.owner = map["owner"].flatMap { field($0, .owner, "phone.owner", reader) }
+            profile.device.imei = map["imei"].flatMap { field($0, .imei, "phone.imei", reader) }
         }
         if let n = top["insurance"], let map = reader.mapping(n, "insurance", allowed: ["insurer", "policy"]) {
-            profile.insurer = map["insurer"].flatMap { field($0, "insurance.insurer", reader) }
-            profile.policy = map["policy"].flatMap { field($0, "insurance.policy", reader) }
+            profile.insurer = map["insurer"].flatMap { field($0, .insurer, "insurance.insurer", reader) }
+            profile.policy = map["policy"].flatMap { field($0, .policy, "insurance.policy", reader) }
         }
-        profile.emergencyContact = top["emergency-contact"].flatMap { field($0, "emergency-contact", reader) }
+        profile.emergencyContact = top["emergency-contact"].flatMap { field($0, .emergencyContact, "emergency-contact", reader) }
         let tipSteps = Set(playbook.tipSteps.map(\.id))
         if let n = top["tips"], let map = reader.mapping(n, "tips", allowed: Set(mappingKeys(n))) {
             for (id, node) in map.sorted(by: { $0.key < $1.key }) {
@@ -128,10 +125,16 @@ public enum ProfileFile {
 
     private static func mappingKeys(_ node: Node) -> [String] { node.mapping?.keys.compactMap { $0.scalar?.string } ?? [] }
 
-    private static func field(_ node: Node, _ what: String, _ reader: YAMLReader) -> String? {
-        guard let s = reader.string(node, what)?.trimmingWhitespace() else { return nil }
-        if s.count > maxFieldLength { reader.report(node, "\(what) is \(s.count) characters, more than the \(maxFieldLength) allowed"); return nil }
-        return s.isEmpty ? nil : s
+    /// A text of the file through the one field validator (`DeviceField.accept`): a hand edit
+    /// is refused for what `prepare`, its form and `i` refuse, with the line.
+    private static func field(_ node: Node, _ field: DeviceField, _ what: String, _ reader: YAMLReader) -> String? {
+        guard let s = reader.string(node, what) else { return nil }
+        switch field.accept(s) {
+        case .success(let kept): return kept
+        case .failure(let problem):
+            reader.report(node, "\(what): " + problem.reasonText(Words(.en)))
+            return nil
+        }
     }
 
     private static func time(_ node: Node, _ what: String, _ reader: YAMLReader) -> Timestamp? {

@@ -197,6 +197,8 @@ public struct Report: Sendable {
             return step + w.colon + w[.note]
         case .mine:
             return step + w.colon + w[e.mine == false ? .notMine : .mine]
+        case .noneOfMine:
+            return step + w.colon + w[.noneOfMine]
         case .undo:
             if let to = e.to { return w.label(.undone) + "\(step) → \(w.name(to))" }
             return w.label(.undone) + step

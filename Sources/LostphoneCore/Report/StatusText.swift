@@ -41,6 +41,7 @@ public enum StatusText {
                 if let c = rec.lastChange {
                     row += " · " + (report.when(recorded: c.recorded, happened: c.happened) ?? "")
                 } else if let t = rec.updatedAt { row += " · \(t.readable)" }
+                if rec.isNoneOfMine { row += " · " + w[.noneOfMine] }
                 line(row)
                 if let s = since[step.id] { line("      " + s) }
                 // One line per provider the person uses, and per note.

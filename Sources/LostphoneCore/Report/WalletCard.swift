@@ -17,6 +17,8 @@ public struct WalletCard: Sendable, Hashable {
         public var label: String?
         public var numberConfirmed: Bool
         public var pressConfirmed: Bool
+        /// A number everyone needs, whatever their providers (the police, 110): on every card.
+        public var isForEveryone = false
 
         /// What its QR code carries: the rule the screen's `Q` follows.
         public var uri: String { Contact.telURI(number) }
@@ -71,7 +73,16 @@ public struct WalletCard: Sendable, Hashable {
         asOf = profile.updated
         guide = "\(playbook.title[l]) (\(playbook.id) v\(playbook.version))"
 
-        var hotlines: [Hotline] = []
+        // The police first: the number everyone needs, whatever their providers.
+        var hotlines: [Hotline] = WalletCard.everyonesSteps(playbook).flatMap { step in
+            step.contacts.filter(\.isPhone).prefix(WalletCard.numbersPerProvider).map { contact in
+                var line = Hotline(step.id.rawValue, contact.label?[l] ?? step.title[l], contact, l)
+                line.isForEveryone = true
+                // Its label is its name (`Police`): said once.
+                if line.label == line.name { line.label = nil }
+                return line
+            }
+        }
         var findMy: [FindMy] = []
         for choice in playbook.profileChoices {
             let ticked = profile.ticked(choice.id)
@@ -109,11 +120,22 @@ public struct WalletCard: Sendable, Hashable {
             .map { FirstStep(id: $0.id, title: $0.title[l]) }
     }
 
-    /// The most urgent steps of the first pane of actions, by priority, leaving out an app the
-    /// profile rules out (it ticked another option of the choice, as a new incident skips it).
+    /// The urgent steps that are everyone's, whatever their providers, with a number to call:
+    /// the police (110) in the built-in guide.
+    static func everyonesSteps(_ playbook: Playbook) -> [Step] {
+        guard let pane = playbook.panes.first(where: { $0.kind == .actions }) else { return [] }
+        return pane.steps.filter { $0.providers.isEmpty && $0.choice == nil && $0.contacts.contains(where: \.isPhone) }
+    }
+
+    /// The most urgent steps of the first pane of actions that are the person's, by priority:
+    /// leaving out an app the profile rules out (it ticked another option of the choice, as a
+    /// new incident skips it), and a step of providers of which a profile that names its
+    /// providers names none (no lending platform).
     static func firstSteps(profile: Profile, playbook: Playbook) -> [Step] {
         guard let pane = playbook.panes.first(where: { $0.kind == .actions }) else { return [] }
+        let namesProviders = playbook.profileChoices.contains { $0.kind == .group && !profile.ticked($0.id).isEmpty }
         let ruledOut: (Step) -> Bool = { step in
+            if let group = step.group { return namesProviders && profile.ticked(group).isEmpty }
             guard let choice = step.choice else { return false }
             let ticked = profile.ticked(choice)
             return !ticked.isEmpty && !ticked.contains(step.id.rawValue)

@@ -16,16 +16,16 @@ extension WalletCard {
         """
         @page { size: A5; margin: 7mm 8mm; }
         html { background: #fff; color: #000; }
-        body { font-family: \(Report.htmlFontFamilies); font-size: 8pt; line-height: 1.25; margin: 0; }
+        body { font-family: \(Report.htmlFontFamilies); font-size: 8pt; line-height: 1.2; margin: 0; }
         @media screen { body { width: 132mm; margin: 1em auto; } }
         header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1.2pt solid #000; margin-bottom: 2mm; }
         h1 { font-size: 13pt; margin: 0; }
         .asof { font-size: 7.5pt; }
-        h2 { font-size: 9pt; margin: 2.5mm 0 1mm; border-bottom: 0.6pt solid #000; break-after: avoid; page-break-after: avoid; }
+        h2 { font-size: 9pt; margin: 1.6mm 0 0.8mm; border-bottom: 0.6pt solid #000; break-after: avoid; page-break-after: avoid; }
         dl.facts { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 0.4mm 2mm; margin: 0; }
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-        ul.hotlines { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(\(columns), 1fr); gap: 1.2mm 2mm; }
+        ul.hotlines { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(\(columns), 1fr); gap: 0.8mm 2mm; }
         ul.hotlines li { display: flex; gap: 1.5mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
         ul.hotlines svg { width: \(codeSize)mm; height: \(codeSize)mm; flex: none; }
         .name { font-weight: bold; }
@@ -38,7 +38,7 @@ extension WalletCard {
         dl.findmy dd { margin: 0; }
         .address { font-weight: bold; overflow-wrap: anywhere; }
         ol.steps { margin: 0; padding-left: 5mm; }
-        footer { margin-top: 2.5mm; font-size: 6.5pt; color: #333; }
+        footer { margin-top: 1.5mm; font-size: 6.5pt; color: #333; }
         """
     }
 
@@ -55,6 +55,10 @@ extension WalletCard {
         func text(_ s: String) -> Node<HTML.BodyContext> { .text(Sanitize.visible(s)) }
         func unconfirmed() -> Node<HTML.BodyContext> { .span(.class("unconfirmed"), .text(w.paren(w[.unconfirmed]))) }
 
+        // The police's number everyone knows: one line above the grid, no code of its own, so the
+        // page holds the same numbers of the person's own as before.
+        let everyone = hotlines.filter(\.isForEveryone)
+        let hotlines = hotlines.filter { !$0.isForEveryone }
         let layout = Self.htmlLayout(hotlines: hotlines.count)
         var codes: [QRCode?] = []
         for h in hotlines {
@@ -63,7 +67,11 @@ extension WalletCard {
             case .failure(let why): codes.append(nil); missing = missing ?? why
             }
         }
-        let hotlineList: Node<HTML.BodyContext> = hotlines.isEmpty ? .p(text(w[.cardNoHotlines])) : .ul(
+        let everyoneLine: Node<HTML.BodyContext> = .forEach(everyone) { h in
+            .p(.class("everyone"), .span(.class("name"), text(h.name)), .text(" "),
+               .a(.href(h.uri), .span(.class("number"), .text(Sanitize.visible(h.number)))))
+        }
+        let hotlineList: Node<HTML.BodyContext> = hotlines.isEmpty ? .group(everyoneLine, .p(text(w[.cardNoHotlines]))) : .group(everyoneLine, .ul(
             .class("hotlines"),
             .forEach(Array(zip(hotlines, codes))) { h, code in
                 .li(
@@ -79,7 +87,7 @@ extension WalletCard {
                     )
                 )
             }
-        )
+        ))
 
         let facts = deviceFacts(w)
         let document = HTML(

@@ -69,7 +69,7 @@ extension WalletCard {
 
         section(.cardHotlines)
         let hotlines = Array(self.hotlines.prefix(fit.hotlines ?? self.hotlines.count))
-        if self.hotlines.isEmpty { o += TextWidth.wrap(w[.cardNoHotlines], to: width - 2).map { "  " + $0 } }
+        if self.hotlines.allSatisfy(\.isForEveryone) { o += TextWidth.wrap(w[.cardNoHotlines], to: width - 2).map { "  " + $0 } }
         var rows: [[String]] = []
         for (i, h) in hotlines.enumerated() {
             let sameProvider = i > 0 && hotlines[i - 1].choice == h.choice && hotlines[i - 1].name == h.name

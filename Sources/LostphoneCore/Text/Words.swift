@@ -96,6 +96,9 @@ public enum Word: Hashable, Sendable {
     /// The prepared profile, the wallet card and the IMEI check (`ProfileWord`).
     case profile(ProfileWord)
 
+    /// Recording and its refusals, `details`, `next` and `guide --ids` (`RecordingWord`).
+    case recording(RecordingWord)
+
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
@@ -271,6 +274,7 @@ public enum Word: Hashable, Sendable {
                         en: "Nothing was recorded: \(directory) cannot be written. Run lostphone with --state-dir set to a folder you can write to.")
 
         case .profile(let word): return word.text(in: language)
+        case .recording(let word): return word.text(in: language)
         case .duration(let seconds):
             let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
             func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

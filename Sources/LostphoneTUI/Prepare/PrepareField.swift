@@ -18,47 +18,27 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
         }
     }
 
-    public func value(in profile: Profile) -> String? {
+    public func value(in profile: Profile) -> String? { profile.value(field) }
+
+    public func set(_ value: String?, in profile: inout Profile) { profile.set(field, value) }
+
+    /// The one field type this is a field of: its validator is the form's.
+    public var field: DeviceField {
         switch self {
-        case .model: profile.device.model
-        case .imei: profile.device.imei
-        case .number: profile.device.number
-        case .owner: profile.device.owner
-        case .insurer: profile.insurer
-        case .policy: profile.policy
-        case .emergencyContact: profile.emergencyContact
+        case .model: .model
+        case .imei: .imei
+        case .number: .number
+        case .owner: .owner
+        case .insurer: .insurer
+        case .policy: .policy
+        case .emergencyContact: .emergencyContact
         }
     }
 
-    public func set(_ value: String?, in profile: inout Profile) {
-        switch self {
-        case .model: profile.device.model = value
-        case .imei: profile.device.imei = value
-        case .number: profile.device.number = value
-        case .owner: profile.device.owner = value
-        case .insurer: profile.insurer = value
-        case .policy: profile.policy = value
-        case .emergencyContact: profile.emergencyContact = value
-        }
-    }
-
-    /// What the field keeps for `text` (nil: emptied), or why it is refused: an IMEI whose
-    /// check digit does not match, with where to find the real one; a control, bidirectional
-    /// or invisible character anywhere. Spaces around it are dropped.
+    /// What the field keeps for `text` (nil: emptied), or why it is refused: the one validator
+    /// (`DeviceField.accept`) that `prepare`'s flags, `i` and `lostphone details` use too.
     public func accept(_ text: String, _ words: Words) -> Result<String?, FieldRefusal> {
-        let trimmed = text.trimmingWhitespace()
-        if let bad = text.unicodeScalars.first(where: EventLimits.isRefusedInNote) {
-            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            return .failure(FieldRefusal(message: words[.formControlCharacter(code)]))
-        }
-        guard !trimmed.isEmpty else { return .success(nil) }
-        if self == .imei {
-            if let problem = IMEI.problem(trimmed, words) {
-                return .failure(FieldRefusal(message: words.sentences(problem, words[.imeiWhere])))
-            }
-            return .success(IMEI.normalized(trimmed))
-        }
-        return .success(trimmed)
+        field.accept(text).mapError { FieldRefusal(message: $0.reasonText(words)) }
     }
 
     private static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
@@ -67,8 +47,4 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
 /// Why a field's text was not kept, in words for the person.
 public struct FieldRefusal: Error, Hashable, Sendable {
     public var message: String
-}
-
-private extension String {
-    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

@@ -1,0 +1,178 @@
+/// The words of recording from the command line and of the recording rules' refusals: part of
+/// the one vocabulary (`Word.recording`), kept in a file of their own.
+public enum RecordingWord: Hashable, Sendable {
+    // Refusals (`RecordingRefusal`), said the same by the screen and the command line.
+    case incidentIsResolved
+    case clockWrong(time: String, opened: String)
+    case happenedLongBefore(String, opened: String)
+    case lostAtTooFar(String, opened: String)
+    case noteEmpty
+    case noteTooLong(bytes: Int, limit: Int)
+    case invisibleCharacter(String)
+    /// A step recorded before the steps it requires: the step, those steps.
+    case requiresFirst(step: String, unmet: String)
+    case noProvidersForNone(step: String)
+    /// Follow-ups: a retry time without blocked, a date that has passed or is too far, a bad key.
+    case retryOnlyWhenBlocked, dueHasPassed(String), dueTooFar(String, opened: String), notAFollowUp(String)
+    /// What to do about a refusal on the command line.
+    case reopenWith(command: String), correctLostAtWith(command: String), anywayHint
+
+    // `lostphone record` and `note`.
+    case noSuchStep(String, list: String)
+    case nameProvider(step: String, ids: String)
+    case noProviders(step: String)
+    case noSuchProvider(step: String, id: String, ids: String)
+    case badTime(String)
+    /// A deadline that cannot be read: what was typed, the forms accepted.
+    case badDue(String, forms: String)
+    case nothingRecorded
+    case recordedIn(incident: String, what: String, state: String)
+    case stepNow(String)
+    case notedIn(incident: String, what: String)
+    case happenedAtTime(String)
+    case noneOfMineRecorded(incident: String, step: String)
+    case stateDirectoryUnwritable
+
+    // "None of mine": a step with providers of which the person has none.
+    case noneOfMine
+
+    // Opening an incident (`SessionError`), and a journal that does not take an event.
+    case noSuchIncident(String, directory: String, known: [String])
+    case noIncidentYet(directory: String)
+    case incidentResolvedAt(String, at: String)
+    case journalUnreadable(path: String, problem: String, backup: String?)
+    case journalRefusedEvent(String)
+
+    // `lostphone details`.
+    case detailsNone(incident: String)
+    case detailsSaved(incident: String)
+    case detailsUnchanged
+
+    // `lostphone next`.
+    case nextNothingOpen, nextStep, nextFor, nextCall, nextSay, nextThenRecord(String)
+    case nextPickYours(String)
+
+    // `lostphone guide --ids`.
+    case idsSteps, idsProviders
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
+        switch self {
+        case .incidentIsResolved:
+            return pair(zh: "这次事件已标记为处理完毕，不能再记录；运行 lostphone 会开始新的一次",
+                        en: "the incident is resolved; run lostphone to start a new one")
+        case .clockWrong(let time, let opened):
+            return pair(zh: "电脑的时钟不对：现在是 \(time)，而这次事件开始于 \(opened)。请校准时钟后再试",
+                        en: "the clock is wrong: it says \(time), and the incident started at \(opened). Set the computer's clock and try again")
+        case .happenedLongBefore(let t, let opened):
+            return pair(zh: "\(t) 比这次事件开始的时间（\(opened)）早了五年以上，请检查输入的时间",
+                        en: "\(t) is more than five years before the incident started (\(opened)); check the time given")
+        case .lostAtTooFar(let t, let opened):
+            return pair(zh: "丢失时间 \(t) 与这次事件开始的时间（\(opened)）相差五年以上，请检查输入的时间",
+                        en: "the lost-at time \(t) is more than five years from the incident's start (\(opened)); check the time given")
+        case .noteEmpty: return pair(zh: "备注是空的", en: "the note is empty")
+        case .retryOnlyWhenBlocked:
+            return pair(zh: "只有记为“受阻”时才能定再试的时间", en: "a time to try again goes only with blocked")
+        case .dueHasPassed(let t):
+            return pair(zh: "\(t) 已经过去了，请给一个以后的时间", en: "\(t) has passed already; give a later time")
+        case .dueTooFar(let t, let opened):
+            return pair(zh: "\(t) 比这次事件开始的时间（\(opened)）晚了五年以上，请检查输入的时间",
+                        en: "\(t) is more than five years after the incident started (\(opened)); check the time given")
+        case .notAFollowUp(let key):
+            return pair(zh: "“\(key)”不是待跟进事项的编号（lostphone due 列出编号）", en: "`\(key)` is not the key of a follow-up (lostphone due lists them)")
+        case .noteTooLong(let bytes, let limit):
+            return pair(zh: "备注有 \(bytes) 字节，超过了 \(limit) 字节的上限，请缩短", en: "the note is \(bytes) bytes, more than the \(limit) allowed; shorten it")
+        case .invisibleCharacter(let code):
+            return pair(zh: "含有看不见的字符或控制字符（\(code)），请去掉后重新输入",
+                        en: "it holds an invisible or control character (\(code)); type it again without it")
+        case .requiresFirst(let step, let unmet):
+            return pair(zh: "「\(step)」要在这些步骤之后做：\(unmet)（尚未完成或跳过）。",
+                        en: "“\(step)” comes after \(unmet), not done or skipped yet.")
+        case .noProvidersForNone(let step):
+            return pair(zh: "「\(step)」没有服务商可选，不能记为“我都没有”；不适用的话请记为 skipped",
+                        en: "“\(step)” has no providers to have none of; record it skipped if it does not apply")
+        case .reopenWith(let command):
+            return pair(zh: "请先重新打开：\(command)", en: "reopen it first: \(command)")
+        case .correctLostAtWith(let command):
+            return pair(zh: "请给出更晚的时间，或修改丢失时间：\(command)", en: "give a later time, or correct the lost-at time: \(command)")
+        case .anywayHint:
+            return pair(zh: "仍要现在记录，请加上 --anyway。", en: "To record it now all the same, add --anyway.")
+
+        case .noSuchStep(let id, let list):
+            return pair(zh: "没有步骤 \(id)。步骤有：\(list)（lostphone guide --ids 列出全部编号）。",
+                        en: "there is no step \(id). Steps: \(list) (lostphone guide --ids lists every id).")
+        case .nameProvider(let step, let ids):
+            return pair(zh: "\(step) 有多个服务商，请用 --provider 指明你的（\(ids)），或用 none 表示一个都没有。",
+                        en: "\(step) has providers; name yours with --provider (\(ids)), or say none if you have none of them.")
+        case .noProviders(let step):
+            return pair(zh: "\(step) 没有服务商可选，请去掉 --provider。", en: "\(step) has no providers; leave out --provider.")
+        case .noSuchProvider(let step, let id, let ids):
+            return pair(zh: "\(step) 没有服务商 \(id)；它的服务商有：\(ids)。", en: "\(step) has no provider \(id); its providers: \(ids).")
+        case .badTime(let t):
+            return pair(zh: "看不懂时间 \(t)，请写成 14:35、2026-12-03 14:35 或 -20m。",
+                        en: "cannot read the time \(t); use 14:35, 2026-12-03 14:35 or -20m.")
+        case .badDue(let text, let forms):
+            return pair(zh: "看不懂时间 \(text)，请写成 \(forms) 这样的形式。", en: "cannot read the time \(text); use \(forms).")
+        case .nothingRecorded: return pair(zh: "没有记录任何内容。", en: "Nothing was recorded.")
+        case .recordedIn(let incident, let what, let state):
+            return pair(zh: "已记录到事件 \(incident)：\(what) 现在是“\(state)”", en: "Recorded in incident \(incident): \(what) is \(state)")
+        case .stepNow(let state): return pair(zh: "；这一步现在是“\(state)”", en: "; the step is \(state)")
+        case .notedIn(let incident, let what):
+            return pair(zh: "已给 \(what) 添加备注（事件 \(incident)）", en: "Added a note to \(what) in incident \(incident)")
+        case .happenedAtTime(let t): return pair(zh: "（实际发生于 \(t)）", en: " (happened at \(t))")
+        case .noneOfMineRecorded(let incident, let step):
+            return pair(zh: "已记录到事件 \(incident)：「\(step)」列出的服务商，你一家都没有。",
+                        en: "Recorded in incident \(incident): none of the providers of “\(step)” is yours.")
+        case .stateDirectoryUnwritable: return pair(zh: "无法写入状态文件夹。", en: "the state directory cannot be written.")
+
+        case .noneOfMine: return pair(zh: "我都没有", en: "none of mine")
+
+        case .noSuchIncident(let id, let directory, let known):
+            if known.isEmpty {
+                return pair(zh: "\(directory) 里没有事件 \(id)，也还没有任何记录。", en: "no incident \(id) in \(directory); none has been recorded yet.")
+            }
+            let list = known.joined(separator: ", ")
+            return pair(zh: "\(directory) 里没有事件 \(id)；现有：\(list)（lostphone incidents）。",
+                        en: "no incident \(id) in \(directory); there are: \(list) (lostphone incidents).")
+        case .noIncidentYet(let directory):
+            return pair(zh: "\(directory) 里还没有任何事件记录。运行 lostphone 开始一次。",
+                        en: "no incident has been recorded yet in \(directory). Run `lostphone` to start one.")
+        case .incidentResolvedAt(let id, let at):
+            return pair(zh: "事件 \(id) 已于 \(at) 标记为处理完毕，不能再记录。lostphone export --incident \(id) 可导出它的报告。",
+                        en: "incident \(id) was resolved at \(at); nothing more can be recorded in it. `lostphone export --incident \(id)` writes its report.")
+        case .journalUnreadable(let path, let problem, let backup):
+            let state = backup.map { pair(zh: "只删去了最后被截断的一行（原文件保存在 \($0)），其余保持原样。",
+                                          en: "Only its cut-off last line was removed (the original is kept at \($0)); the rest was left as it is.") }
+                ?? pair(zh: "文件保持原样。", en: "The file was left as it is.")
+            return pair(zh: "\(path)：\(problem)\n\(state)可用 lostphone --new 开始新的事件，或修复这个文件。",
+                        en: "\(path): \(problem)\n\(state) Start a new incident with `lostphone --new`, or fix the file.")
+        case .journalRefusedEvent(let problem):
+            return pair(zh: "与日志不符，未记录（\(problem)）", en: problem)
+
+        case .detailsNone(let incident):
+            return pair(zh: "事件 \(incident) 还没有记下丢失时间和手机信息。用 lostphone details --lost-at 14:30 --owner 姓名 … 记下。",
+                        en: "Incident \(incident) has no lost-at time or phone details yet. Set them with lostphone details --lost-at 14:30 --owner NAME …")
+        case .detailsSaved(let incident): return pair(zh: "已记录到事件 \(incident)：", en: "Recorded in incident \(incident):")
+        case .detailsUnchanged: return pair(zh: "与已记录的相同，没有写入新内容。", en: "The same as recorded already; nothing new was written.")
+
+        case .nextNothingOpen:
+            return pair(zh: "紧急和后续步骤都已完成或跳过。lostphone export 可导出报告。",
+                        en: "Every action step is done or skipped. lostphone export writes the report.")
+        case .nextStep: return pair(zh: "现在要做", en: "Do now")
+        case .nextFor: return pair(zh: "服务商", en: "For")
+        case .nextCall: return pair(zh: "拨打", en: "Call")
+        case .nextSay: return pair(zh: "怎么说", en: "What to say")
+        case .nextThenRecord(let command): return pair(zh: "办完后记录：\(command)", en: "When done, record it: \(command)")
+        case .nextPickYours(let ids):
+            return pair(zh: "还不知道你用的是哪一家（\(ids)），下面是第一家的号码；用 --provider 记录你的。",
+                        en: "Which of these is yours is not known yet (\(ids)); the first one's number is shown. Record yours with --provider.")
+
+        case .idsSteps: return pair(zh: "步骤编号", en: "Step ids")
+        case .idsProviders: return pair(zh: "服务商编号", en: "provider ids")
+        }
+    }
+}
+
+extension Words {
+    public subscript(_ word: RecordingWord) -> String { word.text(in: language) }
+}
