@@ -93,7 +93,8 @@ struct CommandLineRecorder {
 
 /// `--provider` and `--at`, which `record` and `note` share.
 struct RecordOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; needed on a step with providers.", valueName: "id"))
+    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; needed on a step with providers.", valueName: "id"),
+            completion: .custom(Completion.providerIDs))
     var provider: String?
 
     // Unconditional: `-20m` is a value here, not an option.
@@ -114,7 +115,8 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"),
+                  completion: .custom(Completion.stepIDs))
         var step: String
 
         @Argument(help: ArgumentHelp("pending, inProgress, done, blocked or skipped.", valueName: "state"))
@@ -142,7 +144,8 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide shows them).", valueName: "step"),
+                  completion: .custom(Completion.stepIDs))
         var step: String
 
         @Argument(help: ArgumentHelp("The note.", valueName: "text"))
