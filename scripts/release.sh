@@ -105,7 +105,7 @@ EOF
 
 mkdir -p "$out"
 deb="$out/lostphone_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z1 --build "$root" "$deb" >/dev/null
 
 # The tarball: the same files under lostphone-VERSION/, laid out for a PREFIX (/usr/local).
 tardir="$stage/lostphone-$version"

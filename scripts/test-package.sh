@@ -29,7 +29,7 @@ fail() { echo "package test: FAILED: $*" >&2; exit 1; }
 mirror=${LOSTPHONE_MIRROR:-$(
     { grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{ print $2 }'
       grep -h '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; break } }'
-    } | grep -v -e security -e '^$' | head -1)}
+    } | grep -v -e security -e '^$' | head -1 || true)}
 [ -n "$mirror" ] || fail "no Debian mirror in /etc/apt/sources.list(.d); set LOSTPHONE_MIRROR"
 suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 
