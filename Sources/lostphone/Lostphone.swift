@@ -45,7 +45,9 @@ struct Lostphone: ParsableCommand {
             print(version)
             Foundation.exit(0)
         case .unknownCommand(let word):
-            printError(TopLevel.unknownCommandMessage(word, commands: commandNames))
+            let env = ProcessInfo.processInfo.environment
+            let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
+            printError(TopLevel.unknownCommandMessage(word, commands: commandNames, language: .fromLocale(locale)))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         case .parse:
             break
@@ -103,11 +105,21 @@ enum TopLevel {
         return .parse
     }
 
-    static func unknownCommandMessage(_ word: String, commands: [String]) -> String {
-        """
-        lostphone: unknown command '\(word)'. The commands are: \(commands.joined(separator: ", ")).
-        Run lostphone without a command for the full screen, or lostphone help <command>.
-        """
+    /// In the locale's language, as the rest of the program speaks (the remembered choice is not
+    /// read: nothing is opened before the command is known).
+    static func unknownCommandMessage(_ word: String, commands: [String], language: Language = .en) -> String {
+        switch language {
+        case .zh:
+            return """
+            lostphone：没有“\(word)”这个命令（unknown command '\(word)'）。可用的命令：\(commands.joined(separator: "、"))。
+            不带命令运行 lostphone 即打开全屏界面；lostphone help <命令> 查看某个命令的用法。
+            """
+        default:
+            return """
+            lostphone: unknown command '\(word)'. The commands are: \(commands.joined(separator: ", ")).
+            Run lostphone without a command for the full screen, or lostphone help <command>.
+            """
+        }
     }
 
     /// `--generate-completion-script SHELL` (or `=SHELL`): answered with our own additions.

@@ -28,6 +28,10 @@ import Testing
             }
             #expect(!r.err.contains("key-table"), "the hidden command is not offered")
         }
+        var chinese = env
+        chinese["LANG"] = "zh_CN.UTF-8"
+        let zh = try runBinary(["frob"], environment: chinese)
+        #expect(zh.status == 64 && zh.err.contains("没有“frob”这个命令") && zh.err.contains("export"), "\(zh.err)")
         // An option's value is not taken for a command, and a real command still runs.
         let guide = try runBinary(["guide", "--lang", "en"], environment: env)
         #expect(guide.status == 0)
