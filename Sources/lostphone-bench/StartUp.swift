@@ -49,5 +49,5 @@ func measureStartUp(_ scenario: Scenario, files: ScenarioFiles, launcher: Lostph
     figures.report("start to first frame, \(scenario.label)", frame, "ms", "first byte \(Figures.format(median(firstBytes))) ms; starts: \(runs)")
     let mib = Double(rss) / 1024
     figures.report("peak memory (max RSS), \(scenario.label)", mib, "MiB",
-                   scenario.playbookYAML == nil ? target(mib, below: 30, unit: "MiB") : "")
+                   scenario.playbookYAML == nil ? target(mib, below: 20, unit: "MiB") : "")
 }

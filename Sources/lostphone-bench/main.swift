@@ -4,6 +4,9 @@
 //
 //   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE]
 //
+// --binary names the lostphone measured on the terminal (default: the one beside the bench);
+// give it the release binary (scripts/release.sh, static Swift runtime) for the shipped figures.
+//
 // Sizes: the built-in guide with a first hour's 40 events; a generated playbook of 1,000 steps
 // with an incident of 5,000 events (realistic: the targets apply); 10,000 steps with 100,000
 // events (pathological: it must open and work, slowly if need be).
@@ -66,10 +69,14 @@ let interrupts = [SIGINT, SIGTERM, SIGHUP].map { number in
         figures.section("side by side with dialog and whiptail (20-item checklist)")
         started = now()
         try measurePeers(scenarios[0], files: files[0], launcher: launcher, quick: quick, into: figures)
+        _ = try measureVersion(binary: binary, scratch: scratch, runs: runs(quick: 11, full: 31), into: figures)
         print("(\(Figures.format(milliseconds(from: started, to: now()) / 1000)) s)")
     } else {
         print("\n(the pseudo-terminal figures need \(binary) (swift build -c release) and GNU time (apt-get install time))")
     }
+
+    figures.section("opening at the sizes with targets, in process")
+    _ = try measureOpenTargets(scratch: scratch, runs: runs(quick: 3, full: 7), into: figures)
 
     figures.section("key-to-frame, in process (update + render + canvas diff)")
     for scenario in scenarios {

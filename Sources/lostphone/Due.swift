@@ -25,7 +25,8 @@ extension Lostphone {
         @Option(parsing: .unconditional, help: ArgumentHelp("When the added item is due: \(DueInput.forms).", valueName: "time"))
         var by: String?
 
-        @Option(help: ArgumentHelp("The step the added item belongs to (lostphone guide shows the ids).", valueName: "id"))
+        @Option(help: ArgumentHelp("The step the added item belongs to (lostphone guide --ids lists them).", valueName: "id"),
+                completion: .custom(Completion.stepIDs))
         var step: String?
 
         @Option(help: ArgumentHelp("The provider the added item belongs to, on a step with providers.", valueName: "id"))

@@ -4,7 +4,8 @@ import LostphoneCore
 
 /// `--incident ID`: which incident a command reads or records; the latest by default.
 struct IncidentOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The incident to use (see `lostphone incidents`); default: the latest.", valueName: "id"))
+    @Option(help: ArgumentHelp("The incident to use (see `lostphone incidents`); default: the latest.", valueName: "id"),
+            completion: .custom(Completion.incidentIDs))
     var incident: String?
 }
 

@@ -24,10 +24,114 @@ struct Lostphone: ParsableCommand {
           --playbook <file>       Use this playbook (YAML) instead of the built-in one.
           --incident <id>         Continue an earlier incident.
         """,
-        version: "lostphone 0.1.0",
-        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Details.self, Next.self, Status.self, Due.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self],
+        version: Lostphone.version,
+        subcommands: [Open.self, Prepare.self, Record.self, NoteCommand.self, Details.self, Next.self, Status.self, Due.self, Export.self, Incidents.self, Guide.self, Resolve.self, Check.self, Themes.self, Card.self,
+                      KeyTable.self],
         defaultSubcommand: Open.self
     )
+
+    /// The version `--version` and `-V` print; scripts/release.sh names the package after it.
+    static let version = "lostphone 0.1.0"
+
+    /// The command line before the parser: `-V` is `--version` (as in most tools), and a word
+    /// that is not a command says so with the list, instead of "unexpected argument".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let shell = TopLevel.completionShell(arguments), let script = CompletionScript.script(for: shell) {
+            print(script)
+            Foundation.exit(0)
+        }
+        switch TopLevel.classify(arguments, commands: commandNames, hidden: hiddenCommandNames) {
+        case .version:
+            print(version)
+            Foundation.exit(0)
+        case .unknownCommand(let word):
+            let env = ProcessInfo.processInfo.environment
+            let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
+            printError(TopLevel.unknownCommandMessage(word, commands: commandNames, language: .fromLocale(locale)))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        case .parse:
+            break
+        }
+        do {
+            var command = try parseAsRoot(CompletionScript.rerouted(arguments))
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The commands a person may type (the hidden ones left out).
+    static var commandNames: [String] { names(shown: true) }
+
+    /// The commands for the build only (key-table), taken but never offered.
+    static var hiddenCommandNames: [String] { names(shown: false) }
+
+    private static func names(shown: Bool) -> [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay == shown }.map {
+            $0.configuration.commandName ?? String(describing: $0).lowercased()
+        }
+    }
+}
+
+/// What the first words of the command line ask for, decided before the parser runs.
+enum TopLevel {
+    enum Decision: Equatable {
+        case version
+        case unknownCommand(String)
+        case parse
+    }
+
+    /// The full screen's options that take a value, so the value is not taken for a command.
+    static let valuedOptions: Set<String> = ["--state-dir", "--playbook", "--lang", "--theme", "--incident",
+                                             "--generate-completion-script"]
+
+    static func classify(_ arguments: [String], commands: [String], hidden: [String] = []) -> Decision {
+        if arguments == ["-V"] || arguments == ["--version"] { return .version }
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { return .parse }
+            if word.hasPrefix("-") {
+                if word == "-V" { return .version }
+                // `--theme x` takes the next word; `--theme=x` does not.
+                if valuedOptions.contains(word) { index += 1 }
+                index += 1
+                continue
+            }
+            // The first word that is not an option is the command, if it is one.
+            if commands.contains(word) || hidden.contains(word) || word == "help" { return .parse }
+            return .unknownCommand(word)
+        }
+        return .parse
+    }
+
+    /// In the locale's language, as the rest of the program speaks (the remembered choice is not
+    /// read: nothing is opened before the command is known).
+    static func unknownCommandMessage(_ word: String, commands: [String], language: Language = .en) -> String {
+        switch language {
+        case .zh:
+            return """
+            lostphone：没有“\(word)”这个命令（unknown command '\(word)'）。可用的命令：\(commands.joined(separator: "、"))。
+            不带命令运行 lostphone 即打开全屏界面；lostphone help <命令> 查看某个命令的用法。
+            """
+        default:
+            return """
+            lostphone: unknown command '\(word)'. The commands are: \(commands.joined(separator: ", ")).
+            Run lostphone without a command for the full screen, or lostphone help <command>.
+            """
+        }
+    }
+
+    /// `--generate-completion-script SHELL` (or `=SHELL`): answered with our own additions.
+    static func completionShell(_ arguments: [String]) -> String? {
+        guard let first = arguments.first else { return nil }
+        if first == "--generate-completion-script", arguments.count == 2 { return arguments[1] }
+        if first.hasPrefix("--generate-completion-script=") && arguments.count == 1 {
+            return String(first.dropFirst("--generate-completion-script=".count))
+        }
+        return nil
+    }
 }
 
 /// Options every command that reads an incident or the playbook takes.

@@ -142,7 +142,8 @@ struct CommandLineRecorder {
 
 /// `--provider` and `--at`, which `record` and `note` share.
 struct RecordOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; on a step with providers, needed unless the incident already says which is yours.", valueName: "id"))
+    @Option(help: ArgumentHelp("The provider (bank, carrier, brand) it is about; on a step with providers, needed unless the incident already says which is yours.", valueName: "id"),
+            completion: .custom(Completion.providerIDs))
     var provider: String?
 
     // Unconditional: `-20m` is a value here, not an option.
@@ -169,7 +170,8 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"),
+                  completion: .custom(Completion.stepIDs))
         var step: String
 
         @Argument(help: ArgumentHelp("pending, inProgress, done, blocked or skipped; or none: you have none of the step's providers.", valueName: "state"))
@@ -220,7 +222,8 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"))
+        @Argument(help: ArgumentHelp("The step's id (lostphone guide --ids lists every step and provider id).", valueName: "step"),
+                  completion: .custom(Completion.stepIDs))
         var step: String
 
         @Argument(help: ArgumentHelp("The note.", valueName: "text"))
