@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// The runtime itself: the real `App` on a fake terminal with a real journal on disk.
 @Suite struct AppTests {

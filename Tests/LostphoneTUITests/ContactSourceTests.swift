@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// A contact's source on the screen is in the screen's language.
 @Suite struct ContactSourceTests {

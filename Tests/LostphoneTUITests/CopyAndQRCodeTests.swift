@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// `y` copies the selected contact with OSC 52; `Q` shows it as a QR code.
 @Suite struct CopyTests {

@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// A step that requires others (erase: the police report and the insurance decision) asks
 /// before it is started or done early, and records nothing without `y`.

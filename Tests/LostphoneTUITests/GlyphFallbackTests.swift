@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// Terminals whose font lacks the screen's symbols get ASCII in their place.
 @Suite struct GlyphFallbackTests {

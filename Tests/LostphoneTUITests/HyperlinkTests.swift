@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 private let esc = "\u{1B}"
 

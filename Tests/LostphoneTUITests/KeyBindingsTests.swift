@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// The one key table: the README's key table, the help overlay and the hints agree with it.
 @Suite struct KeyBindingsTests {

@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// The real form (`PrepareApp`) on a fake terminal, saving to a real profile file in a
 /// temporary folder that goes when the test is done.

@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// A new incident started from the person's profile, on the screen: their providers first, the
 /// rest "not yours"; the IMEI's check digit in `i`; tips kept in the profile.

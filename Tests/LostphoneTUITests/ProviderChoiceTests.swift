@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// Choosing the provider an action is for, and saying when it happened, on the screen.
 @Suite struct ProviderChoiceTests {

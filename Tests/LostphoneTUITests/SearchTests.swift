@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// `/` finds steps, providers and contacts, as the person types, in either language.
 @Suite struct SearchTests {

@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// The main screens as text, at the two sizes people use most. The golden files under
 /// `Snapshots/` are reviewed like code; re-record with `UPDATE_SNAPSHOTS=1 swift test`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LostphoneCore
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// Themes on screen: without colour, every step state must still be told apart by its glyph and
 /// its attributes, not by colour alone.

@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 @Suite struct UpdateTests {
     @Test func arrowAndVimKeysMoveTheSelection() {

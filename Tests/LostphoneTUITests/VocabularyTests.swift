@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// The program's words come from one vocabulary: a state has one name per language on the
 /// screen, in `status` and in every report, and a contact reads the same in the guide and on

@@ -1,6 +1,7 @@
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// After an action the screen shows what comes next, and says what is left.
 @Suite struct WhatNextTests {
