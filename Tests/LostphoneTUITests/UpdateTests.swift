@@ -196,7 +196,7 @@ import Testing
         let d = TestApp(width: 140, height: 45)
         d.send(.click(x: 5, y: 4))
         #expect(d.state.selection[0] == 2)
-        let tabs = TabsView.placed(d.state)
+        let tabs = TabStrip.placed(d.state)
         d.send(.click(x: tabs[2].x + 1, y: 1))
         #expect(d.state.focus == 2)
     }

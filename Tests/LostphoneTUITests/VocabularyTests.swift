@@ -34,7 +34,7 @@ import Testing
 
         // The screen: the details' status line ("✓ done · last change …") and the timeline's
         // line for the last move ("… ✓ done · China Mobile").
-        let detail = DetailView.lines(step, state)[1].spans[0].text
+        let detail = DetailText.lines(step, state)[1].spans[0].text
         shown["screen details"] = String(detail.dropFirst(StepGlyph.glyph(current).count + 1))
         let move = try #require(incident.events.last)
         let timeline = try #require(EventText.describe(move, state).first { $0.element == StepGlyph.element(current) })
@@ -108,7 +108,7 @@ import Testing
         let contact = Contact(kind: .phone("95017"), press: "9", source: .article, confirmed: false)
         let w = Words(language)
         let guide = Guide.describe(contact, language)
-        let screen = DetailView.contactLines([contact], TestApp(language: language).state)[0].spans.map(\.text).joined()
+        let screen = DetailText.contactLines([contact], first: 0, TestApp(language: language).state)[0].spans.map(\.text).joined()
         for word in [w.capitalized(.phone), w[.thenPress], w[.source], w[.article], w[.unconfirmed]] {
             #expect(guide.contains(word), "the guide lacks “\(word)”: \(guide)")
             #expect(screen.contains(word), "the screen lacks “\(word)”: \(screen)")

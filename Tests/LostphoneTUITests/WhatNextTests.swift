@@ -139,7 +139,7 @@ import Testing
     @Test func detailsNeverScrollPastTheirEnd() {
         let d = TestApp(width: 80, height: 24)
         for _ in 0..<50 { d.press(.ctrl("e")) }
-        #expect(d.state.detailScroll == DetailView.maxScroll(d.state))
+        #expect(d.state.detailScroll == DetailLayout.maxScroll(d.state))
         #expect(!d.screen.contains("more below ("))
     }
 

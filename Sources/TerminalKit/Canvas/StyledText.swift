@@ -1,12 +1,15 @@
 import LostphoneCore
 
-/// A run of text in one element's style, and the URL it links to, if any (a web contact).
+/// A run of text in one element's style, the URL it links to, if any (a web contact), and
+/// what a click on it asks for, if anything (`hit`, a number the screen gives its meaning), so
+/// a click is found by where it landed, never by comparing text.
 public struct Span: Hashable, Sendable {
     public var text: String
     public var element: ThemeElement
     public var link: String?
-    public init(_ text: String, _ element: ThemeElement = .text, link: String? = nil) {
-        self.text = text; self.element = element; self.link = link
+    public var hit: Int?
+    public init(_ text: String, _ element: ThemeElement = .text, link: String? = nil, hit: Int? = nil) {
+        self.text = text; self.element = element; self.link = link; self.hit = hit
     }
 }
 
@@ -36,10 +39,11 @@ public struct StyledLine: Hashable, Sendable {
             var current = -1
             for (c, s) in l {
                 if s == current || (!spans.isEmpty && spans[spans.count - 1].element == self.spans[s].element
-                                    && spans[spans.count - 1].link == self.spans[s].link) {
+                                    && spans[spans.count - 1].link == self.spans[s].link
+                                    && spans[spans.count - 1].hit == self.spans[s].hit) {
                     spans[spans.count - 1].text.append(c)
                 } else {
-                    spans.append(Span(String(c), self.spans[s].element, link: self.spans[s].link))
+                    spans.append(Span(String(c), self.spans[s].element, link: self.spans[s].link, hit: self.spans[s].hit))
                 }
                 current = s
             }

@@ -22,32 +22,28 @@ public enum Box {
     }
 }
 
-/// Every key and what it does (the key table), wrapped to the box and scrollable when the
-/// screen is short. The form of `lostphone prepare` shows its own table the same way.
-public enum HelpOverlay {
-    /// What the box shows on a screen: the table's rows and a footer.
-    public struct Content {
-        public var rows: [(keys: String, does: String)]
-        public var footer: String
-        public var title: String
-        public var theme: Theme
-        public var screenWidth: Int
-        public var screenHeight: Int
+/// The help of a screen: its key table's rows and a footer, wrapped to the screen and
+/// scrollable when the screen is short. Geometry only; `HelpOverlay` draws it.
+public struct HelpPage {
+    public var rows: [(keys: String, does: String)]
+    public var footer: String
+    public var title: String
+    public var theme: Theme
+    public var screenWidth: Int
+    public var screenHeight: Int
 
-        public init(rows: [(keys: String, does: String)], footer: String, title: String, theme: Theme,
-                    screenWidth: Int, screenHeight: Int) {
-            self.rows = rows; self.footer = footer; self.title = title; self.theme = theme
-            self.screenWidth = screenWidth; self.screenHeight = screenHeight
-        }
+    public init(rows: [(keys: String, does: String)], footer: String, title: String, theme: Theme,
+                screenWidth: Int, screenHeight: Int) {
+        self.rows = rows; self.footer = footer; self.title = title; self.theme = theme
+        self.screenWidth = screenWidth; self.screenHeight = screenHeight
     }
 
     /// The box's size on this screen and its lines: a key column beside the wrapped text, or,
     /// where the screen is too narrow for both, each key line above its text.
-    public static func layout(_ c: Content) -> (width: Int, height: Int, lines: [(keys: String, does: [Span])], footer: [[Span]]) {
-        let rows = c.rows
+    public func layout() -> (width: Int, height: Int, lines: [(keys: String, does: [Span])], footer: [[Span]]) {
         let keyWidth = rows.map { TextWidth.of($0.keys) }.max() ?? 10
         let descWidth = rows.map { TextWidth.of($0.does) }.max() ?? 20
-        let width = min(keyWidth + descWidth + 7, c.screenWidth - 2)
+        let width = min(keyWidth + descWidth + 7, screenWidth - 2)
         let inner = max(1, width - 4)
         let besides = inner - keyWidth - 2 >= 20
         var lines: [(keys: String, does: [Span])] = []
@@ -60,19 +56,22 @@ public enum HelpOverlay {
                 for part in StyledLine("  " + row.does, .overlay, hangingIndent: 2).wrapped(to: inner) { lines.append(("", part)) }
             }
         }
-        let footer = StyledLine(c.footer, .muted).wrapped(to: inner)
-        let height = min(lines.count + footer.count + 2, c.screenHeight)
+        let footer = StyledLine(footer, .muted).wrapped(to: inner)
+        let height = min(lines.count + footer.count + 2, screenHeight)
         return (width, height, lines, footer)
     }
 
     /// How far the help scrolls on this screen.
-    public static func maxScroll(_ c: Content) -> Int {
-        let l = layout(c)
+    public var maxScroll: Int {
+        let l = layout()
         return max(0, l.lines.count - max(1, l.height - 2 - l.footer.count))
     }
+}
 
-    public static func draw(_ canvas: inout Canvas, _ c: Content, scroll: Int) {
-        let l = layout(c)
+/// Every key and what it does (the key table) in a box, the same on every screen.
+public enum HelpOverlay {
+    public static func draw(_ canvas: inout Canvas, _ c: HelpPage, scroll: Int) {
+        let l = c.layout()
         let keyWidth = l.lines.map { TextWidth.of($0.keys) }.max() ?? 10
         let inner = Box.draw(&canvas, width: l.width, height: l.height, title: c.title, theme: c.theme,
                              screenWidth: c.screenWidth, screenHeight: c.screenHeight, margin: 0)
@@ -103,11 +102,11 @@ public enum HelpKey: Equatable, Sendable {
     case ignored
 }
 
-extension HelpOverlay {
+extension HelpPage {
     /// The help's keys, the same on every screen: ↑ ↓ j k scroll a line, PgUp PgDn five, Ctrl-L
     /// redraws, and Esc, ?, ？, q or Enter close it, as its footer says. Any other key is ignored,
     /// so a key meant for the screen behind does nothing unseen.
-    public static func key(_ key: Key, scroll: Int, maxScroll: Int) -> HelpKey {
+    public func key(_ key: Key, scroll: Int) -> HelpKey {
         switch key {
         case .escape, .char("?"), .char("？"), .char("q"), .enter: .close
         case .down, .char("j"): .scroll(to: min(scroll + 1, maxScroll))

@@ -1,14 +1,6 @@
 import LostphoneCore
 import TerminalKit
 
-/// The guide's key table in the kit's help box.
-enum GuideHelp {
-    static func content(_ state: AppState) -> HelpOverlay.Content {
-        HelpOverlay.Content(rows: KeyBindings.helpRows(state.language), footer: state.words[.keysFooter], title: state.words[.keysTitle],
-                            theme: state.theme, screenWidth: state.width, screenHeight: state.height)
-    }
-}
-
 extension Box {
     /// The box on the guide's screen, in its theme.
     static func draw(_ canvas: inout Canvas, width: Int, height: Int, title: String, state: AppState, margin: Int = 2) -> Rect {

@@ -6,13 +6,13 @@ import TerminalKit
 public enum Screen {
     public static func render(_ state: AppState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height, style: state.theme[.text])
-        let layout = Layout(width: state.width, height: state.height, detailOpen: state.detailOpen)
+        let layout = Layout(state)
         if layout.tooSmall {
             TooSmallView.draw(&canvas, words: state.words, theme: state.theme, width: state.width, height: state.height)
             return canvas
         }
         HeaderView.draw(&canvas, layout.header, state)
-        TabsView.draw(&canvas, layout.tabs, state)
+        TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.focus, theme: state.theme)
         if state.isTimeline {
             TimelineView.draw(&canvas, layout.list, state)
         } else {
@@ -26,10 +26,12 @@ public enum Screen {
             }
         }
         moreBelow(&canvas, layout, state)
-        if let detail = layout.detail { DetailView.draw(&canvas, detail, state) }
+        if let detail = DetailLayout(state, layout) {
+            DetailView.draw(&canvas, detail, emptyTimeline: state.isTimeline, words: state.words, theme: state.theme)
+        }
         StatusBarView.draw(&canvas, layout.status, state)
         switch state.mode {
-        case .help(let scroll): HelpOverlay.draw(&canvas, GuideHelp.content(state), scroll: scroll)
+        case .help(let scroll): HelpOverlay.draw(&canvas, GuideHelp.page(state), scroll: scroll)
         case .details(let form): DetailsFormView.draw(&canvas, state, form: form)
         case .confirmEarly(let early): ConfirmEarlyView.draw(&canvas, state, early: early)
         case .qrCode(let code, let pick): QRCodeView.draw(&canvas, state, code: code, pick: pick)

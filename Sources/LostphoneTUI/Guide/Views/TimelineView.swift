@@ -38,31 +38,6 @@ enum TimelineView {
     }
 }
 
-extension TimelineView {
-    /// The selected event in full: when it was recorded and when it happened, the step, the
-    /// provider, the move and the note.
-    static func detailLines(_ e: Event, _ state: AppState) -> [StyledLine] {
-        let w = state.words
-        let lang = state.language
-        var out = [StyledLine(EventText.describe(e, state), hangingIndent: 2)]
-        out.append(.blank)
-        func field(_ label: String, _ value: String, _ element: ThemeElement = .text) {
-            out.append(StyledLine([Span(label + w.colon, .muted), Span(value, element)], hangingIndent: 2))
-        }
-        field(w.capitalized(.recordedAt), TimeInput.display(e.at))
-        if let h = e.happenedAt { field(w.capitalized(.happenedAt), TimeInput.display(h)) }
-        if let id = e.step { field(w.capitalized(.step), state.step(id)?.title[lang] ?? id.rawValue, .heading) }
-        if let p = e.provider {
-            let name = e.step.flatMap(state.step)?.provider(p)?.name[lang] ?? p.rawValue
-            field(w.capitalized(.provider), name)
-        }
-        if let from = e.from, let to = e.to {
-            field(w.capitalized(.fromTo), w.name(from) + " → " + w.name(to), StepGlyph.element(to))
-        }
-        if let n = e.note, !n.isEmpty { field(w.capitalized(.note), n) }
-        return out
-    }
-}
 
 /// Words for an event, shared by the timeline and the status message after recording.
 enum EventText {

@@ -22,7 +22,7 @@ public enum PrepareUpdate {
             keepSelectionInView(&state)
             return []
         case .help(let scroll):
-            switch HelpOverlay.key(key, scroll: scroll, maxScroll: PrepareHelpView.maxScroll(state)) {
+            switch PrepareHelp.page(state).key(key, scroll: scroll) {
             case .close: state.mode = .browse
             case .scroll(let to): state.mode = .help(scroll: to)
             case .redraw: return [.redraw]
@@ -59,7 +59,7 @@ public enum PrepareUpdate {
         case .resize(let w, let h):
             state.width = w
             state.height = h
-            if case .help(let scroll) = state.mode { state.mode = .help(scroll: min(scroll, PrepareHelpView.maxScroll(state))) }
+            if case .help(let scroll) = state.mode { state.mode = .help(scroll: min(scroll, PrepareHelp.page(state).maxScroll)) }
         case .click(let x, let y): effects += click(x: x, y: y, &state)
         case .wheel(let d):
             if case .browse = state.mode { select(&state, from: state.selection, by: 3 * d) }

@@ -20,7 +20,7 @@ public enum PrepareView {
         }
         list(&canvas, layout, state)
         status(&canvas, layout, state)
-        if case .help(let scroll) = state.mode { PrepareHelpView.draw(&canvas, state, scroll: scroll) }
+        if case .help(let scroll) = state.mode { HelpOverlay.draw(&canvas, PrepareHelp.page(state), scroll: scroll) }
         return canvas
     }
 
