@@ -7,7 +7,7 @@ import LostphoneCore
 /// Themes on screen: without colour, every step state must still be told apart by its glyph and
 /// its attributes, not by colour alone.
 @Suite struct ThemeSnapshotTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The urgent pane with one step in each state, as text with each row's glyph attributes,
     /// after degrading the theme to a terminal without colour.

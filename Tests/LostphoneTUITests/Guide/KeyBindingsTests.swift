@@ -7,7 +7,7 @@ import Testing
 /// The one key table: the README's key table, the help overlay and the hints agree with it.
 @Suite struct KeyBindingsTests {
     static let readme = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("README.md")
 
     /// A key as the README and the help write it.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LostphoneCore
 
 /// WCAG 2 contrast of a style as a terminal shows it: after degrading to the terminal's colours,
 /// with reverse video applied and bold drawn as the bright colour for colours 0–7 (what most

@@ -4,7 +4,7 @@ import Testing
 /// Every symbol the screen draws is in DejaVu Sans Mono, the monospace font a Debian or Ubuntu
 /// terminal falls back to, so none shows as an empty box. The screens are the golden snapshots.
 @Suite struct GlyphCoverageTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static var fontInstalled: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/fc-list")
