@@ -85,6 +85,8 @@ enum PrepareScreen: ProgramScreen {
     static var quit: PrepareAction { .quit }
     static func boundAction(for key: Key) -> PrepareAction? { PrepareKeys.action(for: key) }
     static func isFinished(_ state: PrepareState) -> Bool { state.shouldQuit }
+    static func words(_ state: PrepareState) -> Words { state.words }
+    static func theme(_ state: PrepareState) -> Theme { state.theme }
     static var minimumSize: (width: Int, height: Int) { (Layout.minimumWidth, Layout.minimumHeight) }
 
     /// A minute at most, so a form left open past midnight dates a tip right.

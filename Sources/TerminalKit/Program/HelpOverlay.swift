@@ -94,27 +94,19 @@ public enum HelpOverlay {
     }
 }
 
-/// What a key does while the help is open.
-public enum HelpKey: Equatable, Sendable {
-    case scroll(to: Int)
-    case close
-    case redraw
-    case ignored
-}
-
 extension HelpPage {
-    /// The help's keys, the same on every screen: ↑ ↓ j k scroll a line, PgUp PgDn five, Ctrl-L
-    /// redraws, and Esc, ?, ？, q or Enter close it, as its footer says. Any other key is ignored,
-    /// so a key meant for the screen behind does nothing unseen.
-    public func key(_ key: Key, scroll: Int) -> HelpKey {
+    /// The help after a key, the same on every screen: ↑ ↓ j k scroll a line, PgUp PgDn five,
+    /// Ctrl-L redraws, and Esc, ?, ？, q or Enter close it (`scroll` nil), as its footer says.
+    /// Any other key is ignored, so a key meant for the screen behind does nothing unseen.
+    public func after(_ key: Key, scroll: Int) -> (scroll: Int?, redraw: Bool) {
         switch key {
-        case .escape, .char("?"), .char("？"), .char("q"), .enter: .close
-        case .down, .char("j"): .scroll(to: min(scroll + 1, maxScroll))
-        case .up, .char("k"): .scroll(to: max(0, scroll - 1))
-        case .pageDown: .scroll(to: min(scroll + 5, maxScroll))
-        case .pageUp: .scroll(to: max(0, scroll - 5))
-        case .ctrl("l"): .redraw
-        default: .ignored
+        case .escape, .char("?"), .char("？"), .char("q"), .enter: (nil, false)
+        case .down, .char("j"): (min(scroll + 1, maxScroll), false)
+        case .up, .char("k"): (max(0, scroll - 1), false)
+        case .pageDown: (min(scroll + 5, maxScroll), false)
+        case .pageUp: (max(0, scroll - 5), false)
+        case .ctrl("l"): (scroll, true)
+        default: (scroll, false)
         }
     }
 }

@@ -36,8 +36,10 @@ public protocol ProgramScreen {
     static func isFinished(_ state: State) -> Bool
     /// How long to wait for input before reading the clock again.
     static func timeoutMilliseconds(_ state: State, now: Timestamp) -> Int
-    /// Below this size nothing but the too-small message is shown.
+    /// Below this size nothing but the too-small message is shown, in these words and colours.
     static var minimumSize: (width: Int, height: Int) { get }
+    static func words(_ state: State) -> Words
+    static func theme(_ state: State) -> Theme
 }
 
 /// The one runtime of every full screen: read input, tick, update, perform effects, draw.
@@ -102,7 +104,21 @@ public final class Program<Screen: ProgramScreen> {
         }
     }
 
-    public func draw() { terminal.draw(glyphFallback.apply(to: Screen.view(state))) }
+    /// Draws the screen's view, or below the minimum size the message saying how large the
+    /// terminal must be (the same on every screen).
+    public func draw() {
+        let canvas: Canvas
+        if isTooSmall {
+            let (width, height) = (terminal.width, terminal.height)
+            let theme = Screen.theme(state)
+            var small = Canvas(width: width, height: height, style: theme[.text])
+            TooSmallView.draw(&small, words: Screen.words(state), theme: theme, width: width, height: height)
+            canvas = small
+        } else {
+            canvas = Screen.view(state)
+        }
+        terminal.draw(glyphFallback.apply(to: canvas))
+    }
 
     private func dispatch(_ input: ProgramInput) { send(Screen.action(for: input)) }
 

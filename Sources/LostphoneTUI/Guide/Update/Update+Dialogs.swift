@@ -20,13 +20,9 @@ extension Update {
             if key == .char("Q") && pick.count > 1 { return showQRCode(&state, after: pick) }
             return []
         case .help(let scroll):
-            switch GuideHelp.page(state).key(key, scroll: scroll) {
-            case .close: state.mode = .normal
-            case .scroll(let to): state.mode = .help(scroll: to)
-            case .redraw: return [.redraw]
-            case .ignored: break
-            }
-            return []
+            let (next, redraw) = GuideHelp.page(state).after(key, scroll: scroll)
+            state.mode = next.map { .help(scroll: $0) } ?? .normal
+            return redraw ? [.redraw] : []
         case .note(let step, var field):
             switch key {
             case .escape: state.mode = .normal

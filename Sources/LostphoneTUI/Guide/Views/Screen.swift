@@ -7,10 +7,8 @@ public enum Screen {
     public static func render(_ state: AppState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height, style: state.theme[.text])
         let layout = Layout(state)
-        if layout.tooSmall {
-            TooSmallView.draw(&canvas, words: state.words, theme: state.theme, width: state.width, height: state.height)
-            return canvas
-        }
+        // Below the minimum size the runtime shows its message instead (`Program.draw`).
+        if layout.tooSmall { return canvas }
         HeaderView.draw(&canvas, layout.header, state)
         TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.focus, theme: state.theme)
         if state.isTimeline {

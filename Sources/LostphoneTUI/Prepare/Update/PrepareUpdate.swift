@@ -22,13 +22,9 @@ public enum PrepareUpdate {
             keepSelectionInView(&state)
             return []
         case .help(let scroll):
-            switch PrepareHelp.page(state).key(key, scroll: scroll) {
-            case .close: state.mode = .browse
-            case .scroll(let to): state.mode = .help(scroll: to)
-            case .redraw: return [.redraw]
-            case .ignored: break
-            }
-            return []
+            let (next, redraw) = PrepareHelp.page(state).after(key, scroll: scroll)
+            state.mode = next.map { .help(scroll: $0) } ?? .browse
+            return redraw ? [.redraw] : []
         case .browse:
             // A new key clears the last message; the key's own result says what it did.
             state.message = nil

@@ -7,10 +7,8 @@ public enum PrepareView {
     public static func render(_ state: PrepareState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height, style: state.theme[.text])
         let layout = PrepareLayout(state)
-        if layout.tooSmall {
-            TooSmallView.draw(&canvas, words: state.words, theme: state.theme, width: state.width, height: state.height)
-            return canvas
-        }
+        // Below the minimum size the runtime shows its message instead (`Program.draw`).
+        if layout.tooSmall { return canvas }
         let theme = state.theme
         canvas.fill(layout.header, style: theme[.header])
         canvas.put(" lostphone prepare · " + state.words[.profileTitle], x: 0, y: layout.header.y, style: theme[.headerTitle],
