@@ -120,6 +120,7 @@ enum GuideScreen: ProgramScreen {
     static var quit: Action { .quit }
     static func boundAction(for key: Key) -> Action? { KeyBindings.action(for: key) }
     static func isFinished(_ state: AppState) -> Bool { state.shouldQuit }
+    static func size(_ state: AppState) -> (width: Int, height: Int) { (state.width, state.height) }
     static func words(_ state: AppState) -> Words { state.words }
     static func theme(_ state: AppState) -> Theme { state.theme }
     static var minimumSize: (width: Int, height: Int) { (Layout.minimumWidth, Layout.minimumHeight) }

@@ -85,6 +85,7 @@ enum PrepareScreen: ProgramScreen {
     static var quit: PrepareAction { .quit }
     static func boundAction(for key: Key) -> PrepareAction? { PrepareKeys.action(for: key) }
     static func isFinished(_ state: PrepareState) -> Bool { state.shouldQuit }
+    static func size(_ state: PrepareState) -> (width: Int, height: Int) { (state.width, state.height) }
     static func words(_ state: PrepareState) -> Words { state.words }
     static func theme(_ state: PrepareState) -> Theme { state.theme }
     static var minimumSize: (width: Int, height: Int) { (Layout.minimumWidth, Layout.minimumHeight) }

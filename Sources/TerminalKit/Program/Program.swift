@@ -36,7 +36,10 @@ public protocol ProgramScreen {
     static func isFinished(_ state: State) -> Bool
     /// How long to wait for input before reading the clock again.
     static func timeoutMilliseconds(_ state: State, now: Timestamp) -> Int
-    /// Below this size nothing but the too-small message is shown, in these words and colours.
+    /// The size the state was last drawn for (the terminal's may already be newer, its resize
+    /// still queued behind keys). Below the minimum nothing but the too-small message is shown,
+    /// in these words and colours.
+    static func size(_ state: State) -> (width: Int, height: Int)
     static var minimumSize: (width: Int, height: Int) { get }
     static func words(_ state: State) -> Words
     static func theme(_ state: State) -> Theme
@@ -81,9 +84,12 @@ public final class Program<Screen: ProgramScreen> {
         }
     }
 
-    /// Whether the terminal is below the screen's minimum size.
+    /// Whether the screen the person sees is below the minimum size: the state's size, as
+    /// drawn, not the terminal's, which may have grown while keys typed on the small screen
+    /// are still queued before the resize.
     public var isTooSmall: Bool {
-        terminal.width < Screen.minimumSize.width || terminal.height < Screen.minimumSize.height
+        let size = Screen.size(state)
+        return size.width < Screen.minimumSize.width || size.height < Screen.minimumSize.height
     }
 
     /// Feeds one input event through the update and performs the effects. Below the minimum
@@ -109,7 +115,7 @@ public final class Program<Screen: ProgramScreen> {
     public func draw() {
         let canvas: Canvas
         if isTooSmall {
-            let (width, height) = (terminal.width, terminal.height)
+            let (width, height) = Screen.size(state)
             let theme = Screen.theme(state)
             var small = Canvas(width: width, height: height, style: theme[.text])
             TooSmallView.draw(&small, words: Screen.words(state), theme: theme, width: width, height: height)
