@@ -42,10 +42,18 @@ let package = Package(
                 .embedInCode("Resources/themes/solarized-dark.yaml"),
             ]
         ),
-        // The full-screen app: state, keymap, update, views into a Canvas, ncurses backend.
+        // The terminal kit, and the only module that imports CNcurses: input (keys, the decoder,
+        // paste, text input), the canvas, the backends, and the one program runtime that both
+        // full screens run on (bindings table, box, help overlay, hint line, too-small view).
+        .target(
+            name: "TerminalKit",
+            dependencies: ["LostphoneCore", "CNcurses"]
+        ),
+        // The two full screens, the guide and the prepare form: state, update, keys, layout and
+        // views each; no ncurses here (it does not depend on CNcurses).
         .target(
             name: "LostphoneTUI",
-            dependencies: ["LostphoneCore", "CNcurses"]
+            dependencies: ["LostphoneCore", "TerminalKit"]
         ),
         // The executable: command-line parsing and wiring only.
         .executableTarget(
@@ -70,7 +78,8 @@ let package = Package(
             dependencies: ["LostphoneCore", "LostphoneTUI"]
         ),
         .testTarget(name: "LostphoneCoreTests", dependencies: ["LostphoneCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "LostphoneCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "LostphoneCore"]),
+        .testTarget(name: "LostphoneTUITests", dependencies: ["LostphoneTUI", "TerminalKit", "LostphoneCore"], exclude: ["Snapshots"]),
         // Drives the built binary in tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["lostphone"]),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import LostphoneCore
 import Testing
 @testable import LostphoneTUI
+@testable import TerminalKit
 
 /// A fixed moment, in a fixed zone, so screens and journals do not depend on when tests run.
 let t0 = Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!

@@ -193,10 +193,3 @@ public struct SystemClock: WallClock {
     public init() {}
     public func now() -> Timestamp { Timestamp.localNow() ?? Timestamp(Date()) }
 }
-
-/// A clock that always answers the same moment, for tests.
-public struct FixedClock: WallClock {
-    public let moment: Timestamp
-    public init(_ moment: Timestamp) { self.moment = moment }
-    public func now() -> Timestamp { moment }
-}

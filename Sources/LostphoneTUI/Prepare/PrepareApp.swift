@@ -1,4 +1,5 @@
 import LostphoneCore
+import TerminalKit
 
 /// What the form needs, prepared by the command line.
 public struct PrepareConfiguration {
@@ -21,80 +22,80 @@ public struct PrepareConfiguration {
     }
 }
 
-/// The form's event loop: read input, update, save, draw. Returns the exit status. As the
-/// guide's `App`, it never writes into the state: the clock and each save's result reach it as
-/// actions through `PrepareUpdate`.
+/// The form on the kit's one runtime, as the guide's `App`: the loop, ticks, signals,
+/// resizes, pastes and the too-small screen are `Program`'s; the form's own edge is the save,
+/// whose result reaches the state only as an action through `PrepareUpdate`.
 public final class PrepareApp {
-    private var state: PrepareState
-    private let config: PrepareConfiguration
-    private let terminal: any TerminalBackend
+    private let program: Program<PrepareScreen>
+
     /// What the profile file held when last read or saved here: a save over a file changed
-    /// since (by `lostphone prepare --bank …` meanwhile) is refused, not silently undone (#30).
-    private var base: ProfileLoad
+    /// since (by `lostphone prepare --bank …` meanwhile) is refused, not silently undone.
+    private final class SaveBase { var load: ProfileLoad; init(_ load: ProfileLoad) { self.load = load } }
 
     public init(config: PrepareConfiguration, terminal: any TerminalBackend) {
-        self.config = config
-        self.terminal = terminal
-        base = config.load
-        state = PrepareState(playbook: config.playbook, profile: config.load.profile ?? Profile(), dropped: config.load.dropped,
-                             fileExists: config.load.exists, path: config.store.path,
-                             language: config.language, theme: config.theme,
-                             width: terminal.width, height: terminal.height, now: config.clock.now())
-    }
-
-    /// The current state, for tests and for what is said on leaving.
-    public var currentState: PrepareState { state }
-
-    /// Runs until `q`, Esc or a quit signal. Every change is saved before it is shown, so
-    /// leaving at any moment loses nothing.
-    public func run() -> Int32 {
-        draw()
-        while true {
-            // Waits a minute at most, so a form left open past midnight dates a tip right.
-            let event = terminal.read(timeoutMilliseconds: 60_000)
-            if case .signal(let s) = event { return 128 + s }
-            dispatch(.tick(config.clock.now()))
-            if let event { handle(event) }
-            if state.shouldQuit { return 0 }
-            draw()
-        }
-    }
-
-    /// Feeds one input event through the update and performs the effects.
-    public func handle(_ event: InputEvent) {
-        switch event {
-        case .key(let k): perform(PrepareUpdate.handle(k, in: &state))
-        case .click(let x, let y): dispatch(.click(x: x, y: y))
-        case .wheelUp: dispatch(.wheel(-1))
-        case .wheelDown: dispatch(.wheel(1))
-        case .resize: dispatch(.resize(width: terminal.width, height: terminal.height))
-        case .paste(let text): dispatch(.paste(text))
-        case .signal: break
-        }
-    }
-
-    public func draw() { terminal.draw(config.glyphFallback.apply(to: PrepareView.render(state))) }
-
-    private func dispatch(_ action: PrepareAction) { perform(PrepareUpdate.apply(action, to: &state)) }
-
-    private func perform(_ effects: [PrepareEffect]) {
-        var queue = effects[...]
-        while let effect = queue.popFirst() {
+        let base = SaveBase(config.load)
+        let state = PrepareState(playbook: config.playbook, profile: config.load.profile ?? Profile(), dropped: config.load.dropped,
+                                 fileExists: config.load.exists, path: config.store.path,
+                                 language: config.language, theme: config.theme,
+                                 width: terminal.width, height: terminal.height, now: config.clock.now())
+        program = Program(state: state, terminal: terminal, clock: config.clock, glyphFallback: config.glyphFallback) { effect, _ in
             switch effect {
             case .save(let profile):
-                let answer: PrepareAction
-                do {
-                    base = try config.store.save(profile, basedOn: base, playbook: config.playbook, now: config.clock.now())
-                    answer = .saved(base.profile ?? profile)
+                do throws(ProfileSaveError) {
+                    base.load = try config.store.save(profile, basedOn: base.load, playbook: config.playbook, now: config.clock.now())
+                    return .saved(base.load.profile ?? profile)
                 } catch {
-                    answer = .saveFailed(error.description)
+                    return .saveFailed(error.description)
                 }
-                queue += PrepareUpdate.apply(answer, to: &state)
             case .redraw:
                 terminal.invalidate()
+                return nil
             case .saveLanguage(let language):
                 config.saveLanguage(language)
+                return nil
             }
         }
     }
+
+    /// The current state, for tests and for what is said on leaving.
+    public var currentState: PrepareState { program.state }
+
+    /// Runs until `q`, Esc or a quit signal. Every change is saved before it is shown, so
+    /// leaving at any moment loses nothing.
+    public func run() -> Int32 { program.run() }
+
+    /// Feeds one input event through the update and performs the effects.
+    public func handle(_ event: InputEvent) { program.handle(event) }
+
+    public func draw() { program.draw() }
+}
+
+/// The form as the runtime sees it: its update, view and key table.
+enum PrepareScreen: ProgramScreen {
+    static func action(for input: ProgramInput) -> PrepareAction {
+        switch input {
+        case .key(let key): .key(key)
+        case .click(let x, let y): .click(x: x, y: y)
+        case .wheel(let d, _, _): .wheel(d)
+        case .paste(let text): .paste(text)
+        case .resize(let w, let h): .resize(width: w, height: h)
+        case .tick(let now): .tick(now)
+        }
+    }
+
+    static func update(_ action: PrepareAction, _ state: inout PrepareState) -> [PrepareEffect] {
+        PrepareUpdate.apply(action, to: &state)
+    }
+
+    static func view(_ state: PrepareState) -> Canvas { PrepareView.render(state) }
+    static var quit: PrepareAction { .quit }
+    static func boundAction(for key: Key) -> PrepareAction? { PrepareKeys.action(for: key) }
+    static func isFinished(_ state: PrepareState) -> Bool { state.shouldQuit }
+    static func size(_ state: PrepareState) -> (width: Int, height: Int) { (state.width, state.height) }
+    static func words(_ state: PrepareState) -> Words { state.words }
+    static func theme(_ state: PrepareState) -> Theme { state.theme }
+    static var minimumSize: (width: Int, height: Int) { (Layout.minimumWidth, Layout.minimumHeight) }
+
+    /// A minute at most, so a form left open past midnight dates a tip right.
+    static func timeoutMilliseconds(_ state: PrepareState, now: Timestamp) -> Int { 60_000 }
 }

@@ -1,0 +1,59 @@
+import LostphoneCore
+import TerminalKit
+
+/// The details' part of a frame, computed once from the state: where their text goes, the rows
+/// it wraps to, how far they scroll, and what a click on a cell asks for. The update scrolls and
+/// hit-tests by it; the view draws it.
+struct DetailLayout {
+    /// The details' whole part of the screen, and the text area inside it.
+    let rect: Rect
+    let inner: Rect
+    let rows: [[Span]]
+    /// The furthest the details scroll: their last line at the bottom.
+    let maxScroll: Int
+    /// The first row shown.
+    let top: Int
+
+    /// Nil when the details are closed, the screen too small, or too narrow for text.
+    init?(_ state: AppState, _ layout: Layout) {
+        guard let rect = layout.detail, !layout.tooSmall else { return nil }
+        let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        guard inner.width > 4 else { return nil }
+        self.rect = rect
+        self.inner = inner
+        rows = DetailText.wrappedRows(state, width: inner.width)
+        maxScroll = max(0, rows.count - inner.height)
+        top = min(state.detailScroll, maxScroll)
+    }
+
+    /// How far the details of the state's selection can scroll at the state's screen size.
+    static func maxScroll(_ state: AppState) -> Int { DetailLayout(state, Layout(state))?.maxScroll ?? 0 }
+
+    /// Rows hidden below the visible part (the last line then says so instead of a row).
+    var hiddenBelow: Int { rows.count - top - inner.height }
+
+    /// The row at screen line `y`, if one is drawn there (not the "more below" line).
+    func row(atLine y: Int) -> [Span]? {
+        guard inner.contains(x: inner.x, y: y) else { return nil }
+        if hiddenBelow > 0 && y == inner.maxY - 1 { return nil }
+        let i = top + (y - inner.y)
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    /// The tag of the span under a cell of the text area.
+    func hit(x: Int, y: Int) -> Int? {
+        guard let row = row(atLine: y) else { return nil }
+        var col = inner.x
+        for span in row {
+            let w = TextWidth.of(span.text)
+            if x >= col, x < col + w { return span.hit }
+            col += w
+        }
+        return nil
+    }
+}
+
+extension Layout {
+    /// The layout of the state's screen.
+    init(_ state: AppState) { self.init(width: state.width, height: state.height, detailOpen: state.detailOpen) }
+}

@@ -1,0 +1,27 @@
+import LostphoneCore
+import TerminalKit
+
+/// What `update` asks the runtime to do: the only way anything reaches the disk.
+public enum Effect: Hashable, Sendable {
+    /// Build the event for this command, append it to the journal (fsync), then report back with
+    /// `.recorded` or `.recordFailed`. The screen changes only on `.recorded`.
+    case record(IncidentCommand)
+    /// Write the report and answer `.exported` or `.exportFailed`.
+    case export
+    /// Load the theme after the current one and answer `.themeChanged`.
+    case nextTheme
+    /// Remember the theme for next time.
+    case saveTheme(String)
+    /// Repaint the whole terminal.
+    case redraw
+    /// Remember the language for next time.
+    case saveLanguage(Language)
+    /// Put the text on the clipboard of the person's terminal (OSC 52). It answers nothing:
+    /// the terminal does not say whether it obeyed.
+    case copyToClipboard(String)
+    /// Encode the contact's URI as a QR code and answer `.qrCodeReady` or `.qrCodeFailed`.
+    case makeQRCode(ContactPick, uri: String)
+    /// Keep a prevention tip's state in the person's profile (done, with when, or not done), so
+    /// later incidents start with it; answers `.tipNotKept` when it could not.
+    case keepTip(StepID, doneAt: Timestamp?)
+}

@@ -1,0 +1,165 @@
+import LostphoneCore
+import TerminalKit
+
+/// The pure heart of the app: an action and the state in, the new state and effects out.
+/// Nothing here touches the terminal, the disk or the clock.
+public enum Update {
+    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        if case .key(let key) = action { return handle(key, in: &state) }
+        // Dialogs take keys first.
+        if case .input(let key) = action { return input(key, &state) }
+        var effects: [Effect] = []
+        switch action {
+        case .moveSelection(let d): step(&state, by: d)
+        case .pageUp: page(&state, by: -1)
+        case .pageDown: page(&state, by: 1)
+        case .top: move(&state, by: -Int.max / 2)
+        case .bottom: move(&state, by: Int.max / 2)
+        case .nextPane: focus(&state, (state.focus + 1) % state.tabCount)
+        case .previousPane: focus(&state, (state.focus + state.tabCount - 1) % state.tabCount)
+        case .focusPane(let i): if i < state.tabCount { focus(&state, i) }
+        case .nextProvider: cycleProvider(&state, by: 1)
+        case .previousProvider: cycleProvider(&state, by: -1)
+        case .toggleDetail:
+            state.detailOpen.toggle()
+            state.detailScroll = 0
+        case .scrollDetail(let d): scrollDetail(&state, by: d)
+        case .record(let target): effects += record(target, &state)
+        case .startNote:
+            guard writable(&state) else { break }
+            // Right after an action moved the selection on, the note is for what was just done.
+            if let just = state.justRecorded {
+                state.justRecorded = nil
+                state.noteProvider = just.provider
+                state.mode = .note(just.step, TextInput())
+                break
+            }
+            guard let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
+            state.noteProvider = state.provider(for: step)?.id
+            state.mode = .note(step.id, TextInput())
+        case .toggleMine:
+            guard writable(&state), let step = actionableStep(&state) else { break }
+            guard let provider = state.provider(for: step) else {
+                state.message = StatusMessage(text: state.words[.noProviders], kind: .info)
+                break
+            }
+            effects.append(.record(.mine(step.id, provider.id, !state.incident.record(step.id).provider(provider.id).mine)))
+        case .startHappenedAt:
+            guard writable(&state) else { break }
+            state.mode = .happenedAt(TextInput(state.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40))
+        case .undo:
+            if !writable(&state) {
+                break
+            } else if state.incident.lastUndoableEvent == nil {
+                state.message = StatusMessage(text: state.words[.nothingToUndo], kind: .info)
+            } else {
+                effects.append(.record(.undo))
+            }
+        case .export: effects.append(.export)
+        case .previousMatch:
+            if let query = state.lastSearch {
+                jumpToMatch(query, step: -1, &state)
+            } else {
+                state.message = StatusMessage(text: state.words[.searchFirst], kind: .info)
+            }
+        case .startSearch:
+            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]),
+                                 choices: state.providerChoice)
+        case .toggleLanguage:
+            state.language = state.language.toggled
+            state.message = StatusMessage(text: state.words[.languageNow], kind: .info)
+            effects.append(.saveLanguage(state.language))
+        case .nextTheme: effects.append(.nextTheme)
+        case .toggleHelp: state.mode = .help(scroll: 0)
+        case .editDetails:
+            guard writable(&state) else { break }
+            let i = state.incident
+            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", owner: i.device.owner ?? "",
+                                              number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? "",
+                                              insurer: i.device.insurer ?? "", policy: i.device.policy ?? ""))
+        case .copyContact: effects += copy(&state)
+        case .showQRCode: effects += showQRCode(&state, after: nil)
+        case .qrCodeReady(let code, let pick):
+            state.clipboard.lastContact = pick
+            state.mode = .qrCode(code, pick)
+        case .qrCodeFailed(let why):
+            state.message = StatusMessage(text: "QR: " + why, kind: .error)
+        case .quit: state.shouldQuit = true
+        case .redraw: effects.append(.redraw)
+        case .click(let x, let y):
+            if let pick = ContactClick.pick(x: x, y: y, in: state) {
+                effects += copy(pick, &state)
+            } else {
+                click(&state, x: x, y: y)
+            }
+        case .wheel(let d, let x, let y):
+            let layout = Layout(state)
+            // The wheel moves what it is over: the details, or the list.
+            if let detail = layout.detail, detail.contains(x: x, y: y) {
+                scrollDetail(&state, by: d * 3)
+            } else {
+                move(&state, by: d * 3)
+            }
+        case .input, .key: break
+        case .paste(let text): paste(text, &state)
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            clampScroll(&state)
+        case .tick(let now): state.now = now
+        case .recorded(let event):
+            recorded(event, &state)
+            if let tip = tipToKeep(after: event, state) { effects.append(tip) }
+        case .tipNotKept(let why):
+            state.message = StatusMessage(text: state.words[.tipNotKept(why)], kind: .error)
+        case .recordFailed(let why):
+            state.unsavedActions += 1
+            state.message = StatusMessage(text: state.words.label(.notSaved) + why, kind: .error)
+        case .refused(let why):
+            state.message = StatusMessage(text: why, kind: .error)
+        case .exported(let path):
+            state.clipboard.reportPath = path
+            state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
+        case .exportFailed(let why):
+            state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
+        case .themeChanged(let name, let theme, let problems):
+            state.theme = theme
+            state.themeName = name
+            if problems.isEmpty {
+                state.message = StatusMessage(text: state.words.label(.theme) + name, kind: .info)
+                effects.append(.saveTheme(name))
+            } else {
+                state.message = StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0])", kind: .error)
+            }
+        }
+        return effects
+    }
+
+    /// The key handler for the current mode; in normal mode, the key table.
+    public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        if case .normal = state.mode, state.searchJustClosed, let query = state.lastSearch {
+            // Right after a search: n and Enter go on to its next hit (N, in the table, back).
+            switch key {
+            case .char("n"), .enter: jumpToMatch(query, step: 1, &state); return []
+            case .char("N"): break
+            default: state.searchJustClosed = false
+            }
+        }
+        if case .normal = state.mode {
+            // A new key clears an old message (the first start's reminder too), except the
+            // message the key itself produces, and any other key than the armed one disarms it.
+            state.message = nil
+            guard let action = KeyBindings.action(for: key) else {
+                state.armed = nil
+                state.justRecorded = nil
+                return []
+            }
+            if state.armed?.action != action { state.armed = nil }
+            if action != .startNote { state.justRecorded = nil }
+            // `y` copies the report's path only right after the export.
+            if action != .copyContact { state.clipboard.reportPath = nil }
+            return apply(action, to: &state)
+        }
+        return apply(.input(key), to: &state)
+    }
+}

@@ -1,0 +1,74 @@
+import LostphoneCore
+
+/// A run of text in one element's style, the URL it links to, if any (a web contact), and
+/// what a click on it asks for, if anything (`hit`, a number the screen gives its meaning), so
+/// a click is found by where it landed, never by comparing text.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var element: ThemeElement
+    public var link: String?
+    public var hit: Int?
+    public init(_ text: String, _ element: ThemeElement = .text, link: String? = nil, hit: Int? = nil) {
+        self.text = text; self.element = element; self.link = link; self.hit = hit
+    }
+}
+
+/// A line made of spans, wrapped to a width as one piece of text: breaks at spaces where it can
+/// and between CJK characters otherwise, keeping each character's style and link.
+public struct StyledLine: Hashable, Sendable {
+    public var spans: [Span]
+    /// Columns of indent for continuation lines.
+    public var hangingIndent: Int
+
+    public init(_ spans: [Span], hangingIndent: Int = 0) { self.spans = spans; self.hangingIndent = hangingIndent }
+    public init(_ text: String, _ element: ThemeElement = .text, hangingIndent: Int = 0) {
+        self.init([Span(text, element)], hangingIndent: hangingIndent)
+    }
+
+    public static let blank = StyledLine([])
+
+    public func wrapped(to width: Int) -> [[Span]] {
+        guard width > 0 else { return [] }
+        // Each character with the index of its span, whose element and link it keeps.
+        var chars: [(Character, Int)] = []
+        for (i, span) in spans.enumerated() { for c in span.text { chars.append((c == "\n" ? " " : c, i)) } }
+        let lines = TextWidth.lineRanges(chars.map(\.0), width: width, continuationWidth: max(1, width - hangingIndent))
+            .map { chars[$0] }
+        return lines.enumerated().map { i, l in
+            var spans: [Span] = i > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
+            var current = -1
+            for (c, s) in l {
+                if s == current || (!spans.isEmpty && spans[spans.count - 1].element == self.spans[s].element
+                                    && spans[spans.count - 1].link == self.spans[s].link
+                                    && spans[spans.count - 1].hit == self.spans[s].hit) {
+                    spans[spans.count - 1].text.append(c)
+                } else {
+                    spans.append(Span(String(c), self.spans[s].element, link: self.spans[s].link, hit: self.spans[s].hit))
+                }
+                current = s
+            }
+            return spans
+        }
+    }
+}
+
+extension Canvas {
+    /// Draws spans from (x, y) within `width` columns; returns the columns used.
+    @discardableResult
+    public mutating func put(_ spans: [Span], x: Int, y: Int, width: Int, theme: Theme, base: Style? = nil) -> Int {
+        var col = x
+        for (i, span) in spans.enumerated() {
+            var style = theme[span.element]
+            if let base, span.element == .text { style = base }
+            col += put(span.text, x: col, y: y, style: style, limit: x + width - col, link: span.link)
+            if col >= x + width {
+                // Filled exactly, with more to come: the last column says the line is cut.
+                if spans[(i + 1)...].contains(where: { !$0.text.allSatisfy(\.isWhitespace) }), col - 1 >= 0, col - 1 < self.width {
+                    put("…", x: col - 1, y: y, style: style)
+                }
+                break
+            }
+        }
+        return col - x
+    }
+}

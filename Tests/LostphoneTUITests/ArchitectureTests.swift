@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// The layering the package declares, checked on the sources: ncurses only in TerminalKit, and
+/// the updates never reach into a view.
+@Suite struct ArchitectureTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+
+    static func swiftFiles(under folder: String) -> [(path: String, text: String)] {
+        let root = sources.appendingPathComponent(folder)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        return files.map { ($0.path.replacingOccurrences(of: sources.path + "/", with: ""),
+                            (try? String(contentsOf: $0, encoding: .utf8)) ?? "") }
+    }
+
+    @Test func onlyTerminalKitImportsNcurses() {
+        let all = Self.swiftFiles(under: ".")
+        #expect(all.count > 50, "the sources are where the test looks")
+        let importers = all.filter { $0.text.contains("import CNcurses") }.map(\.path)
+        #expect(!importers.isEmpty)
+        #expect(importers.allSatisfy { $0.hasPrefix("TerminalKit/") || $0.hasPrefix("./TerminalKit/") }, "\(importers)")
+    }
+
+    @Test func theUpdatesNameNoView() throws {
+        let updates = Self.swiftFiles(under: "LostphoneTUI/Guide/Update") + Self.swiftFiles(under: "LostphoneTUI/Prepare/Update")
+        #expect(updates.count >= 2)
+        let view = try Regex(#"\b[A-Z][A-Za-z]*View\b|\bHelpOverlay\b|\bBox\b|\bScreen\.render"#)
+        for file in updates {
+            let code = file.text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+            for line in code where line.contains(view) {
+                Issue.record("\(file.path) names a view: \(line)")
+            }
+        }
+    }
+}

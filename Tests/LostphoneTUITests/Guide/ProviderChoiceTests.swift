@@ -1,0 +1,131 @@
+import Foundation
+import LostphoneCore
+import Testing
+@testable import LostphoneTUI
+@testable import TerminalKit
+
+/// Choosing the provider an action is for, and saying when it happened, on the screen.
+@Suite struct ProviderChoiceTests {
+    /// Two steps whose carriers share a group, and a locate step of phone brands.
+    static let grouped: Playbook = {
+        let yaml = """
+        id: grouped
+        version: 1
+        languages: [en, zh]
+        title: {en: "G", zh: "G"}
+        source:
+          publisher: {en: "p", zh: "p"}
+        panes:
+          - id: now
+            kind: actions
+            title: {en: "Now", zh: "现在"}
+            steps:
+              - id: sim
+                title: {en: "Freeze the SIM", zh: "冻结 SIM"}
+                priority: 1
+                group: carrier
+                providers:
+                  - {id: mobile, name: {en: "Mobile", zh: "移动"}}
+                  - {id: unicom, name: {en: "Unicom", zh: "联通"}}
+              - id: new-sim
+                title: {en: "Get a new SIM", zh: "补办 SIM"}
+                priority: 2
+                group: carrier
+                providers:
+                  - {id: mobile, name: {en: "Mobile", zh: "移动"}}
+                  - {id: unicom, name: {en: "Unicom", zh: "联通"}}
+              - id: locate
+                title: {en: "Locate", zh: "定位"}
+                priority: 3
+                group: brand
+                providers:
+                  - {id: apple, name: {en: "Apple", zh: "苹果"}}
+                  - {id: huawei, name: {en: "Huawei", zh: "华为"}}
+        """
+        guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: "grouped.yaml") else { fatalError("the test playbook does not load") }
+        return p
+    }()
+
+    @Test func aProviderNotChosenIsNamedFirstAndRecordedOnlyOnTheSecondPress() {
+        let d = TestApp(playbook: Self.grouped)
+        d.press(.char("b"))
+        #expect(d.state.incident.events.count == 1, "nothing recorded")
+        #expect(d.state.message?.text == "For Mobile? Press b again to confirm, or ←/→ to pick yours.")
+        d.press(.char("j"), .char("k"), .char("b"))
+        #expect(d.state.incident.events.count == 1, "another key in between disarms it")
+        d.press(.char("b"))
+        #expect(d.record("sim").provider("mobile").state == .blocked)
+    }
+
+    @Test func aCarrierChosenInOneStepIsPreselectedInTheOthersOfItsGroup() {
+        let d = TestApp(playbook: Self.grouped)
+        d.press(.right, .char("d"))
+        #expect(d.record("sim").provider("unicom").state == .done)
+        let newSIM = d.state.selectedStep!
+        #expect(d.state.provider(for: newSIM)?.id == "unicom")
+        d.press(.char("s"))
+        #expect(d.record("new-sim").provider("unicom").state == .inProgress, "recorded at once: chosen in its group")
+    }
+
+    @Test func aBrandInThePhoneModelIsPreselectedInTheLocateSteps() {
+        let d = TestApp(playbook: Self.grouped)
+        d.press(.char("i"), .tab, .tab, .tab)
+        d.type("Huawei Mate 60 Pro")
+        d.press(.enter)
+        d.press(.char("G"))
+        #expect(d.state.provider(for: d.state.selectedStep!)?.id == "huawei")
+        #expect(d.state.isChosen(d.state.provider(for: d.state.selectedStep!)!, in: d.state.selectedStep!))
+    }
+
+    @Test func mMarksTheShownProviderAsMineAndAgainNot() {
+        let d = TestApp(playbook: Self.grouped)
+        d.press(.right, .char("m"))
+        #expect(d.record("sim").mine.map(\.provider) == ["unicom"])
+        #expect(d.screen.contains("0/1 ○ Unicom"), "the list line counts it, not yet done")
+        d.press(.char("m"))
+        #expect(d.record("sim").mine.isEmpty)
+    }
+
+    @Test func notesAreAddedOneAfterAnother() {
+        let d = TestApp(playbook: Self.grouped)
+        for note in ["ref 1", "agent Li"] {
+            d.press(.right, .left, .char("n"))
+            d.type(note)
+            d.press(.enter)
+        }
+        #expect(d.record("sim").provider("mobile").notes.map(\.text) == ["ref 1", "agent Li"])
+        #expect(d.screen.contains("ref 1") && d.screen.contains("agent Li"))
+    }
+
+    @Test func atGivesTheNextActionAnEarlierTime() {
+        let d = TestApp(playbook: Self.grouped)
+        d.clock.moment = at(3600)
+        d.press(.char("@"))
+        d.type("-20m")
+        d.press(.enter)
+        #expect(d.state.message?.text.contains("The next action happened at 2026-11-24 21:40") == true)
+        d.press(.right, .char("d"))
+        let event = d.state.incident.events.last
+        #expect(event?.happenedAt == at(2400) && event?.at == at(3600))
+        #expect(d.state.happenedAt == nil, "used once")
+        d.press(.up)
+        #expect(d.screen.contains("21:40:00 (happened; recorded 22:00:00)"))
+    }
+
+    @Test func atRefusesATimeInTheFutureOrBeforeTheLossSayingWhich() {
+        let d = TestApp(playbook: Self.grouped)
+        d.clock.moment = at(3600)
+        d.press(.char("i"))
+        d.type("21:30")
+        d.press(.enter)
+        d.press(.char("@"))
+        d.type("2026-11-24 23:00")
+        d.press(.enter)
+        #expect(d.state.message?.text.contains("is in the future") == true)
+        d.press(.ctrl("u"))
+        d.type("2026-11-24 21:10")
+        d.press(.enter)
+        #expect(d.state.message?.text.contains("before the phone was lost") == true)
+        #expect(d.state.happenedAt == nil)
+    }
+}
