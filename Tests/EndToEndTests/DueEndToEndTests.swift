@@ -147,3 +147,21 @@ import Testing
         #expect(items.first { $0["key"] as? String == "debit-card/icbc/written-report" }?["status"] as? String == "done")
     }
 }
+
+/// The full screen's header counts what is due, as `lostphone due` lists it.
+@Suite(.serialized, .enabled(if: TmuxSession.available)) struct DueOnScreenTests {
+    @Test func theHeaderCountsWhatIsDueSoonAndWhatIsOverdue() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { TmuxSession.removeHome(home) }
+        let env = homeEnvironment(home)
+        // The written report was due five days after ICBC's phone report six days ago: overdue.
+        #expect(try runBinary(["record", "debit-card", "done", "--provider", "icbc", "--at", "-6d"], environment: env).status == 0)
+        #expect(try runBinary(["record", "bank", "blocked", "--provider", "cmb", "--retry", "+30m"], environment: env).status == 0)
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home)
+        try t.expectScreen(contains: "1 due · 1 overdue")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+        let zh = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "zh"], home: home)
+        try zh.expectScreen(contains: "1 项即将到期 · 1 项已逾期")
+    }
+}

@@ -32,6 +32,13 @@ enum HeaderView {
         if let urgent, rect.maxX - x - clockWidth - 2 >= TextWidth.of(urgent) {
             x += canvas.put(urgent, x: x, y: rect.y, style: state.theme[urgent == w[.urgentLeft(0)] ? .header : .headerTitle]) + 2
         }
+        // What is due after the first hour (`lostphone due`): said whole or not at all, in the
+        // warning style once anything is overdue.
+        let (overdue, dueSoon) = FollowUps.counts(FollowUps.list(state.incident, playbook: state.playbook), now: state.now)
+        let due = DueWords.count(overdue: overdue, dueSoon: dueSoon, state.language)
+        if !due.isEmpty, rect.maxX - x - clockWidth - 2 >= TextWidth.of(due) {
+            x += canvas.put(due, x: x, y: rect.y, style: state.theme[overdue > 0 ? .warning : .headerTitle]) + 2
+        }
         let room = rect.maxX - x - clockWidth - 2
         // The offer of `i` is shown whole or not at all.
         if offer && TextWidth.of(middle) > room { middle = "" }
