@@ -14,6 +14,9 @@ enum RecordTarget: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { StepState.allCases.map(\.rawValue) + ["none"] }
+
+    /// The shells complete the states and `none`, as they did when the argument was a state.
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
 /// Recording from the command line, for scripts, screen readers and a phone's SSH app: the same
