@@ -113,12 +113,7 @@ struct CompletionRoot: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var which: IncidentOption
 
-    @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"),
-            completion: .custom { _, _, _ in ThemeChoice.completions() })
-    var theme: String?
-
-    @Flag(name: .customLong("new"), help: "Start a new incident; earlier ones are kept.")
-    var startNew = false
+    @OptionGroup var screen: FullScreenOptions
 
     @Flag(name: .customShort("V"), help: "Show the version.")
     var shortVersion = false

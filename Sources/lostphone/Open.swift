@@ -12,12 +12,7 @@ extension Lostphone {
         @OptionGroup var common: CommonOptions
         @OptionGroup var which: IncidentOption
 
-        @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"),
-                completion: .custom { _, _, _ in ThemeChoice.completions() })
-        var theme: String?
-
-        @Flag(name: .customLong("new"), help: "Start a new incident; earlier ones are kept.")
-        var startNew = false
+        @OptionGroup var screen: FullScreenOptions
 
         func run() throws {
             let env = common.environment
@@ -25,18 +20,18 @@ extension Lostphone {
             // and the journal read. Reading only: nothing is written before the terminal check.
             let path = common.playbook
             let pendingPlaybook = Pending { CommonOptions.readPlaybook(path) }
-            let requestedTheme = theme
+            let requestedTheme = screen.theme
             let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
             // Refuse before touching the disk: without a terminal nothing should be created.
             try FullScreen.refuseIfUnusable(env)
             let clock = SystemClock()
-            if startNew && which.incident != nil {
+            if screen.startNew && which.incident != nil {
                 printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
                 throw ExitCode.validationFailure
             }
             let session = try IncidentSession.openForRecording(store: common.store, id: which.incident,
                                                                playbook: { try common.playbook(from: pendingPlaybook.get()) },
-                                                               startNew: startNew, clock: clock, readOnlyFallback: true,
+                                                               startNew: screen.startNew, clock: clock, readOnlyFallback: true,
                                                                profile: ProfileStore(environment: env), language: common.language())
             let playbook = try common.playbook(from: pendingPlaybook.get())
             let themes = pendingThemes.get()
@@ -87,4 +82,14 @@ extension Lostphone {
             if status != 0 { throw ExitCode(status) }
         }
     }
+}
+
+/// The full screen's own options, which the completion root offers at the top level too.
+struct FullScreenOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Theme name or file (see `lostphone themes`).", valueName: "name|file"),
+            completion: .custom { _, _, _ in ThemeChoice.completions() })
+    var theme: String?
+
+    @Flag(name: .customLong("new"), help: "Start a new incident; earlier ones are kept.")
+    var startNew = false
 }
