@@ -94,7 +94,7 @@ extension Lostphone {
                     try journal.append(event)
                     try incident.apply(event)
                 } catch let error as JournalError {
-                    fail(error.description, w)
+                    fail(error.text(w.language), w)
                 } catch let error as IncidentError {
                     fail(error.text(w, playbook: playbook, surface: .commandLine), w)
                 }

@@ -41,7 +41,7 @@ extension Lostphone {
                 startMessage = StatusMessage(text: session.profileNotes.joined(separator: Words(common.language()).semicolon),
                                              kind: session.profileRefused ? .error : .info)
             }
-            if let r = session.recovery { startMessage = StatusMessage(text: r.message, kind: .error) }
+            if let r = session.recovery { startMessage = StatusMessage(text: r.text(common.language()), kind: .error) }
             if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
             let language = common.language()
             let terminal = try FullScreen.start(env)

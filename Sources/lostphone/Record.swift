@@ -53,7 +53,7 @@ struct CommandLineRecorder {
                                                            profile: profiles, language: w.language)
         guard case .journal(let journal) = session.recording else { fail(w[.stateDirectoryUnwritable]) }
         for note in session.profileNotes { printError("lostphone: " + note) }
-        if let repair = session.recovery { printError("lostphone: \(session.path): " + repair.message) }
+        if let repair = session.recovery { printError("lostphone: \(session.path): " + repair.text(w.language)) }
         defer { journal.close() }
         var incident = session.incident
         let provider = named ?? defaultProvider(step, playbook: playbook, incident: incident)
@@ -79,7 +79,7 @@ struct CommandLineRecorder {
             do {
                 try journal.append(event)
             } catch {
-                fail(error.description)
+                fail(error.text(w.language))
             }
         }
         for event in events {
@@ -247,14 +247,18 @@ extension Lostphone {
 
         func run() throws {
             let store = common.store
+            let w = Words(common.language())
             let list = store.list()
             if list.isEmpty {
-                print("No incident has been recorded yet in \(store.directory). Run lostphone to start one.")
+                let none = w[.noIncidentYet(directory: store.directory)]
+                print(none.prefix(1).uppercased() + none.dropFirst())
                 return
             }
             let playbook = try common.loadPlaybook()
             let actionSteps = playbook.panes.filter { $0.kind == .actions }.flatMap(\.steps)
-            print("id               started              lost at              resolved             events  settled")
+            func heading(_ word: IncidentWord, _ width: Int) -> String { TextWidth.padded(w[word], to: width) }
+            print(heading(.columnID, 16) + " " + heading(.columnStarted, 20) + " " + heading(.columnLostAt, 20) + " "
+                  + heading(.columnResolved, 20) + " " + TextWidth.padded(w[.columnEvents], to: 7, alignRight: true) + "  " + w[.columnSettled])
             for summary in list {
                 do {
                     let incident = try Journal.readIncident(path: summary.path, id: summary.id).get()
@@ -264,9 +268,9 @@ extension Lostphone {
                           + col(incident.resolvedAt) + " " + TextWidth.padded("\(incident.events.count)", to: 7, alignRight: true)
                           + "  \(settled)/\(actionSteps.count)")
                 } catch let error as JournalError {
-                    print(TextWidth.padded(summary.id, to: 16) + " cannot be read: \(error.message)")
+                    print(TextWidth.padded(summary.id, to: 16) + " " + w[.cannotBeRead(error.problem.text(in: w.language))])
                 } catch let error as IncidentError {
-                    print(TextWidth.padded(summary.id, to: 16) + " cannot be read: \(error.message)")
+                    print(TextWidth.padded(summary.id, to: 16) + " " + w[.cannotBeRead(error.text(w, playbook: playbook, surface: .commandLine))])
                 }
             }
         }

@@ -14,13 +14,14 @@ extension Lostphone {
 
         func run() throws {
             let store = common.store
+            let w = Words(common.language())
             let summary: IncidentSummary
             if let id = which.incident {
                 summary = try IncidentSession.summary(id, in: store)
             } else if let newest = store.list().first {
                 summary = newest
             } else {
-                printError("lostphone resolve: no incident has been recorded yet in \(store.directory).")
+                printError("lostphone resolve: " + w[.noIncidentYet(directory: store.directory)])
                 throw ExitCode(1)
             }
             do {
@@ -29,12 +30,12 @@ extension Lostphone {
                 let incident = try replayed.get()
                 let event = try incident.event(for: .resolve, at: SystemClock().now())
                 try journal.append(event)
-                print("Incident \(summary.id) resolved at \(event.at.readable). `lostphone export` writes its report; `lostphone` starts a new incident.")
+                print(w[.resolvedNow(summary.id, at: event.at.readable)])
             } catch let error as JournalError {
-                printError("lostphone resolve: \(error.description)")
+                printError("lostphone resolve: " + error.text(w.language))
                 throw ExitCode(1)
             } catch let error as IncidentError {
-                printError("lostphone resolve: \(summary.path): \(error.message)")
+                printError("lostphone resolve: \(summary.path): " + error.text(w, playbook: nil, surface: .commandLine))
                 throw ExitCode(1)
             }
         }

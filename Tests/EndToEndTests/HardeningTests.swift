@@ -227,6 +227,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
     }
 
+    /// The same refusal in Chinese: the journal's and the folder's problems, and the listing of
+    /// incidents, come in the person's language, not in English.
+    @Test func fileProblemsAreSaidInChinese() throws {
+        let home = try homes.make("zh-files")
+        let target = home.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("state"), withIntermediateDirectories: true)
+        #expect(symlink(target.path, home.appendingPathComponent("state/lostphone").path) == 0)
+        let r = try runBinary(["note", "--lang", "zh", "police", "x"], environment: homeEnvironment(home))
+        #expect(r.status == 1 && r.err.contains("是一个符号链接") && r.err.contains("--state-dir"), "\(r)")
+        #expect(!r.err.contains("symbolic link"), "\(r.err)")
+
+        let other = try homes.make("zh-list")
+        let dir = try state(other)
+        try (Self.opened + "\n" + "\n").write(to: dir.appendingPathComponent("20261124-210000.jsonl"), atomically: false, encoding: .utf8)
+        let list = try runBinary(["incidents", "--lang", "zh"], environment: homeEnvironment(other))
+        #expect(list.status == 0 && list.out.contains("丢失时间") && list.out.contains("无法读取") && list.out.contains("空行"), "\(list)")
+        #expect(!list.out.contains("cannot be read") && !list.out.contains("empty line"), "\(list.out)")
+    }
+
     /// A journal refused for a duplicated seq keeps every byte, its torn tail included.
     @Test func aRefusedJournalIsNotRepairedFirst() throws {
         let home = try homes.make("dup")

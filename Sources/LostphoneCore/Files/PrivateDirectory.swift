@@ -3,11 +3,14 @@ import Foundation
 import Glibc
 #endif
 
-/// Why one of the program's own directories cannot be used, and what to do.
+/// Why one of the program's own directories cannot be used, and what to do (`text`, in either
+/// language; `message` is the English).
 public struct DirectoryError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
+    public var problem: DirectoryProblem
+    public var message: String { problem.text(in: .en) }
+    public func text(_ language: Language) -> String { "\(path): " + problem.text(in: language) }
+    public var description: String { text(.en) }
 }
 
 /// The program's own directories (state, config): created 0700 with each new one fsynced into
@@ -26,34 +29,33 @@ public enum PrivateDirectory {
             if mkdir(built, 0o700) == 0 {
                 Durable.syncDirectory(parent)
             } else if errno != EEXIST {
-                throw DirectoryError(path: built, message: "cannot create the directory (\(String(cString: strerror(errno)))).")
+                throw DirectoryError(path: built, problem: .cannotCreate(reason: String(cString: strerror(errno))))
             }
         }
         // The directory itself, never what a link planted in its place points to: a link to a
         // shared folder (a 1777 /tmp) would have it chmod-ed and the journal written there.
         let fd = open(absolute, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
-            let message = errno == ELOOP || errno == ENOTDIR
-                ? (isLink(absolute) ? "is a symbolic link; lostphone does not follow links to its own folders and changed nothing. Remove the link, or give the real folder."
-                                    : "is not a directory.")
-                : "cannot read the directory (\(String(cString: strerror(errno))))."
-            throw DirectoryError(path: path, message: message)
+            let problem: DirectoryProblem = errno == ELOOP || errno == ENOTDIR
+                ? (isLink(absolute) ? .symbolicLink : .notADirectory)
+                : .cannotRead(reason: String(cString: strerror(errno)))
+            throw DirectoryError(path: path, problem: problem)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            throw DirectoryError(path: path, message: "cannot read the directory (\(String(cString: strerror(errno)))).")
+            throw DirectoryError(path: path, problem: .cannotRead(reason: String(cString: strerror(errno))))
         }
         guard st.st_uid == geteuid() else {
-            throw DirectoryError(path: path, message: "belongs to another user (uid \(st.st_uid)); lostphone neither uses nor changes it.")
+            throw DirectoryError(path: path, problem: .otherOwner(uid: st.st_uid))
         }
         // A sticky folder (/tmp, as root) is a shared one: never made private to one person.
         guard st.st_mode & S_ISVTX == 0 else {
-            throw DirectoryError(path: path, message: "is a shared folder (sticky, like /tmp); lostphone neither uses nor changes it. Give a folder of your own.")
+            throw DirectoryError(path: path, problem: .shared)
         }
         if st.st_mode & 0o077 != 0 {
             guard fchmod(fd, 0o700) == 0 else {
-                throw DirectoryError(path: path, message: "cannot make the directory private (\(String(cString: strerror(errno)))).")
+                throw DirectoryError(path: path, problem: .cannotMakePrivate(reason: String(cString: strerror(errno))))
             }
         }
     }

@@ -27,7 +27,7 @@ public enum SessionError: Error, Sendable, Hashable {
         case let .noIncidentYet(directory): w[.noIncidentYet(directory: directory)]
         case let .resolved(id, at): w[.incidentResolvedAt(id, at: at.readable)]
         case let .unreadable(path, problem, backup): w[.journalUnreadable(path: path, problem: problem, backup: backup)]
-        case let .journal(error): error.description
+        case let .journal(error): error.text(w.language)
         }
     }
 }

@@ -26,7 +26,7 @@ public struct IncidentStore: Sendable {
         do {
             try PrivateDirectory.prepare(directory)
         } catch {
-            throw JournalError(path: error.path, message: "\(error.message) Pass --state-dir DIR to keep the journal elsewhere.")
+            throw JournalError(path: error.path, .stateDirectory(error.problem))
         }
         AtomicFile.removeStaleTemporaries(in: directory)
         removeCheckpoints()
@@ -92,12 +92,12 @@ public struct IncidentStore: Sendable {
     public func whileLocked<T>(_ body: () throws -> T) throws -> T {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
-            throw JournalError(path: directory, message: "cannot open the state directory (\(String(cString: strerror(errno)))).")
+            throw JournalError(path: directory, .cannotOpenStateDirectory(reason: String(cString: strerror(errno))))
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                throw JournalError(path: directory, message: "cannot lock the state directory (\(String(cString: strerror(errno)))).")
+                throw JournalError(path: directory, .cannotLockStateDirectory(reason: String(cString: strerror(errno))))
             }
         }
         return try body()

@@ -5,27 +5,37 @@ import Glibc
 import Darwin
 #endif
 
-/// Why a journal cannot be used: the file, the line (0 when it is about the whole file) and
-/// what to do.
+/// Why a journal cannot be used: the file, the line (0 when it is about the whole file) and the
+/// problem, which says what to do in either language (`text`); `message` and `description` are
+/// the English (logs, tests, the fuzzers).
 public struct JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int
-    public var message: String
+    public var problem: JournalProblem
 
-    public init(path: String, line: Int = 0, message: String) {
-        self.path = path; self.line = line; self.message = message
+    public init(path: String, line: Int = 0, _ problem: JournalProblem) {
+        self.path = path; self.line = line; self.problem = problem
     }
 
-    public var description: String {
-        line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
+    public var message: String { problem.text(in: .en) }
+
+    /// The file, the line and the problem, in `language`.
+    public func text(_ language: Language) -> String {
+        let problem = problem.text(in: language)
+        return line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
     }
+
+    public var description: String { text(.en) }
 }
 
 /// What opening a journal repaired, to tell the person.
 public struct JournalRecovery: Hashable, Sendable {
-    public var message: String
+    public var repair: JournalRepair
     /// Where the original, unrepaired file was copied.
     public var backupPath: String
+
+    public var message: String { repair.text(in: .en) }
+    public func text(_ language: Language) -> String { repair.text(in: language) }
 }
 
 /// The append-only JSON Lines file of one incident.
@@ -56,14 +66,12 @@ public final class Journal: @unchecked Sendable {
 
     static func decode(_ line: Data.SubSequence, path: String, number: Int, decoder: JSONDecoder = JSONDecoder()) throws(JournalError) -> Event {
         if let key = DuplicateKeys.first(in: line) {
-            throw JournalError(path: path, line: number, message: "the key \"\(Sanitize.brief(key, limit: 40))\" appears twice in one event."
-                               + " The file was left as it is; move it aside to start afresh.")
+            throw JournalError(path: path, line: number, .duplicateKey(Sanitize.brief(key, limit: 40)))
         }
         do {
             return try decoder.decode(Event.self, from: Data(line))
         } catch {
-            throw JournalError(path: path, line: number, message: "not a journal event (\(Sanitize.brief(describe(error), limit: 120)))."
-                               + " The file was left as it is; move it aside to start afresh.")
+            throw JournalError(path: path, line: number, .notAnEvent(detail: Sanitize.brief(describe(error), limit: 120)))
         }
     }
 
@@ -87,7 +95,7 @@ public final class Journal: @unchecked Sendable {
             let line = data[start..<newline]
             let number = events.count + 1
             if line.isEmpty {
-                throw JournalError(path: path, line: number, message: "empty line. The file was left as it is; move it aside to start afresh.")
+                throw JournalError(path: path, line: number, .emptyLine)
             }
             events.append(try decode(line, path: path, number: number, decoder: decoder))
             start = newline + 1
@@ -155,7 +163,7 @@ public final class Journal: @unchecked Sendable {
             let completed = unterminatedEvent(tail, after: events, path: path)
             if events.isEmpty && completed == nil {
                 // Nothing whole to keep: repairing would leave an empty file, so touch nothing.
-                throw JournalError(path: path, message: "the journal holds no event, only \(data.count) bytes of a cut-off line. The file was left as it is; move it aside, or start a new incident with `lostphone --new`.")
+                throw JournalError(path: path, .onlyCutOffLine(bytes: data.count))
             }
             guard accept(events + (completed.map { [$0] } ?? [])) else {
                 return (Journal(path: path, fd: fd, size: off_t(data.count)), events + (completed.map { [$0] } ?? []), nil)
@@ -165,23 +173,21 @@ public final class Journal: @unchecked Sendable {
                 // The copy is fsynced (and its directory entry) before the journal is cut.
                 guard (try? AtomicFile.write(data, to: backup, replace: false)) != nil else {
                     throw JournalError(path: path, line: events.count + 1,
-                                       message: "the last line is incomplete and a copy could not be saved at \(backup); nothing was changed.")
+                                       .tornLineNoCopy(backup: backup))
                 }
                 if let event = completed {
                     // Whole event, only its newline missing: keep it; nothing is removed.
                     guard Glibc.pwrite(fd, [UInt8(0x0A)], 1, off_t(data.count)) == 1, fsync(fd) == 0 else {
-                        throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
+                        throw JournalError(path: path, .cannotRepair(reason: String(cString: strerror(errno))))
                     }
                     events.append(event)
                     whole = data.count + 1
-                    recovery = JournalRecovery(message: "The journal's last event lacked only its final newline; the newline was added and nothing was removed. Original kept at \(backup).", backupPath: backup)
+                    recovery = JournalRecovery(repair: .newlineAdded(backup: backup), backupPath: backup)
                 } else {
                     guard ftruncate(fd, off_t(whole)) == 0, fsync(fd) == 0 else {
-                        throw JournalError(path: path, message: "cannot repair the journal (\(String(cString: strerror(errno)))).")
+                        throw JournalError(path: path, .cannotRepair(reason: String(cString: strerror(errno))))
                     }
-                    recovery = JournalRecovery(
-                        message: "The journal's last line was cut off by a crash (\(tail.count) bytes, never shown as recorded); removed. Original kept at \(backup).",
-                        backupPath: backup)
+                    recovery = JournalRecovery(repair: .tornLineRemoved(bytes: tail.count, backup: backup), backupPath: backup)
                 }
             }
             return (Journal(path: path, fd: fd, size: off_t(whole)), events, recovery)
@@ -207,17 +213,17 @@ public final class Journal: @unchecked Sendable {
         for event in events { data.append(encode(event)) }
         let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
-            throw JournalError(path: path, message: "cannot create the journal (\(String(cString: strerror(errno)))); no incident was started. Check that the directory is writable, or pass --state-dir.")
+            throw JournalError(path: path, .cannotCreate(reason: String(cString: strerror(errno))))
         }
-        func fail(_ what: String) -> JournalError {
+        func fail(_ what: JournalProblem.CreateStep) -> JournalError {
             let reason = String(cString: strerror(errno))
             _ = Glibc.close(fd)
             unlink(temp)
-            return JournalError(path: path, message: "\(what) (\(reason)); nothing was recorded and no incident was started. Free some disk space or check the disk, then try again.")
+            return JournalError(path: path, .createFailed(what, reason: reason))
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail("cannot lock the journal") }
-        guard Durable.writeAll(fd, data), fsync(fd) == 0 else { throw fail("cannot write the journal") }
-        guard link(temp, path) == 0 else { throw fail("cannot create the journal") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw fail(.lock) }
+        guard Durable.writeAll(fd, data), fsync(fd) == 0 else { throw fail(.write) }
+        guard link(temp, path) == 0 else { throw fail(.link) }
         unlink(temp)
         Durable.syncParent(of: path)
         return Journal(path: path, fd: fd, size: off_t(data.count))
@@ -228,16 +234,16 @@ public final class Journal: @unchecked Sendable {
     /// Writes `event` as one line and fsyncs. On failure the file is cut back to where it was, so
     /// a half-written line never stays behind, and the error says why.
     public func append(_ event: Event) throws(JournalError) {
-        guard fd >= 0 else { throw JournalError(path: path, message: "the journal is closed.") }
+        guard fd >= 0 else { throw JournalError(path: path, .closed) }
         let data = Journal.encode(event)
         do throws(JournalError) {
-            guard lseek(fd, size, SEEK_SET) == size else { throw JournalError(path: path, message: "seek failed") }
-            guard Durable.writeAll(fd, data) else { throw JournalError(path: path, message: "write failed") }
-            guard fsync(fd) == 0 else { throw JournalError(path: path, message: "fsync failed") }
+            guard lseek(fd, size, SEEK_SET) == size else { throw JournalError(path: path, .cannotSave(reason: "seek")) }
+            guard Durable.writeAll(fd, data) else { throw JournalError(path: path, .cannotSave(reason: "write")) }
+            guard fsync(fd) == 0 else { throw JournalError(path: path, .cannotSave(reason: "fsync")) }
         } catch {
             let reason = String(cString: strerror(errno))
             _ = ftruncate(fd, size)
-            throw JournalError(path: path, message: "could not save (\(reason)); nothing was recorded. Free some disk space or check the disk, then try again.")
+            throw JournalError(path: path, .cannotSave(reason: reason))
         }
         size += off_t(data.count)
     }
@@ -254,10 +260,8 @@ public final class Journal: @unchecked Sendable {
     static func openNoFollow(_ path: String, flags: Int32) throws(JournalError) -> Int32 {
         let fd = Glibc.open(path, flags | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
-            let message = errno == ELOOP
-                ? "is a symbolic link, not a journal; lostphone does not follow links in its state directory. Remove the link, or pass --state-dir."
-                : "cannot open the journal (\(String(cString: strerror(errno))))."
-            throw JournalError(path: path, message: message)
+            let problem: JournalProblem = errno == ELOOP ? .symbolicLink : .cannotOpen(reason: String(cString: strerror(errno)))
+            throw JournalError(path: path, problem)
         }
         return fd
     }
@@ -270,10 +274,10 @@ public final class Journal: @unchecked Sendable {
         let deadline = clock.now + lockWait
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw JournalError(path: path, message: "cannot lock the journal (\(String(cString: strerror(errno)))).")
+                throw JournalError(path: path, .cannotLock(reason: String(cString: strerror(errno))))
             }
             guard clock.now < deadline else {
-                throw JournalError(path: path, message: "another lostphone is already recording this incident. Use that window, or quit it first.")
+                throw JournalError(path: path, .lockedByAnother)
             }
             usleep(20_000)
         }
@@ -284,13 +288,13 @@ public final class Journal: @unchecked Sendable {
     static func refuseHardLink(_ fd: Int32, path: String) throws(JournalError) {
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+            throw JournalError(path: path, .cannotRead(reason: String(cString: strerror(errno))))
         }
         guard st.st_mode & S_IFMT == S_IFREG else {
-            throw JournalError(path: path, message: "is not a regular file; lostphone does not use it. Move it aside, or pass --state-dir.")
+            throw JournalError(path: path, .notARegularFile)
         }
         guard st.st_nlink <= 1 else {
-            throw JournalError(path: path, message: "has \(st.st_nlink) names (a hard link); lostphone writes only its own files and left it as it is. Copy it to a file of its own, or pass --state-dir.")
+            throw JournalError(path: path, .hardLink(names: Int(st.st_nlink)))
         }
     }
 
@@ -303,10 +307,10 @@ public final class Journal: @unchecked Sendable {
         // straight into place; a file that did grow is read on to its end all the same.
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+            throw JournalError(path: path, .cannotRead(reason: String(cString: strerror(errno))))
         }
         if Int(st.st_size) > maxBytes {
-            throw JournalError(path: path, message: "is \(Int(st.st_size) / 1_048_576) MB, more than any journal (\(maxBytes / 1_048_576) MB at most); it was not read and was left as it is. Move it aside, or start a new incident with `lostphone --new`.")
+            throw JournalError(path: path, .tooLarge(megabytes: Int(st.st_size) / 1_048_576, limit: maxBytes / 1_048_576))
         }
         // One byte more than the file, so that reading to its end needs no regrowth.
         var data = Data(count: Int(st.st_size) + 1)
@@ -314,14 +318,14 @@ public final class Journal: @unchecked Sendable {
         while true {
             if filled == data.count {
                 guard data.count <= maxBytes else {
-                    throw JournalError(path: path, message: "grew past \(maxBytes / 1_048_576) MB while being read; it was left as it is.")
+                    throw JournalError(path: path, .grewWhileRead(limit: maxBytes / 1_048_576))
                 }
                 data.count += 65536
             }
             let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw JournalError(path: path, message: "cannot read the journal (\(String(cString: strerror(errno)))).")
+                throw JournalError(path: path, .cannotRead(reason: String(cString: strerror(errno))))
             }
             if n == 0 { data.count = filled; return data }
             filled += n

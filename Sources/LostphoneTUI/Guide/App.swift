@@ -189,7 +189,7 @@ struct GuideEdges {
         do {
             try journal.append(event)
         } catch {
-            return .recordFailed(error.description)
+            return .recordFailed(error.text(state.language))
         }
         return .recorded(event)
     }
