@@ -38,9 +38,14 @@ awk -v table="$keys" '
     { print }
 ' docs/lostphone.1.sections > "$sections"
 
+# The commands people are shown (`lostphone --help`): a hidden one (key-table, for this script)
+# is left out of the page, as it is out of the help.
+shown=$("$bin" --help | sed -n '/^SUBCOMMANDS:/,$p' | awk '/^  [a-z]/ { print $1 }' | tr '\n' ' ')
+[ -n "$shown" ] || { echo "man.sh: $bin --help lists no subcommand" >&2; exit 1; }
+
 # The generated page ends with an EXIT STATUS section of one line (.Ex -std); ours replaces it.
 # Its SYNOPSIS asks for a subcommand, which the full screen does not need: it becomes optional.
-awk -v extra="$sections" '
+awk -v extra="$sections" -v shown=" $shown help " '
     /^\.Sh SYNOPSIS/ { synopsis = 1 }
     # Before DESCRIPTION: the full screen, which needs no subcommand, with its own options.
     synopsis && /^\.Sh / && !/SYNOPSIS/ {
@@ -53,6 +58,10 @@ awk -v extra="$sections" '
     }
     synopsis && /^\.Ar subcommand$/ && !optional { print ".Op Ar subcommand"; next }
     synopsis && /^\.Oo$/ { optional = 1 }
+    # A subcommand not in --help (hidden) is dropped with its options, up to the next one.
+    /^\.It Em [a-z-]+$/ && !synopsis { hidden = index(shown, " " $3 " ") == 0 }
+    /^\.Sh / { hidden = 0 }
+    hidden { next }
     /^\.Sh "EXIT STATUS"/ { while ((getline line < extra) > 0) print line; skip = 1; next }
     /^\.Sh / { skip = 0 }
     # A blank line in a discussion is a paragraph break in mdoc; a line indented for --help
@@ -61,6 +70,7 @@ awk -v extra="$sections" '
     !skip && /^  / { print ".Bd -literal -compact"; print; print ".Ed"; next }
     !skip { print }
 ' "$generated" > "$page"
+grep -q "^\.It Em key-table" "$page" && { echo "man.sh: the hidden key-table command is on the page" >&2; exit 1; }
 for section in KEYS EXAMPLES FILES; do
     grep -q "^\.Sh $section" "$page" || { echo "man.sh: the page has no $section section" >&2; exit 1; }
 done
