@@ -53,7 +53,7 @@ extension Lostphone {
                 content = card.text()
             case .html:
                 let page = card.html(qrCode: QREncoder.encode)
-                if let missing = page.qrCodesMissing { printError("lostphone card: " + w[.cardNoQRCodes(missing.message)]) }
+                if let missing = page.qrCodesMissing { printError("lostphone card: " + w[.cardNoQRCodes(missing.text(w.language))]) }
                 content = page.html
             }
             if output == "-" {

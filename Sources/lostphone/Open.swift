@@ -60,11 +60,11 @@ extension Lostphone {
             config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
             let profiles = ProfileStore(environment: env)
             config.keepTip = { step, doneAt in
-                do {
+                do throws(ProfileSaveError) {
                     try profiles.keepTip(step, doneAt: doneAt, playbook: playbook, now: clock.now())
                     return nil
                 } catch {
-                    return String(describing: error)
+                    return error
                 }
             }
             let app = App(config: config, terminal: terminal)

@@ -168,7 +168,7 @@ extension Lostphone {
             do {
                 saved = try store.save(changed, playbook: playbook, now: now)
             } catch {
-                printError("lostphone prepare: \(error.description)")
+                printError("lostphone prepare: " + error.text(w.language))
                 printError("lostphone prepare: " + w[.nothingSaved])
                 throw ExitCode(1)
             }

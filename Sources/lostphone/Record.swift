@@ -87,7 +87,7 @@ struct CommandLineRecorder {
             do {
                 try profiles.keepTip(tip.step, doneAt: tip.doneAt, playbook: playbook, now: now)
             } catch {
-                printError("lostphone \(commandName): " + w[.tipNotKept(error.description)])
+                printError("lostphone \(commandName): " + w[.tipNotKept(error.text(w.language))])
             }
         }
         print(summary(events, step: step, provider: provider, incident: incident, happenedAt: happenedAt))

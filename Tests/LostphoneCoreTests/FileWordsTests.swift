@@ -42,4 +42,19 @@ import Testing
         #expect(JournalProblem.stateDirectory(.symbolicLink).text(in: .zh).contains("--state-dir"))
         #expect(JournalProblem.stateDirectory(.symbolicLink).text(in: .en).hasSuffix("Pass --state-dir DIR to keep the journal elsewhere."))
     }
+
+    static let profileProblems: [ProfileSaveProblem] = [
+        .changedSinceRead(path: "/c/profile.yaml"), .folder(path: "/c", .shared), .cannotOpenFolder(path: "/c", reason: "x"),
+        .damaged("profile.yaml:3:1: not a list"), .otherGuide(path: "/c/profile.yaml", written: "other", current: "cn-mainland", dropped: "bank icbc"),
+        .cannotWrite(path: "/c/profile.yaml", reason: "x"),
+    ]
+    static let qrProblems: [QRCodeProblem] = [.notInstalled(library: "l", install: "i"), .lacksFunction(library: "l", install: "i"), .tooLong, .emptyCode]
+
+    @Test(arguments: profileProblems) func everyProfileSaveProblemHasItsChineseText(_ problem: ProfileSaveProblem) {
+        #expect(Self.hasHan(problem.text(in: .zh)) && !Self.hasHan(problem.text(in: .en)), "\(problem)")
+    }
+
+    @Test(arguments: qrProblems) func everyQRCodeProblemHasItsChineseText(_ problem: QRCodeProblem) {
+        #expect(Self.hasHan(problem.text(in: .zh)) && !Self.hasHan(problem.text(in: .en)), "\(problem)")
+    }
 }

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func withoutTheLibraryThePageHasNoCodesAndSaysWhy() {
-        let why = QRCodeUnavailable(message: "libqrencode.so.4 is not installed (apt-get install libqrencode4)")
+        let why = QRCodeUnavailable(.notInstalled(library: "libqrencode.so.4", install: "apt-get install libqrencode4"))
         let page = card().html { _ in .failure(why) }
         #expect(page.qrCodesMissing == why)
         #expect(!page.html.contains("<svg"))

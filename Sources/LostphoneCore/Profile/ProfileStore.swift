@@ -4,8 +4,12 @@ import Glibc
 #endif
 
 /// Why the profile was not saved, in words for the person.
-public struct ProfileSaveError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+public struct ProfileSaveError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var problem: ProfileSaveProblem
+    public init(_ problem: ProfileSaveProblem) { self.problem = problem }
+    /// What happened and what to do, in `language`.
+    public func text(_ language: Language) -> String { problem.text(in: language) }
+    public var description: String { text(.en) }
 }
 
 /// Where the profile lives (`$XDG_CONFIG_HOME/lostphone/profile.yaml`, 0600 in a 0700 folder),
@@ -120,7 +124,7 @@ public struct ProfileStore: Sendable {
             let current = load(playbook: playbook)
             // A file damaged meanwhile is refused for its damage, which says more (the save below).
             guard current.contents == base.contents || !current.problems.isEmpty else {
-                throw ProfileSaveError(description: "\(path) was changed since it was read (by `lostphone prepare` or another window); this change was not saved, so as not to undo that one. Leave and open the form again to see both")
+                throw ProfileSaveError(.changedSinceRead(path: path))
             }
             return try save(profile, over: current, playbook: playbook, now: now, reviewed: reviewed)
         }
@@ -132,10 +136,10 @@ public struct ProfileStore: Sendable {
         do {
             try PrivateDirectory.prepare(directory)
         } catch {
-            throw ProfileSaveError(description: "\(error)")
+            throw ProfileSaveError(.folder(path: error.path, error.problem))
         }
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw ProfileSaveError(description: "\(directory): cannot open the folder (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw ProfileSaveError(.cannotOpenFolder(path: directory, reason: String(cString: strerror(errno)))) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
         AtomicFile.removeStaleTemporaries(in: directory, for: path)
@@ -146,13 +150,13 @@ public struct ProfileStore: Sendable {
     private func save(_ profile: Profile, over current: ProfileLoad, playbook: Playbook, now: Timestamp,
                       reviewed: Bool) throws(ProfileSaveError) -> ProfileLoad {
         if let first = current.problems.first {
-            throw ProfileSaveError(description: "\(first); the file is left as it is: fix it or move it away, then try again")
+            throw ProfileSaveError(.damaged(first.description))
         }
         // Ids another guide has and this one lacks would be lost by saving with this guide; ids a
         // newer version of the same guide dropped are meant to go.
         if let other = current.profile?.playbook, other != playbook.id, !current.dropped.isEmpty {
             let names = current.dropped.prefix(5).map { "\($0.choice) \($0.id)" }.joined(separator: ", ")
-            throw ProfileSaveError(description: "\(path) was written for the guide \(Sanitize.brief(other, limit: 40)); saving it with the guide \(playbook.id) would drop \(names). The file is left as it is: use the guide it was written for, or copy the file away first")
+            throw ProfileSaveError(.otherGuide(path: path, written: Sanitize.brief(other, limit: 40), current: playbook.id, dropped: names))
         }
         var saved = profile
         if reviewed || saved.updated == nil { saved.updated = now }
@@ -162,7 +166,7 @@ public struct ProfileStore: Sendable {
         do {
             try AtomicFile.write(Data(text), to: path, replace: true)
         } catch {
-            throw ProfileSaveError(description: "\(path): could not be written (\(error.reason))")
+            throw ProfileSaveError(.cannotWrite(path: path, reason: error.reason))
         }
         return ProfileLoad(profile: saved, problems: [], dropped: [], exists: true, contents: text)
     }

@@ -5,8 +5,11 @@ import Glibc
 
 /// Why no QR code could be made, and how to get one.
 public struct QRCodeUnavailable: Error, Hashable, Sendable {
-    public var message: String
-    public init(message: String) { self.message = message }
+    public var problem: QRCodeProblem
+    public init(_ problem: QRCodeProblem) { self.problem = problem }
+    /// Why, and what to do, in `language`; `message` is the English.
+    public func text(_ language: Language) -> String { problem.text(in: language) }
+    public var message: String { text(.en) }
 }
 
 /// Encodes text as a QR code with Debian's libqrencode, loaded when first needed (`dlopen`), so
@@ -22,10 +25,10 @@ public enum QREncoder {
 
     private static let library: Result<Library, QRCodeUnavailable> = {
         guard let handle = dlopen(libraryName, RTLD_NOW | RTLD_LOCAL) else {
-            return .failure(QRCodeUnavailable(message: "\(libraryName) is not installed (\(installHint))"))
+            return .failure(QRCodeUnavailable(.notInstalled(library: libraryName, install: installHint)))
         }
         guard let encode = dlsym(handle, "QRcode_encodeString"), let free = dlsym(handle, "QRcode_free") else {
-            return .failure(QRCodeUnavailable(message: "\(libraryName) lacks QRcode_encodeString (\(installHint))"))
+            return .failure(QRCodeUnavailable(.lacksFunction(library: libraryName, install: installHint)))
         }
         return .success(Library(encode: unsafeBitCast(encode, to: lp_qrcode_encode_string_fn.self),
                                 free: unsafeBitCast(free, to: lp_qrcode_free_fn.self)))
@@ -42,12 +45,12 @@ public enum QREncoder {
         case .failure(let f): return .failure(f)
         }
         guard let code = lib.encode(text, 0, Int32(LP_QR_ECLEVEL_M), Int32(LP_QR_MODE_8), 1) else {
-            return .failure(QRCodeUnavailable(message: "the text is too long for a QR code"))
+            return .failure(QRCodeUnavailable(.tooLong))
         }
         defer { lib.free(code) }
         let size = Int(code.pointee.width)
         guard size > 0, let data = code.pointee.data else {
-            return .failure(QRCodeUnavailable(message: "libqrencode returned an empty code"))
+            return .failure(QRCodeUnavailable(.emptyCode))
         }
         let modules = (0..<(size * size)).map { data[$0] & 1 == 1 }
         return .success(QRCode(size: size, modules: modules))

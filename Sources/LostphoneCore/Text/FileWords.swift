@@ -154,3 +154,58 @@ public enum JournalRepair: Hashable, Sendable {
         }
     }
 }
+
+/// Why the profile was not saved, in both languages; the file is never left half-written.
+public enum ProfileSaveProblem: Hashable, Sendable {
+    /// Changed by another window or `lostphone prepare` since the form read it.
+    case changedSinceRead(path: String)
+    /// The profile's folder cannot be used.
+    case folder(path: String, DirectoryProblem)
+    case cannotOpenFolder(path: String, reason: String)
+    /// The file holds a problem (its file, line and column, as the loader says it).
+    case damaged(String)
+    /// Written for another guide: saving with this one would drop the ids named.
+    case otherGuide(path: String, written: String, current: String, dropped: String)
+    case cannotWrite(path: String, reason: String)
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
+        switch self {
+        case .changedSinceRead(let path):
+            return pair(zh: "\(path) 在读取之后被改过（lostphone prepare 或另一个窗口）；为了不覆盖那次修改，这次的改动没有保存。请退出后重新打开表单，就能看到两边的内容",
+                        en: "\(path) was changed since it was read (by `lostphone prepare` or another window); this change was not saved, so as not to undo that one. Leave and open the form again to see both")
+        case .folder(let path, let problem):
+            return "\(path): " + problem.text(in: language)
+        case .cannotOpenFolder(let path, let reason):
+            return pair(zh: "\(path)：无法打开这个文件夹（\(reason)）", en: "\(path): cannot open the folder (\(reason))")
+        case .damaged(let problem):
+            return pair(zh: "\(problem)；文件保持原样：请修正它或把它移走，然后再试",
+                        en: "\(problem); the file is left as it is: fix it or move it away, then try again")
+        case .otherGuide(let path, let written, let current, let dropped):
+            return pair(zh: "\(path) 是按指南 \(written) 写的；用指南 \(current) 保存会丢掉 \(dropped)。文件保持原样：请使用当初的指南，或先把文件复制到别处",
+                        en: "\(path) was written for the guide \(written); saving it with the guide \(current) would drop \(dropped). The file is left as it is: use the guide it was written for, or copy the file away first")
+        case .cannotWrite(let path, let reason):
+            return pair(zh: "\(path)：无法写入（\(reason)）", en: "\(path): could not be written (\(reason))")
+        }
+    }
+}
+
+/// Why no QR code could be drawn (libqrencode is loaded only when `Q` needs it), in both languages.
+public enum QRCodeProblem: Hashable, Sendable {
+    case notInstalled(library: String, install: String)
+    case lacksFunction(library: String, install: String)
+    case tooLong
+    case emptyCode
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
+        switch self {
+        case .notInstalled(let library, let install):
+            return pair(zh: "没有安装 \(library)（\(install)）", en: "\(library) is not installed (\(install))")
+        case .lacksFunction(let library, let install):
+            return pair(zh: "\(library) 缺少 QRcode_encodeString（\(install)）", en: "\(library) lacks QRcode_encodeString (\(install))")
+        case .tooLong: return pair(zh: "文字太长，放不进二维码", en: "the text is too long for a QR code")
+        case .emptyCode: return pair(zh: "libqrencode 返回了空的二维码", en: "libqrencode returned an empty code")
+        }
+    }
+}

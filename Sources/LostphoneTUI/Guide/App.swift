@@ -34,7 +34,7 @@ public struct AppConfiguration {
     /// Encodes a QR code (libqrencode, loaded at run time); tests may put a stand-in here.
     public var encodeQRCode: (String) -> Result<QRCode, QRCodeUnavailable> = QREncoder.encode
     /// Keeps a prevention tip's state in the person's profile; returns why it could not, or nil.
-    public var keepTip: (StepID, Timestamp?) -> String? = { _, _ in nil }
+    public var keepTip: (StepID, Timestamp?) -> ProfileSaveError? = { _, _ in nil }
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -166,10 +166,10 @@ struct GuideEdges {
         case .makeQRCode(let pick, let uri):
             switch config.encodeQRCode(uri) {
             case .success(let code): return .qrCodeReady(code, pick)
-            case .failure(let why): return .qrCodeFailed(why.message)
+            case .failure(let why): return .qrCodeFailed(why.text(state.language))
             }
         case .keepTip(let step, let doneAt):
-            return config.keepTip(step, doneAt).map { .tipNotKept($0) }
+            return config.keepTip(step, doneAt).map { .tipNotKept($0.text(state.language)) }
         }
     }
 

@@ -38,14 +38,14 @@ public final class PrepareApp {
                                  fileExists: config.load.exists, path: config.store.path,
                                  language: config.language, theme: config.theme,
                                  width: terminal.width, height: terminal.height, now: config.clock.now())
-        program = Program(state: state, terminal: terminal, clock: config.clock, glyphFallback: config.glyphFallback) { effect, _ in
+        program = Program(state: state, terminal: terminal, clock: config.clock, glyphFallback: config.glyphFallback) { effect, state in
             switch effect {
             case .save(let profile):
                 do throws(ProfileSaveError) {
                     base.load = try config.store.save(profile, basedOn: base.load, playbook: config.playbook, now: config.clock.now())
                     return .saved(base.load.profile ?? profile)
                 } catch {
-                    return .saveFailed(error.description)
+                    return .saveFailed(error.text(state.language))
                 }
             case .redraw:
                 terminal.invalidate()

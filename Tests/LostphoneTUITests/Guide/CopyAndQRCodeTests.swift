@@ -131,11 +131,21 @@ extension ContactPick {
 
     @Test func withoutTheLibraryQSaysHowToGetIt() {
         let d = TestApp(width: 100, height: 40, encodeQRCode: { _ in
-            .failure(QRCodeUnavailable(message: "libqrencode.so.4 is not installed (apt-get install libqrencode4)"))
+            .failure(QRCodeUnavailable(.notInstalled(library: "libqrencode.so.4", install: "apt-get install libqrencode4")))
         })
         d.press(.char("Q"))
         #expect(d.state.mode == .normal)
         #expect(d.screen.contains("apt-get install libqrencode4"), "\(d.screen)")
+    }
+
+    /// On the Chinese screen the reason is Chinese too, the command to run kept as it is.
+    @Test func withoutTheLibraryQSaysSoInChinese() {
+        let d = TestApp(width: 100, height: 40, language: .zh, encodeQRCode: { _ in
+            .failure(QRCodeUnavailable(.notInstalled(library: "libqrencode.so.4", install: "apt-get install libqrencode4")))
+        })
+        d.press(.char("Q"))
+        #expect(d.screen.contains("没有安装 libqrencode.so.4") && d.screen.contains("apt-get install libqrencode4"), "\(d.screen)")
+        #expect(!d.screen.contains("is not installed"))
     }
 }
 
