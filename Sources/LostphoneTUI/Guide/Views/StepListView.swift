@@ -1,7 +1,7 @@
 import LostphoneCore
 import TerminalKit
 
-/// A pane's steps: state glyph, priority, title, and when it last changed.
+/// A pane's steps: state glyph, priority, title, and when its last change happened.
 enum StepListView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
         let pane = state.playbook.panes[state.focus]
@@ -19,7 +19,9 @@ enum StepListView {
             x += canvas.put(StepGlyph.glyph(rec.state) + " ", x: x, y: y, style: state.theme[StepGlyph.element(rec.state)])
             let number = step.priority.map { "\($0)" } ?? "\(i + 1)"
             x += canvas.put(TextWidth.padded(number, to: 2, alignRight: true) + " ", x: x, y: y, style: state.theme[.priority])
-            let time = rec.updatedAt.map { TimeInput.clock($0, seconds: false) } ?? ""
+            // When its last change happened (the latest of its providers'), with its date when
+            // not today; the recorded time is in the details, where there is room for it.
+            let time = rec.shownChange.map { ShortTime.text($0.happened, today: state.now) } ?? ""
             let timeWidth = time.isEmpty || rect.width < 50 ? 0 : TextWidth.of(time) + 1
             let titleStyle = state.theme[rec.state == .skipped ? .stepSkipped : (rec.state == .done ? .stepDone : .text)]
             let room = max(0, rect.maxX - x - timeWidth - 1)

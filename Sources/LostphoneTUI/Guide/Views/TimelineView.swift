@@ -1,7 +1,7 @@
 import LostphoneCore
 import TerminalKit
 
-/// Every recorded event, oldest first, each with the time it was recorded.
+/// Every recorded event, oldest first (as recorded), each with the time it happened.
 enum TimelineView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
         let events = state.incident.events
@@ -29,10 +29,13 @@ enum TimelineView {
         }
     }
 
-    /// One event as spans: time, what happened, provider and note.
+    /// One event as spans: when it happened (with its date when not today), when it was
+    /// recorded where that is another minute, then what happened, provider and note.
     static func line(_ e: Event, _ state: AppState) -> [Span] {
-        // The time it happened when the person gave one, marked with @.
-        var spans = [Span(e.happenedAt.map { TimeInput.clock($0) + "@" } ?? (TimeInput.clock(e.at) + " "), .muted)]
+        let when = ShortTime.when(happened: e.happenedAt, recorded: e.at, today: state.now, words: state.words, seconds: true)
+        var spans = [Span(when.time, .muted)]
+        if let recorded = when.recorded { spans.append(Span(recorded, .muted)) }
+        spans.append(Span(" "))
         spans += EventText.describe(e, state)
         return spans
     }
