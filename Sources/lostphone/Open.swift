@@ -67,8 +67,11 @@ extension Lostphone {
                     return String(describing: error)
                 }
             }
+            config.screenMemory = preferences.screen(for: session.incident)
             let app = App(config: config, terminal: terminal)
             let status = app.run()
+            // Kept when the screen is left, by q or by a signal (a closed SSH connection).
+            preferences.remember(app.currentState.memory)
             terminal.stop()
             // Told truthfully: what was refused on screen is not "saved" on the way out.
             let unsaved = app.currentState.unsavedActions
