@@ -8,11 +8,11 @@ import Testing
     private let homes = TemporaryHomes()
 
     /// A zone where it is now about noon, so "20 minutes ago" and "yesterday 23:59" never
-    /// straddle midnight whenever the test runs: `TZ=LP-5` is UTC+5.
+    /// straddle midnight whenever the test runs: `TZ=LPT-5` is UTC+5 (a zone name has three letters or more).
     static let noonZone: (tz: String, offset: Int) = {
         let utcHour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0)!, from: Date()).hour ?? 12
         let k = 12 - utcHour
-        return ("LP" + (k >= 0 ? "-\(k)" : "+\(-k)"), k * 3600)
+        return ("LPT" + (k >= 0 ? "-\(k)" : "+\(-k)"), k * 3600)
     }()
 
     static func environment(_ home: URL) -> [String: String] {
@@ -42,6 +42,7 @@ import Testing
         let happened = Self.clock(try #require(event["happenedAt"] as? String))
         let recorded = Self.clock(try #require(event["at"] as? String))
         #expect(happened.minutes != recorded.minutes)
+        #expect((10...14).contains(Int(recorded.seconds.prefix(2)) ?? -1), "the local time is about noon: \(recorded.seconds)")
         try t.press("k")
         let screen = try t.expectScreen(contains: "last change \(happened.seconds) (recorded \(recorded.minutes))")
         let row = try #require(screen.split(separator: "\n").first { $0.contains("3 Freeze WeChat") })
