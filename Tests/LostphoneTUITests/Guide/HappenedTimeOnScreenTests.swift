@@ -9,15 +9,7 @@ import Testing
 /// is another minute, and its date when it was not today.
 @Suite struct HappenedTimeOnScreenTests {
     /// One pane: a SIM step with two carriers and a step without providers.
-    static let playbook: Playbook = {
-        let yaml = """
-        id: times
-        version: 1
-        languages: [en, zh]
-        title: {en: "T", zh: "T"}
-        source:
-          publisher: {en: "p", zh: "p"}
-        panes:
+    static let playbook = testPlaybook("times", panes: """
           - id: now
             kind: actions
             title: {en: "Now", zh: "现在"}
@@ -32,10 +24,7 @@ import Testing
               - id: police
                 title: {en: "Report to the police", zh: "报警"}
                 priority: 2
-        """
-        guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: "times.yaml") else { fatalError("the test playbook does not load") }
-        return p
-    }()
+        """)
 
     static func state(language: Language = .en) -> AppState {
         let (incident, _) = Incident.open(id: "times", playbook: playbook, at: t0)

@@ -9,15 +9,7 @@ import Testing
 /// the pane and the step selected.
 @Suite struct RestartTests {
     /// Carriers in two steps, brands in two locate steps (the second guarded like Erase).
-    static let playbook: Playbook = {
-        let yaml = """
-        id: restart
-        version: 1
-        languages: [en, zh]
-        title: {en: "R", zh: "R"}
-        source:
-          publisher: {en: "p", zh: "p"}
-        panes:
+    static let playbook = testPlaybook("restart", panes: """
           - id: now
             kind: actions
             title: {en: "Now", zh: "现在"}
@@ -26,7 +18,7 @@ import Testing
                 title: {en: "Freeze the SIM", zh: "冻结 SIM"}
                 priority: 1
                 group: carrier
-                providers:
+                providers: &carriers
                   - {id: mobile, name: {en: "Mobile", zh: "移动"}}
                   - {id: unicom, name: {en: "Unicom", zh: "联通"}}
                   - {id: telecom, name: {en: "Telecom", zh: "电信"}}
@@ -45,16 +37,14 @@ import Testing
                 title: {en: "Locate", zh: "定位"}
                 priority: 1
                 group: brand
-                providers:
+                providers: &brands
                   - {id: huawei, name: {en: "Huawei", zh: "华为"}}
                   - {id: apple, name: {en: "Apple", zh: "苹果"}}
               - id: erase
                 title: {en: "Erase", zh: "抹掉"}
                 priority: 2
                 group: brand
-                providers:
-                  - {id: huawei, name: {en: "Huawei", zh: "华为"}}
-                  - {id: apple, name: {en: "Apple", zh: "苹果"}}
+                providers: *brands
           - id: after
             kind: actions
             title: {en: "After", zh: "之后"}
@@ -63,14 +53,8 @@ import Testing
                 title: {en: "Get a new SIM card", zh: "补办 SIM 卡"}
                 priority: 1
                 group: carrier
-                providers:
-                  - {id: mobile, name: {en: "Mobile", zh: "移动"}}
-                  - {id: unicom, name: {en: "Unicom", zh: "联通"}}
-                  - {id: telecom, name: {en: "Telecom", zh: "电信"}}
-        """
-        guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: "restart.yaml") else { fatalError("the test playbook does not load") }
-        return p
-    }()
+                providers: *carriers
+        """)
 
     static func state(_ incident: Incident? = nil, memory: ScreenMemory? = nil) -> AppState {
         let incident = incident ?? Incident.open(id: "restart", playbook: playbook, at: t0).0
