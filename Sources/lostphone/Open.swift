@@ -70,8 +70,9 @@ extension Lostphone {
             config.screenMemory = preferences.screen(for: session.incident)
             let app = App(config: config, terminal: terminal)
             let status = app.run()
-            // Kept when the screen is left, by q or by a signal (a closed SSH connection).
-            preferences.remember(app.currentState.memory)
+            // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
+            // write each) nor on a signal, which may come when the home is being removed.
+            if status == 0 { preferences.remember(app.currentState.memory) }
             terminal.stop()
             // Told truthfully: what was refused on screen is not "saved" on the way out.
             let unsaved = app.currentState.unsavedActions

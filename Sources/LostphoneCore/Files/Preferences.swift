@@ -33,11 +33,13 @@ public struct Preferences: Sendable {
         return memory
     }
 
-    /// Keeps what the screen showed, written whole or not at all, when the screen is left (`q`,
-    /// or a signal such as a closed SSH connection): not on every key, which would cost a
-    /// synced write each.
+    /// Keeps what the screen showed, written whole or not at all. Never under a folder that is
+    /// gone: the folder above the configuration's (the home, normally) must still be there, so
+    /// a program ending after its home was removed does not make it again.
     public func remember(_ memory: ScreenMemory) {
-        guard let name = screenFile(memory.incident) else { return }
+        let base = (directory as NSString).deletingLastPathComponent
+        guard let name = screenFile(memory.incident),
+              FileManager.default.fileExists(atPath: (base as NSString).deletingLastPathComponent) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(memory), (try? PrivateDirectory.prepare(directory)) != nil else { return }

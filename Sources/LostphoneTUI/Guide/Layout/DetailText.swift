@@ -156,8 +156,9 @@ enum DetailText {
         func field(_ label: String, _ value: String, _ element: ThemeElement = .text) {
             out.append(StyledLine([Span(label + w.colon, .muted), Span(value, element)], hangingIndent: 2))
         }
-        field(w.capitalized(.recordedAt), TimeInput.display(e.at))
+        // When it happened first, as everywhere; when it was recorded after.
         if let h = e.happenedAt { field(w.capitalized(.happenedAt), TimeInput.display(h)) }
+        field(w.capitalized(.recordedAt), TimeInput.display(e.at))
         if let id = e.step { field(w.capitalized(.step), state.step(id)?.title[lang] ?? id.rawValue, .heading) }
         if let p = e.provider {
             let name = e.step.flatMap(state.step)?.provider(p)?.name[lang] ?? p.rawValue
