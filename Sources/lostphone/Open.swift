@@ -67,8 +67,12 @@ extension Lostphone {
                     return error
                 }
             }
+            config.screenMemory = preferences.screen(for: session.incident)
             let app = App(config: config, terminal: terminal)
             let status = app.run()
+            // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
+            // write each) nor on a signal, which may come when the home is being removed.
+            if status == 0 { preferences.remember(app.currentState.memory) }
             terminal.stop()
             // Told truthfully: what was refused on screen is not "saved" on the way out.
             let unsaved = app.currentState.unsavedActions

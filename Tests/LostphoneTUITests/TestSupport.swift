@@ -12,6 +12,23 @@ func at(_ seconds: Double) -> Timestamp {
     Timestamp(t0.date.addingTimeInterval(seconds), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
 }
 
+/// A small playbook for a test: `panes` is the YAML of its panes (indented by two spaces, as
+/// under `panes:`), the header the same for all.
+func testPlaybook(_ id: String, panes: String) -> Playbook {
+    let yaml = """
+    id: \(id)
+    version: 1
+    languages: [en, zh]
+    title: {en: "T", zh: "T"}
+    source:
+      publisher: {en: "p", zh: "p"}
+    panes:
+
+    """ + panes
+    guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: id + ".yaml") else { fatalError("the test playbook \(id) does not load") }
+    return p
+}
+
 /// A clock that stays where the test puts it.
 final class TestClock: WallClock, @unchecked Sendable {
     var moment: Timestamp

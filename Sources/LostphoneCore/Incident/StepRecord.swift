@@ -91,6 +91,12 @@ public struct StepRecord: Hashable, Sendable {
         return changes.max { $0.happened == $1.happened ? $0.recorded < $1.recorded : $0.happened < $1.happened }
     }
 
+    /// The step's time as shown: its last change (`lastChange`), else, for a step with only
+    /// notes, when the last note was recorded.
+    public var shownChange: (happened: Timestamp, recorded: Timestamp)? {
+        lastChange ?? updatedAt.map { ($0, $0) }
+    }
+
     /// Every note of the step, providers' included, oldest first.
     public var notes: [(provider: ProviderID?, note: Note)] {
         order.flatMap { id in (records[id]?.notes ?? []).map { (id, $0) } }.sorted { $0.note.at < $1.note.at }

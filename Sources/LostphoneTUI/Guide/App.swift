@@ -35,6 +35,8 @@ public struct AppConfiguration {
     public var encodeQRCode: (String) -> Result<QRCode, QRCodeUnavailable> = QREncoder.encode
     /// Keeps a prevention tip's state in the person's profile; returns why it could not, or nil.
     public var keepTip: (StepID, Timestamp?) -> ProfileSaveError? = { _, _ in nil }
+    /// What the screen showed of this incident when it was last left (`Preferences.screen`).
+    public var screenMemory: ScreenMemory?
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -66,7 +68,8 @@ public final class App {
     public init(config: AppConfiguration, terminal: any TerminalBackend) {
         var state = AppState(playbook: config.playbook, incident: config.incident, language: config.language,
                              theme: config.theme, themeName: config.themeName,
-                             width: terminal.width, height: terminal.height, now: config.clock.now())
+                             width: terminal.width, height: terminal.height, now: config.clock.now(),
+                             memory: config.screenMemory)
         state.message = config.startMessage
         if case .readOnly(let directory) = config.recording { state.readOnlyDirectory = directory }
         // The details are offered, never put over the guide: the first start reminds once.

@@ -30,7 +30,9 @@ enum DetailText {
         var out: [StyledLine] = []
         out.append(StyledLine(step.title[lang], .heading))
         var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + w.name(rec.state), StepGlyph.element(rec.state))]
-        if let t = rec.updatedAt { status.append(Span(" · \(w[.lastChange]) \(TimeInput.clock(t))", .muted)) }
+        if let c = rec.shownChange {
+            status += whenSpans(" · \(w[.lastChange]) ", happened: c.happened, recorded: c.recorded, state)
+        }
         out.append(StyledLine(status))
         // What was recorded: each provider the person uses, with its state, time and notes; a
         // step without providers, its own notes.
@@ -39,12 +41,12 @@ enum DetailText {
                 var line = [Span("  " + StepGlyph.glyph(r.state) + " ", StepGlyph.element(r.state)),
                             Span(step.provider(id)?.name[lang] ?? id.rawValue, .heading),
                             Span(" · " + w.name(r.state), StepGlyph.element(r.state))]
-                if let t = timeSpan(r, w) { line.append(t) }
+                if let recorded = r.updatedAt { line += whenSpans(" · ", happened: r.happenedAt, recorded: recorded, state) }
                 out.append(StyledLine(line, hangingIndent: 4))
             }
             for n in r.notes {
-                out.append(StyledLine([Span((id == nil ? "" : "    ") + w.label(.note), .heading), Span(n.text),
-                                       Span(" " + TimeInput.clock(n.happenedAt ?? n.at, seconds: false), .muted)],
+                out.append(StyledLine([Span((id == nil ? "" : "    ") + w.label(.note), .heading), Span(n.text)]
+                                      + whenSpans(" ", happened: n.happenedAt, recorded: n.at, state, seconds: false),
                                       hangingIndent: id == nil ? 2 : 6))
             }
         }
@@ -103,11 +105,12 @@ enum DetailText {
         return StyledLine(chooser, hangingIndent: 2)
     }
 
-    /// ` · 21:10`, or ` · 21:05 (happened; recorded 21:10)` when the person gave the time.
-    static func timeSpan(_ r: ProviderRecord, _ w: Words) -> Span? {
-        guard let recorded = r.updatedAt else { return nil }
-        guard let happened = r.happenedAt, happened != recorded else { return Span(" · " + TimeInput.clock(recorded), .muted) }
-        return Span(" · " + TimeInput.clock(happened) + w.paren(w[.happened] + w.semicolon + w[.recorded] + " " + TimeInput.clock(recorded)), .muted)
+    /// ` · 21:05:00`, then ` (recorded 21:10)` where the person gave an earlier time: the rule
+    /// of the list and the timeline (`ShortTime`), with a date when not today.
+    static func whenSpans(_ lead: String, happened: Timestamp?, recorded: Timestamp, _ state: AppState,
+                          seconds: Bool = true) -> [Span] {
+        let when = ShortTime.when(happened: happened, recorded: recorded, today: state.now, words: state.words, seconds: seconds)
+        return [Span(lead + when.time, .muted)] + (when.recorded.map { [Span($0, .muted)] } ?? [])
     }
 
     static func numbered(_ items: [LocalizedText], _ lang: Language) -> [StyledLine] {
@@ -153,8 +156,9 @@ enum DetailText {
         func field(_ label: String, _ value: String, _ element: ThemeElement = .text) {
             out.append(StyledLine([Span(label + w.colon, .muted), Span(value, element)], hangingIndent: 2))
         }
-        field(w.capitalized(.recordedAt), TimeInput.display(e.at))
+        // When it happened first, as everywhere; when it was recorded after.
         if let h = e.happenedAt { field(w.capitalized(.happenedAt), TimeInput.display(h)) }
+        field(w.capitalized(.recordedAt), TimeInput.display(e.at))
         if let id = e.step { field(w.capitalized(.step), state.step(id)?.title[lang] ?? id.rawValue, .heading) }
         if let p = e.provider {
             let name = e.step.flatMap(state.step)?.provider(p)?.name[lang] ?? p.rawValue

@@ -105,10 +105,11 @@ public struct AppState: Sendable {
     public var scroll: [Int]
     public var detailOpen = true
     public var detailScroll = 0
-    /// The provider the person picked per step with ←/→.
+    /// The provider the person picked per step with ←/→ (or search, or the screen after a done
+    /// moved on to their next one); kept in the screen's memory across restarts.
     public var providerChoice: [StepID: ProviderID] = [:]
     /// The provider last chosen or acted on per group (carrier, bank, brand): preselected in
-    /// every step of that group.
+    /// every step of that group. Rebuilt from the journal at start (`restore`).
     public var groupChoice: [String: ProviderID] = [:]
     /// A recording key waiting for its second press (the provider shown was not chosen).
     public var armed: Armed?
@@ -140,7 +141,7 @@ public struct AppState: Sendable {
     let stepIndex: [StepID: Position]
 
     public init(playbook: Playbook, incident: Incident, language: Language, theme: Theme, themeName: String = "",
-                width: Int, height: Int, now: Timestamp) {
+                width: Int, height: Int, now: Timestamp, memory: ScreenMemory? = nil) {
         self.playbook = playbook
         self.incident = incident
         self.language = language
@@ -167,6 +168,8 @@ public struct AppState: Sendable {
             selection[tab] = row
             break
         }
+        // A restart shows what was left: choices from the journal, the rest from the memory.
+        restore(memory)
         Update.clampScroll(&self)
     }
 

@@ -68,13 +68,7 @@ extension Update {
         // What this event settles: the time given with @ is used, a provider chosen counts for
         // its group, and a phone model names its brand.
         if event.happenedAt != nil { state.happenedAt = nil }
-        if let id = event.provider, let step = event.step.flatMap(state.step), let group = step.group,
-           event.kind != .mine || event.mine == true {
-            state.groupChoice[group] = id
-        }
-        if event.kind == .details, let model = event.deviceModel, let brand = BrandMatch.provider(in: model, state.playbook) {
-            state.groupChoice[BrandMatch.group] = brand
-        }
+        state.noteChoice(after: event)
         whatNext(after: event, &state)
         if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
             state.selection[state.timelineTab] = state.incident.events.count - 1

@@ -12,9 +12,10 @@ public enum Screen {
         HeaderView.draw(&canvas, layout.header, state)
         TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.focus, theme: state.theme)
         if state.isTimeline {
-            TimelineView.draw(&canvas, layout.list, state)
+            TimelineView.draw(&canvas, layout.list, rows: TimelineRows.visible(state, height: layout.list.height),
+                              empty: state.words[.noEvents], theme: state.theme)
         } else {
-            StepListView.draw(&canvas, layout.list, state)
+            StepListView.draw(&canvas, layout.list, rows: StepListRows.visible(state, height: layout.list.height), theme: state.theme)
         }
         if let divider = layout.divider {
             let style = state.theme[.paneBorder]

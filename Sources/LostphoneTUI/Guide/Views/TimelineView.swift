@@ -1,103 +1,26 @@
 import LostphoneCore
 import TerminalKit
 
-/// Every recorded event, oldest first, each with the time it was recorded.
+/// Every recorded event, oldest first (as recorded), each with the time it happened. Given
+/// only its rows (`TimelineRows`), what to say when there are none, and the theme.
 enum TimelineView {
-    static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState) {
-        let events = state.incident.events
-        if events.isEmpty {
-            canvas.put(state.words[.noEvents], x: rect.x + 1, y: rect.y, style: state.theme[.muted], limit: rect.width - 1)
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, rows: [TimelineRow], empty: String, theme: Theme) {
+        if rows.isEmpty {
+            canvas.put(empty, x: rect.x + 1, y: rect.y, style: theme[.muted], limit: rect.width - 1)
             return
         }
-        let top = state.scroll[state.focus]
-        for row in 0..<rect.height {
-            let i = top + row
-            guard i < events.count else { break }
+        for (row, event) in rows.prefix(rect.height).enumerated() {
             let y = rect.y + row
-            let selected = i == state.selection[state.focus]
-            let spans = line(events[i], state)
             var x = rect.x
-            x += canvas.put(selected ? "›" : " ", x: x, y: y, style: state.theme[.paneBorderFocused])
-            canvas.put(spans, x: x, y: y, width: rect.maxX - x, theme: state.theme)
-            if selected {
+            x += canvas.put(event.selected ? "›" : " ", x: x, y: y, style: theme[.paneBorderFocused])
+            canvas.put(event.spans, x: x, y: y, width: rect.maxX - x, theme: theme)
+            if event.selected {
                 canvas.restyle(Rect(x: rect.x + 1, y: y, width: rect.width - 1, height: 1)) { s in
                     var s = s
-                    s.attributes.formUnion(state.theme[.selection].attributes)
+                    s.attributes.formUnion(theme[.selection].attributes)
                     return s
                 }
             }
         }
-    }
-
-    /// One event as spans: time, what happened, provider and note.
-    static func line(_ e: Event, _ state: AppState) -> [Span] {
-        // The time it happened when the person gave one, marked with @.
-        var spans = [Span(e.happenedAt.map { TimeInput.clock($0) + "@" } ?? (TimeInput.clock(e.at) + " "), .muted)]
-        spans += EventText.describe(e, state)
-        return spans
-    }
-}
-
-
-/// Words for an event, shared by the timeline and the status message after recording.
-enum EventText {
-    static func describe(_ e: Event, _ state: AppState) -> [Span] {
-        let w = state.words
-        func title(_ id: StepID?) -> String {
-            guard let id else { return "" }
-            return state.step(id)?.title[state.language] ?? id.rawValue
-        }
-        func providerName(_ e: Event) -> String? {
-            guard let id = e.step, let p = e.provider, let step = state.step(id) else { return e.provider?.rawValue }
-            return step.provider(p)?.name[state.language] ?? p.rawValue
-        }
-        var spans: [Span] = []
-        switch e.kind {
-        case .opened:
-            spans.append(Span(w.capitalized(.incidentStarted), .heading))
-        case .details:
-            var parts: [String] = []
-            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(TimeInput.display(l))") }
-            if let o = e.owner { parts.append(o) }
-            if let n = e.lostNumber { parts.append(n) }
-            if let m = e.deviceModel { parts.append(m) }
-            if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
-            spans.append(Span(w.capitalized(.phoneDetails) + (parts.isEmpty ? "" : w.colon + parts.joined(separator: " · ")), .heading))
-        case .move, .undo:
-            if e.kind == .undo { spans.append(Span(w[.undone] + " ", .warning)) }
-            spans.append(Span(title(e.step) + " "))
-            if let to = e.to, e.from != to {
-                spans.append(Span(StepGlyph.glyph(to) + " " + w.name(to), StepGlyph.element(to)))
-            } else if e.note != e.previousNote {
-                spans.append(Span(w.capitalized(.note), .muted))
-            }
-            if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
-            if let n = e.note, !n.isEmpty, e.note != e.previousNote || e.kind == .move && e.from == e.to {
-                spans.append(Span(" · " + n, .text))
-            }
-        case .note:
-            spans.append(Span(title(e.step) + " "))
-            spans.append(Span(w.label(.note), .muted))
-            spans.append(Span(e.note ?? "", .text))
-            if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
-        case .mine:
-            spans.append(Span(title(e.step) + " "))
-            spans.append(Span((providerName(e) ?? "") + w.colon + w[e.mine == false ? .notMine : .mine], .muted))
-        case .noneOfMine:
-            spans.append(Span(title(e.step) + w.colon + w[.noneOfMine], .muted))
-        case .resolved:
-            spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
-        }
-        return spans
-    }
-}
-
-/// The status message after an event was saved: what was recorded and when.
-enum RecordedMessage {
-    static func text(_ e: Event, _ state: AppState) -> String {
-        let words = EventText.describe(e, state).map(\.text).joined()
-        // Said early, where a short line still shows it.
-        let note = state.justRecorded == nil ? "" : " · " + state.words[.noteForJustDone]
-        return "\(state.words[.saved]) \(TimeInput.clock(e.at))\(note) · \(words)"
     }
 }

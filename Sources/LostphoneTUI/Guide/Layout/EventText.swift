@@ -1,0 +1,65 @@
+import LostphoneCore
+import TerminalKit
+
+/// Words for an event, shared by the timeline and the status message after recording.
+enum EventText {
+    static func describe(_ e: Event, _ state: AppState) -> [Span] {
+        let w = state.words
+        func title(_ id: StepID?) -> String {
+            guard let id else { return "" }
+            return state.step(id)?.title[state.language] ?? id.rawValue
+        }
+        func providerName(_ e: Event) -> String? {
+            guard let id = e.step, let p = e.provider, let step = state.step(id) else { return e.provider?.rawValue }
+            return step.provider(p)?.name[state.language] ?? p.rawValue
+        }
+        var spans: [Span] = []
+        switch e.kind {
+        case .opened:
+            spans.append(Span(w.capitalized(.incidentStarted), .heading))
+        case .details:
+            var parts: [String] = []
+            if let l = e.lostAt { parts.append("\(w[.lostAt]) \(TimeInput.display(l))") }
+            if let o = e.owner { parts.append(o) }
+            if let n = e.lostNumber { parts.append(n) }
+            if let m = e.deviceModel { parts.append(m) }
+            if let i = e.imei { parts.append("\(w[.imei]) \(i)") }
+            spans.append(Span(w.capitalized(.phoneDetails) + (parts.isEmpty ? "" : w.colon + parts.joined(separator: " · ")), .heading))
+        case .move, .undo:
+            if e.kind == .undo { spans.append(Span(w[.undone] + " ", .warning)) }
+            spans.append(Span(title(e.step) + " "))
+            if let to = e.to, e.from != to {
+                spans.append(Span(StepGlyph.glyph(to) + " " + w.name(to), StepGlyph.element(to)))
+            } else if e.note != e.previousNote {
+                spans.append(Span(w.capitalized(.note), .muted))
+            }
+            if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
+            if let n = e.note, !n.isEmpty, e.note != e.previousNote || e.kind == .move && e.from == e.to {
+                spans.append(Span(" · " + n, .text))
+            }
+        case .note:
+            spans.append(Span(title(e.step) + " "))
+            spans.append(Span(w.label(.note), .muted))
+            spans.append(Span(e.note ?? "", .text))
+            if let p = providerName(e) { spans.append(Span(" · " + p, .muted)) }
+        case .mine:
+            spans.append(Span(title(e.step) + " "))
+            spans.append(Span((providerName(e) ?? "") + w.colon + w[e.mine == false ? .notMine : .mine], .muted))
+        case .noneOfMine:
+            spans.append(Span(title(e.step) + w.colon + w[.noneOfMine], .muted))
+        case .resolved:
+            spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
+        }
+        return spans
+    }
+}
+
+/// The status message after an event was saved: what was recorded and when.
+enum RecordedMessage {
+    static func text(_ e: Event, _ state: AppState) -> String {
+        let words = EventText.describe(e, state).map(\.text).joined()
+        // Said early, where a short line still shows it.
+        let note = state.justRecorded == nil ? "" : " · " + state.words[.noteForJustDone]
+        return "\(state.words[.saved]) \(TimeInput.clock(e.at))\(note) · \(words)"
+    }
+}
