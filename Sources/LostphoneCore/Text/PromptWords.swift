@@ -57,8 +57,8 @@ public enum PromptWord: Hashable, Sendable {
             let noun = PromptWord.noun(group, language)
             return pair(zh: "没有别的\(noun)了", en: "no other \(noun) of mine")
         case .retryWhen:
-            return pair(zh: "受阻。什么时候再试？（15:00、+30m）— 回车：不定，Esc 取消：",
-                        en: "Blocked. Retry when? (15:00, +30m) — Enter: no, Esc cancels: ")
+            return pair(zh: "受阻。什么时候再试？（15:00、+30m）— 回车：不定时间，Esc 取消：",
+                        en: "Blocked. Retry when? (15:00, +30m) — Enter: no time, Esc cancels: ")
         case .blockedNotRecorded: return pair(zh: "没有记录“受阻”", en: "Blocked was not recorded")
         case .badTime(let typed):
             return pair(zh: "看不懂“\(typed)”：请写成 14:35、2026-12-03 14:35 或 -20m",
@@ -70,7 +70,7 @@ public enum PromptWord: Hashable, Sendable {
         case .retryShort: return pair(zh: "什么时候再试：", en: "Retry when: ")
         case .noteFor(let whose): return pair(zh: "备注 → \(whose)", en: "Note for \(whose)")
         case .noteKeys: return pair(zh: "回车保存，Esc 取消：", en: "Enter saves, Esc cancels: ")
-        case .noMatchKeepTyping: return pair(zh: "无匹配：改一改，或按 Esc", en: "no match: change it, or Esc")
+        case .noMatchKeepTyping: return pair(zh: "没有找到：请修改，或按 Esc 返回", en: "no match: change it, or Esc")
         }
     }
 }
