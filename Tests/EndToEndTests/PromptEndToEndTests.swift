@@ -17,7 +17,7 @@ import Testing
             let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "i: when and what was lost")
             try t.press("j", "d", "d")
-            try t.expectScreen(contains: "ICBC done. Another bank of yours? →/← pick it · m marks it yours · Enter: no more")
+            try t.expectScreen(contains: "ICBC done. Another bank of yours? →/← pick · m marks it yours · Enter: no more")
             try t.press("Right", "Right", "Right")
             try t.expectScreen(contains: "◀ China Merchants Bank ▶", "Another bank of yours?")
             try t.press("d")

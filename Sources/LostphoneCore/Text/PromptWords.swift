@@ -50,7 +50,7 @@ public enum PromptWord: Hashable, Sendable {
         case .anotherOfMine(let group):
             let noun = PromptWord.noun(group, language)
             return pair(zh: "还有别的\(noun)吗？", en: "Another \(noun) of yours?")
-        case .pickAnother: return pair(zh: "→/← 选择", en: "→/← pick it")
+        case .pickAnother: return pair(zh: "→/← 选择", en: "→/← pick")
         case .markItMine: return pair(zh: "m 标为我的", en: "m marks it yours")
         case .noMore: return pair(zh: "Enter：没有了", en: "Enter: no more")
         case .noOtherOfMine(let group):

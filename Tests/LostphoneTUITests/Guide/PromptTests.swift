@@ -49,12 +49,13 @@ struct PureGuide {
     /// stays; three keys later CMB is shown, chosen, and `d` records it at once.
     @Test(arguments: Language.allCases)
     func afterICBCTheQuestionAsksForAnotherBankAndCMBIsThreeKeysAway(language: Language) throws {
-        var g = PureGuide(language: language)
+        // The whole question fits the 80 columns people have most.
+        var g = PureGuide(language: language, width: 80)
         g.press(.char("j"), .char("d"), .char("d"))
         #expect(g.state.incident.record("bank").provider("icbc").state == .done)
         #expect(g.selected == "bank", "the selection stays on the step until answered")
         let question = language == .en
-            ? "ICBC done. Another bank of yours? →/← pick it · m marks it yours · Enter: no more"
+            ? "ICBC done. Another bank of yours? →/← pick · m marks it yours · Enter: no more"
             : "中国工商银行已办好。还有别的银行吗？→/← 选择 · m 标为我的 · Enter：没有了"
         #expect(g.bottomLine.contains(question), "\(g.bottomLine)")
         g.keys = 0

@@ -36,7 +36,7 @@ enum StatusBarView {
         HintLine.draw(&canvas, rect, hints: KeyBindings.hints(state), rightEnd: KeyBindings.rightEndHint(state), theme: theme)
     }
 
-    /// "ICBC done. Another bank of yours? →/← pick it · m marks it yours · Enter: no more", in
+    /// "ICBC done. Another bank of yours? →/← pick · m marks it yours · Enter: no more", in
     /// the order said; `fitting` drops from the end what the line cannot hold.
     static func anotherParts(_ q: AnotherQuestion, _ state: AppState) -> [String] {
         let w = state.words
