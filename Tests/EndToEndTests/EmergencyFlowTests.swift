@@ -21,8 +21,9 @@ import Testing
         try t.press("Right")
         try t.expectScreen(contains: "China Unicom", "10010")
         try t.press("d")
-        try t.expectScreen(contains: "Saved")
-        // The selection moves on to what comes next.
+        // Another SIM card? Enter: no; the selection moves on to what comes next.
+        try t.expectScreen(contains: "China Unicom done. Another SIM card of yours?")
+        try t.press("Enter")
         try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments")   // (“← now” does not fit beside it at 100 columns)
 
         // A note with Chinese text, right after: it goes to the step just done.
@@ -35,7 +36,9 @@ import Testing
         try t.press("b")
         try t.expectScreen(contains: "Press b again")
         try t.press("b")
-        try t.expectScreen(contains: "blocked")
+        try t.expectScreen(contains: "Retry when?")
+        try t.press("Enter")
+        try t.expectScreen(contains: "ICBC blocked. Another bank of yours?")
         try t.press("u")
         try t.expectScreen(contains: "Undone")
 
@@ -50,12 +53,14 @@ import Testing
 
         let events = try t.journalEvents()
         let kinds = events.compactMap { $0["kind"] as? String }
-        #expect(kinds == ["opened", "details", "move", "note", "move", "undo"])
+        #expect(kinds == ["opened", "details", "move", "noneOfMine", "note", "move", "undo"])
         #expect(events[2]["provider"] as? String == "china-unicom")
         #expect(events[2]["to"] as? String == "done")
-        #expect(events[3]["note"] as? String == "受理号 A123，客服 王女士")
-        #expect(events[4]["to"] as? String == "blocked")
-        #expect(events[5]["undoes"] as? Int == 5)
+        #expect(events[3]["step"] as? String == "sim")
+        #expect(events[4]["note"] as? String == "受理号 A123，客服 王女士")
+        #expect(events[4]["provider"] as? String == "china-unicom", "the note goes to the provider just done")
+        #expect(events[5]["to"] as? String == "blocked")
+        #expect(events[6]["undoes"] as? Int == 6)
     }
 
     @Test func reopeningShowsWhatWasRecorded() throws {
@@ -65,7 +70,7 @@ import Testing
             let t = try TmuxSession(arguments: ["--lang", "en"], home: home)
             try t.expectScreen(contains: "i: when and what was lost")
             try t.press("d", "d")
-            try t.expectScreen(contains: "Saved")
+            try t.expectScreen(contains: "China Mobile done.")
             try t.press("q")
             try t.expectScreen(contains: "EXITED:0")
         }

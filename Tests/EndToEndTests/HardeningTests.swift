@@ -23,7 +23,7 @@ import Testing
         let t = try TmuxSession(arguments: ["--lang", "en"], shellWrapper: HardeningTests.wrapper)
         try t.expectScreen(contains: "i: when and what was lost")
         try t.press("d", "d")
-        try t.expectScreen(contains: "Saved")
+        try t.expectScreen(contains: "China Mobile done.")
         guard let pid = try t.programPID() else { Issue.record("no lostphone process"); return }
         kill(pid, signal)
         try expectRestored(t, status: 128 + signal)

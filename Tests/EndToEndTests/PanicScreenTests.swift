@@ -17,6 +17,9 @@ import Testing
         try t.press("d")
         try t.expectScreen(contains: "For China Mobile? Press d again")
         try t.press("d")
+        // Done asks first whether there is another SIM card; Enter: no more, and on.
+        try t.expectScreen(contains: "China Mobile done. Another SIM card of yours?")
+        try t.press("Enter")
         try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments  ← now", "95588", "9 urgent left")
     }
 

@@ -29,14 +29,16 @@ import Testing
             try t.press("Right", "Right", "Right")
             try t.expectScreen(contains: "◀ China Merchants Bank ▶")
             try t.press("b")
-            try t.expectScreen(contains: "blocked · China Merchants Bank")
+            try t.expectScreen(contains: "Retry when?")
+            try t.press("Enter")
+            // Blocked, and no other bank of theirs open: another bank? n leaves it for a note.
+            try t.expectScreen(contains: "China Merchants Bank blocked. Another bank of yours?")
             try t.press("n")
             try t.type("95555 busy")
             try t.press("Enter")
             try t.expectScreen(contains: "95555 busy")
-            // Blocked moved the selection on; back up to the bank, and to ICBC with ←: chosen
-            // now, so d records at once.
-            try t.press("k", "Left", "Left", "Left", "d")
+            // The selection stayed on the bank; ← to ICBC: chosen now, so d records at once.
+            try t.press("Left", "Left", "Left", "d")
             try t.expectScreen(contains: "1/2 ✗ China Merchants Bank · ✓ ICBC")
             // Narrower, the list line keeps the count and the glyphs.
             try t.resize(width: 100, height: 30)

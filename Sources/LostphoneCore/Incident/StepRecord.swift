@@ -61,7 +61,13 @@ public struct StepRecord: Hashable, Sendable {
 
     /// Whether the step is settled by the person having none of its providers: they said so,
     /// and none is theirs.
-    public var isNoneOfMine: Bool { noneOfMine && mine.isEmpty }
+    public var isNoneOfMine: Bool { noneOfMine && !hasMine }
+
+    /// Whether the person answered "no more" after their own: they have no other of the
+    /// step's providers than those they use.
+    public var saidNoOther: Bool { noneOfMine && hasMine }
+
+    private var hasMine: Bool { records.values.contains { $0.mine } }
 
     /// The step's state, from its providers the person uses: blocked when any is; done when all
     /// are done or skipped and one is done; skipped when all are skipped; in progress when some

@@ -57,6 +57,8 @@ public struct Report: Sendable {
         public var event: Event
         public var stepTitle: String?
         public var providerName: String?
+        /// The kind of provider the step lists (`bank`), from the guide.
+        public var group: String?
     }
 
     public var language: Language
@@ -113,7 +115,7 @@ public struct Report: Sendable {
         events = incident.events.map { e in
             let step = e.step.flatMap { titles[$0] }
             return EventRow(event: e, stepTitle: step?.title[l] ?? e.step?.rawValue,
-                            providerName: step?.provider(e.provider)?.name[l] ?? e.provider?.rawValue)
+                            providerName: step?.provider(e.provider)?.name[l] ?? e.provider?.rawValue, group: step?.group)
         }
 
         // A step is done when its last provider is: the latest time (happened, else recorded)
@@ -198,6 +200,10 @@ public struct Report: Sendable {
         case .mine:
             return step + w.colon + w[e.mine == false ? .notMine : .mine]
         case .noneOfMine:
+            // After one of theirs, it was the answer "no more" to "another bank?".
+            if let id = e.step, incident.record(id).saidNoOther {
+                return step + w.colon + w[.prompt(.noOtherOfMine(group: row.group))]
+            }
             return step + w.colon + w[.noneOfMine]
         case .undo:
             if let to = e.to { return w.label(.undone) + "\(step) → \(w.name(to))" }

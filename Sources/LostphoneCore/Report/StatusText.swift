@@ -42,6 +42,7 @@ public enum StatusText {
                     row += " · " + (report.when(recorded: c.recorded, happened: c.happened) ?? "")
                 } else if let t = rec.updatedAt { row += " · \(t.readable)" }
                 if rec.isNoneOfMine { row += " · " + w[.noneOfMine] }
+                if rec.saidNoOther { row += " · " + w[.prompt(.noOtherOfMine(group: step.group))] }
                 line(row)
                 if let s = since[step.id] { line("      " + s) }
                 // One line per provider the person uses, and per note.

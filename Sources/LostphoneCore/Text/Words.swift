@@ -99,6 +99,9 @@ public enum Word: Hashable, Sendable {
     /// Recording and its refusals, `details`, `next` and `guide --ids` (`RecordingWord`).
     case recording(RecordingWord)
 
+    /// The full screen's questions and input fields (`PromptWord`).
+    case prompt(PromptWord)
+
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func name(_ state: StepState) -> String { Word.state(state).text(in: language) }
@@ -201,8 +204,8 @@ public enum Word: Hashable, Sendable {
         case .happenedNow: return pair(zh: "下一项记录按现在的时间", en: "The next action is recorded as happening now")
         case .notChosen: return pair(zh: "未选定", en: "not chosen yet")
         case .confirmProvider(let provider, let key):
-            return pair(zh: "是「\(provider)」吗？再按一次 \(key) 确认；按 ←/→ 选择你用的。",
-                        en: "For \(provider)? Press \(key) again to confirm, or ←/→ to pick yours.")
+            return pair(zh: "是「\(provider)」吗？再按一次 \(key) 确认；m 标为我的；←/→ 选择你用的。",
+                        en: "For \(provider)? Press \(key) again to confirm, m marks it yours, ←/→ picks yours.")
         case .timeInFuture(let t):
             return pair(zh: "\(t) 还没到，请输入已经过去的时间", en: "\(t) is in the future; give a time that has passed")
         case .timeBeforeLoss(let t, let lost):
@@ -248,7 +251,7 @@ public enum Word: Hashable, Sendable {
         case .reportExistsNewName(let name):
             return pair(zh: "已有同名报告，新报告另存为 \(name)", en: "A report of that name exists; this one is \(name)")
         case .detailsTitle: return pair(zh: "丢失手机的信息（可跳过）", en: "About the lost phone (optional)")
-        case .detailsLostAtHint: return pair(zh: "例如 14:30 或 2026-11-24 14:30", en: "e.g. 14:30 or 2026-11-24 14:30")
+        case .detailsLostAtHint: return pair(zh: "例如 14:30、2026-11-24 14:30 或 -2h", en: "e.g. 14:30, 2026-11-24 14:30 or -2h")
         case .detailsHint: return pair(zh: "Tab 下一项 · 回车保存 · Esc 跳过", en: "Tab next field · Enter save · Esc skip")
         case .detailsBadTime:
             return pair(zh: "看不懂这个时间，请写成 14:30 或 2026-11-24 14:30",
@@ -275,6 +278,7 @@ public enum Word: Hashable, Sendable {
 
         case .profile(let word): return word.text(in: language)
         case .recording(let word): return word.text(in: language)
+        case .prompt(let word): return word.text(in: language)
         case .duration(let seconds):
             let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
             func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -2,17 +2,24 @@ import LostphoneCore
 
 /// A one-line text field that edits by grapheme, so a CJK character or an emoji is inserted and
 /// deleted whole. Keys follow readline: ←/→, Home/End, Ctrl-A/E, Backspace, Delete, Ctrl-U/K/W.
+///
+/// A pre-filled field (a time given before, a detail the incident holds) starts `selected`, as
+/// a form's field does when tabbed into: the first character typed or pasted replaces the whole
+/// text; an editing key (arrows, Backspace) keeps it and edits it from there.
 public struct TextInput: Hashable, Sendable {
     public private(set) var characters: [Character]
     public private(set) var cursor: Int
     /// The most characters the field takes; pasting more is cut, so a runaway paste cannot grow
     /// a journal line without bound.
     public let limit: Int
+    /// Whether the whole text is selected: what is typed next replaces it.
+    public private(set) var selected: Bool
 
-    public init(_ text: String = "", limit: Int = 500) {
+    public init(_ text: String = "", limit: Int = 500, selected: Bool = false) {
         self.limit = limit
         characters = Array(text.prefix(limit))
         cursor = characters.count
+        self.selected = selected && !characters.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -20,8 +27,11 @@ public struct TextInput: Hashable, Sendable {
     /// Applies an editing key; returns false for keys the field does not handle (Enter, Esc, Tab).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        let wasSelected = selected
+        selected = false
         switch key {
         case .char(let c):
+            if wasSelected { replaceAll() }
             // A control typed into a one-line field becomes a space.
             insertCharacter(TextInput.isControl(c) ? " " : c)
         case .backspace, .ctrl("h"):
@@ -40,14 +50,22 @@ public struct TextInput: Hashable, Sendable {
             while i > 0 && characters[i - 1] != " " { i -= 1 }
             characters.removeSubrange(i..<cursor)
             cursor = i
-        default: return false
+        default:
+            selected = wasSelected
+            return false
         }
         return true
+    }
+
+    private mutating func replaceAll() {
+        characters = []
+        cursor = 0
     }
 
     /// Inserts pasted text as text: each run of line breaks and tabs becomes one space, other
     /// control characters are dropped, and the field's limit cuts the rest.
     public mutating func insert(pasted text: String) {
+        if selected { replaceAll(); selected = false }
         var pendingSpace = false
         for c in text {
             if c == "\n" || c == "\r" || c == "\r\n" || c == "\t" { pendingSpace = true; continue }

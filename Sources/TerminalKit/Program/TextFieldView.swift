@@ -14,7 +14,10 @@ public enum TextFieldView {
         }
         canvas.fill(rect, style: style)
         let visible = String(chars[start...])
-        canvas.put(visible, x: rect.x, y: rect.y, style: style, limit: rect.width)
+        // A selected (pre-filled) text shows reversed: typing replaces it.
+        var textStyle = style
+        if focused && field.selected { textStyle.attributes.insert(.reverse) }
+        canvas.put(visible, x: rect.x, y: rect.y, style: textStyle, limit: rect.width)
         guard focused else { return }
         let cx = rect.x + widthToCursor
         if cx < rect.maxX {

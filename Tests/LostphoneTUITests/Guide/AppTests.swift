@@ -11,7 +11,8 @@ import Testing
         let sim = d.state.playbook.panes[0].steps[0].id
         var framesShowingIt = 0
         d.terminal.onDraw = { [weak d] canvas in
-            guard canvas.text.contains("Saved") else { return }
+            // The question after it begins by saying what was recorded.
+            guard canvas.text.contains("China Mobile done.") else { return }
             framesShowingIt += 1
             let last = d?.eventsOnDisk().last
             #expect(last?.step == sim && last?.to == .done, "the screen says Saved but the file ends with \(String(describing: last))")

@@ -13,7 +13,7 @@ import Testing
 
     @Test func underTheLinuxConsoleNoSymbolItsFontLacksIsDrawn() {
         let d = TestApp(width: 80, height: 24)
-        d.press(.char("d"), .char("d"), .char("j"), .char("j"), .char("b"))
+        d.press(.char("d"), .char("d"), .enter, .char("j"), .char("j"), .char("b"), .enter)
         let text = GlyphFallback.symbols.apply(to: d.terminal.frames.last!).text
         for symbol in ["◷", "☎", "⌁", "☰", "✓", "✗", "›", "○"] {
             #expect(!text.contains(symbol), "\(symbol) is replaced")

@@ -50,16 +50,16 @@ import Testing
         let d = TestApp(playbook: Self.grouped)
         d.press(.char("b"))
         #expect(d.state.incident.events.count == 1, "nothing recorded")
-        #expect(d.state.message?.text == "For Mobile? Press b again to confirm, or ←/→ to pick yours.")
+        #expect(d.state.message?.text == "For Mobile? Press b again to confirm, m marks it yours, ←/→ picks yours.")
         d.press(.char("j"), .char("k"), .char("b"))
         #expect(d.state.incident.events.count == 1, "another key in between disarms it")
-        d.press(.char("b"))
+        d.press(.char("b"), .enter)
         #expect(d.record("sim").provider("mobile").state == .blocked)
     }
 
     @Test func aCarrierChosenInOneStepIsPreselectedInTheOthersOfItsGroup() {
         let d = TestApp(playbook: Self.grouped)
-        d.press(.right, .char("d"))
+        d.press(.right, .char("d"), .enter)
         #expect(d.record("sim").provider("unicom").state == .done)
         let newSIM = d.state.selectedStep!
         #expect(d.state.provider(for: newSIM)?.id == "unicom")

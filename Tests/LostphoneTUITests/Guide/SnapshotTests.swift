@@ -29,7 +29,8 @@ import Testing
         d.press(.right, .char("n"))
         d.type("ref A123")
         // Done, blocked and skipped move on to the next open step; start stays.
-        d.press(.enter, .char("d"), .char("s"), .char("s"), .down, .char("b"), .char("x"))
+        // After the SIM, Enter: no other SIM card; `b`, then Enter: no retry time.
+        d.press(.enter, .char("d"), .enter, .char("s"), .char("s"), .down, .char("b"), .enter, .char("x"))
         assertSnapshot(d.screen, named: "urgent-midway-\(width)x\(height)")
     }
 
@@ -59,7 +60,7 @@ import Testing
     @Test(arguments: [(80, 24), (140, 45)])
     func timelineAfterSomeActions(width: Int, height: Int) {
         let d = TestApp(width: width, height: height)
-        d.press(.char("d"), .char("d"), .char("s"), .char("s"), .char("u"), .char("5"))
+        d.press(.char("d"), .char("d"), .enter, .char("s"), .char("s"), .char("u"), .char("5"))
         assertSnapshot(d.screen, named: "timeline-\(width)x\(height)")
     }
 

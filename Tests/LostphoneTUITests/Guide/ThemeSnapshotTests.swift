@@ -14,8 +14,9 @@ import LostphoneCore
     func annotatedRows(theme: Theme) -> [String] {
         let d = TestApp(width: 80, height: 24, theme: theme)
         // SIM and bank have providers: the first key names the one shown, the second records it.
-        // Done, blocked and skipped move on to the next open step; `s` stays.
-        d.press(.char("d"), .char("d"), .char("s"), .char("s"), .char("j"), .char("b"), .char("x"), .char("j"))
+        // Done, blocked and skipped move on to the next open step; `s` stays. After the SIM,
+        // Enter answers "another SIM card?" with no; `b` asks when to retry, Enter: no time.
+        d.press(.char("d"), .char("d"), .enter, .char("s"), .char("s"), .char("j"), .char("b"), .enter, .char("x"), .char("j"))
         let canvas = d.terminal.frames.last!
         var rows: [String] = []
         for y in 2..<7 {

@@ -186,9 +186,10 @@ import Testing
     @Test func progressCountsDoneAndSkipped() {
         let d = TestApp()
         // Each action moves on to the next open step.
-        d.press(.char("d"), .char("d"), .char("x"), .char("x"), .char("b"))
+        // Enter: no other SIM card; `b`, then Enter: no retry time.
+        d.press(.char("d"), .char("d"), .enter, .char("x"), .char("x"), .char("b"), .enter)
         #expect(d.state.progress[0].settled == 2)
-        d.press(.char("u"), .char("u"))
+        d.press(.char("u"), .char("u"), .char("u"))
         #expect(d.state.progress[0].settled == 1)
     }
 

@@ -8,14 +8,17 @@ import Testing
 @Suite struct WhatNextTests {
     @Test func doneMovesTheSelectionToTheNextOpenStep() {
         let d = TestApp()
+        // China Mobile done asks "another SIM card?"; Enter: no more, and on.
         d.press(.char("d"), .char("d"))
+        #expect(d.state.selectedStep?.id == "sim", "the question keeps the step")
+        d.press(.enter)
         #expect(d.record("sim").state == .done)
         #expect(d.state.selectedStep?.id == "bank")
     }
 
     @Test func blockedAndSkippedMoveOnToo() {
         let d = TestApp()
-        d.press(.char("j"), .char("j"), .char("b"))
+        d.press(.char("j"), .char("j"), .char("b"), .enter)
         #expect(d.record("wechat").state == .blocked)
         #expect(d.state.selectedStep?.id == "alipay")
         d.press(.char("x"))
@@ -33,7 +36,7 @@ import Testing
         let d = TestApp()
         // WeChat first, then the last step (its provider named, then recorded): back to the
         // SIM step left open above them.
-        d.press(.char("j"), .char("j"), .char("d"), .char("G"), .char("d"), .char("d"))
+        d.press(.char("j"), .char("j"), .char("d"), .char("G"), .char("d"), .char("d"), .enter)
         #expect(d.record("accounts").state == .done)
         #expect(d.state.selectedStep?.id == "sim", "the last step done: the first still open")
     }
@@ -48,12 +51,14 @@ import Testing
         #expect(d.state.provider(for: bank)?.id == second, "now the other bank")
         d.press(.char("d"))
         #expect(d.record("bank").state == .done)
-        #expect(d.state.selectedStep?.id == "wechat", "both banks done: the next open step")
+        #expect(d.state.selectedStep?.id == "bank", "both banks done: another bank?")
+        d.press(.enter)
+        #expect(d.state.selectedStep?.id == "wechat", "no more: the next open step")
     }
 
     @Test func aNoteRightAfterDoneGoesToTheStepJustDone() {
         let d = TestApp()
-        d.press(.char("d"), .char("d"))
+        d.press(.char("d"), .char("d"), .enter)
         #expect(d.state.message?.text.contains("n adds a note to it") == true)
         d.press(.char("n"))
         d.type("ref 42")
@@ -64,7 +69,7 @@ import Testing
 
     @Test func aNoteAfterAnotherKeyGoesToTheSelectedStep() {
         let d = TestApp()
-        d.press(.char("d"), .char("d"), .char("j"), .char("k"), .char("n"))
+        d.press(.char("d"), .char("d"), .enter, .char("j"), .char("k"), .char("n"))
         d.type("x")
         d.press(.enter)
         #expect(d.record("sim").provider("china-mobile").notes.isEmpty)
@@ -74,7 +79,7 @@ import Testing
         let d = TestApp()
         #expect(d.screen.contains("1 Report the loss and freeze the SIM card  ← now"))
         #expect(d.screen.contains("10 urgent left"))
-        d.press(.char("d"), .char("d"))
+        d.press(.char("d"), .char("d"), .enter)
         #expect(d.screen.contains("2 Freeze mobile banking and payments  ← now"))
         #expect(d.screen.contains("9 urgent left"))
     }

@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case startNote
     /// `m`: the shown provider is one of mine, or no longer.
     case toggleMine
+    /// `X`: the person has none (or no other) of the step's providers: no lending platform.
+    case noneOfMine
     /// `@`: the next action happened earlier; ask when.
     case startHappenedAt
     case undo

@@ -16,6 +16,27 @@ public enum Mode: Hashable, Sendable {
     case confirmEarly(EarlyRecording)
     /// A contact as a QR code, until any key.
     case qrCode(QRCode, ContactPick)
+    /// `b`: when to try again, asked before the blocked state is recorded (Enter: no time).
+    case retryWhen(BlockedRecording, TextInput)
+    /// After a provider of a grouped step was done or blocked and no other of the person's is
+    /// open: "another bank of yours?" on the bottom line. Arrows pick one, `m` marks it,
+    /// Enter records "no more", any other key goes on as usual.
+    case another(AnotherQuestion)
+}
+
+/// A blocked state waiting for its retry time: the provider and happened-at time it was asked for.
+public struct BlockedRecording: Hashable, Sendable {
+    public var step: StepID
+    public var provider: ProviderID?
+    public var happenedAt: Timestamp?
+}
+
+/// "Another bank of yours?": the step, and the provider whose state was just recorded.
+public struct AnotherQuestion: Hashable, Sendable {
+    public var step: StepID
+    public var provider: ProviderID
+    public var state: StepState
+    public var group: String
 }
 
 /// A recording held back because the step requires others that are still open (erase before
@@ -44,8 +65,11 @@ public struct DetailsForm: Hashable, Sendable {
 
     public init(lostAt: String = "", owner: String = "", number: String = "", model: String = "", imei: String = "",
                 insurer: String = "", policy: String = "") {
-        fields = [TextInput(lostAt, limit: 40), TextInput(owner, limit: 80), TextInput(number, limit: 40),
-                  TextInput(model, limit: 80), TextInput(imei, limit: 40), TextInput(insurer, limit: 80), TextInput(policy, limit: 80)]
+        // What the incident holds is shown selected: typing replaces it, arrows edit it.
+        fields = [TextInput(lostAt, limit: 40, selected: true), TextInput(owner, limit: 80, selected: true),
+                  TextInput(number, limit: 40, selected: true), TextInput(model, limit: 80, selected: true),
+                  TextInput(imei, limit: 40, selected: true), TextInput(insurer, limit: 80, selected: true),
+                  TextInput(policy, limit: 80, selected: true)]
     }
 
     public subscript(_ field: Field) -> TextInput {

@@ -25,17 +25,29 @@ extension Update {
             return redraw ? [.redraw] : []
         case .note(let step, var field):
             switch key {
-            case .escape: state.mode = .normal
-            case .enter:
+            case .escape:
                 state.mode = .normal
+                state.message = nil
+            case .enter:
                 let text = field.text.trimmingWhitespace()
-                let provider = state.noteProvider
                 // Notes are added: an empty one is simply not added.
-                if !text.isEmpty {
-                    return [.record(.note(step, text, provider: provider, happenedAt: state.happenedAt))]
+                guard !text.isEmpty else {
+                    state.mode = .normal
+                    return []
                 }
+                // Checked by the rules before the field closes: a refused note stays to be
+                // corrected, with the reason beside it, rather than being lost.
+                let command = IncidentCommand.note(step, text, provider: state.noteProvider, happenedAt: state.happenedAt)
+                if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+                    state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
+                    return []
+                }
+                state.mode = .normal
+                state.message = nil
+                return [.record(command)]
             default:
                 field.handle(key)
+                state.message = nil
                 state.mode = .note(step, field)
             }
             return []
@@ -46,9 +58,14 @@ extension Update {
                 returnToSearchOrigin(origin, choices, &state)
                 clampScroll(&state)
             case .enter:
-                state.mode = .normal
                 let query = field.text.trimmingWhitespace()
                 let hits = Search.hits(query, in: state.playbook)
+                // Nothing found: the field stays open, saying so, to be changed (or Esc).
+                if !query.isEmpty && hits.isEmpty {
+                    state.message = StatusMessage(text: state.words[.prompt(.noMatchKeepTyping)], kind: .error)
+                    return []
+                }
+                state.mode = .normal
                 if let i = currentHit(hits, state) {
                     state.lastSearch = query
                     state.searchJustClosed = true
@@ -73,12 +90,14 @@ extension Update {
                 var lostAt: Timestamp? = nil
                 if let lostText = form.value(.lostAt) {
                     guard let t = TimeInput.parse(lostText, now: state.now) else {
-                        form.error = state.words[.detailsBadTime]
+                        form.error = state.words[.prompt(.badTime(Sanitize.brief(lostText, limit: 40)))]
+                        form.focus = .lostAt
                         state.mode = .details(form)
                         return []
                     }
                     if let problem = RecordingRules.lostAtProblem(t, now: state.now, in: state.incident) {
                         form.error = problem.text(state.words, playbook: state.playbook, surface: .screen)
+                        form.focus = .lostAt
                         state.mode = .details(form)
                         return []
                     }
@@ -123,8 +142,9 @@ extension Update {
                     state.message = StatusMessage(text: state.words[.happenedNow], kind: .info)
                     return []
                 }
+                // A time refused keeps the field open, the reason beside it (`StatusBarView`).
                 guard let t = TimeInput.parse(text, now: state.now) else {
-                    state.message = StatusMessage(text: state.words[.detailsBadTime], kind: .error)
+                    state.message = StatusMessage(text: state.words[.prompt(.badTime(Sanitize.brief(text, limit: 40)))], kind: .error)
                     return []
                 }
                 if let problem = RecordingRules.happenedAtProblem(t, now: state.now, in: state.incident) {
@@ -136,10 +156,87 @@ extension Update {
                 state.message = StatusMessage(text: state.words[.nextHappenedAt(TimeInput.display(t))], kind: .info)
             default:
                 field.handle(key)
+                state.message = nil
                 state.mode = .happenedAt(field)
             }
             return []
+        case .retryWhen(let blocked, var field):
+            return retryWhen(key, blocked, &field, &state)
+        case .another(let question):
+            return another(key, question, &state)
         }
+    }
+
+    /// `b`'s question, "retry when?": Enter with nothing records blocked without a time; a time
+    /// (read as `lostphone record … --retry` reads it) becomes the event's `due`; one that cannot
+    /// be read, or has passed, keeps the field open with the reason beside it. Esc records nothing.
+    static func retryWhen(_ key: Key, _ blocked: BlockedRecording, _ field: inout TextInput, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape:
+            state.mode = .normal
+            state.message = StatusMessage(text: state.words[.prompt(.blockedNotRecorded)], kind: .info)
+        case .enter:
+            let text = field.text.trimmingWhitespace()
+            var retry: Timestamp? = nil
+            if !text.isEmpty {
+                guard let t = DueInput.parse(text, now: state.now) else {
+                    state.message = StatusMessage(text: state.words[.prompt(.badRetry(Sanitize.brief(text, limit: 40)))], kind: .error)
+                    return []
+                }
+                retry = t
+            }
+            let command = IncidentCommand.move(blocked.step, to: .blocked, provider: blocked.provider,
+                                               happenedAt: blocked.happenedAt, retry: retry)
+            if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+                state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
+                return []
+            }
+            state.mode = .normal
+            state.message = nil
+            return [.record(command)]
+        default:
+            field.handle(key)
+            state.message = nil
+            state.mode = .retryWhen(blocked, field)
+        }
+        return []
+    }
+
+    /// "Another bank of yours?": ←/→ pick one and `m` marks it (the question stays while
+    /// picking), Enter answers "no more" (recorded), Esc leaves it unanswered, and any other key
+    /// does what it does in the list.
+    static func another(_ key: Key, _ question: AnotherQuestion, _ state: inout AppState) -> [Effect] {
+        guard !state.isTimeline, let step = state.selectedStep, step.id == question.step else {
+            state.mode = .normal
+            return handle(key, in: &state)
+        }
+        switch key {
+        case .left, .char("h"), .char("["):
+            state.message = nil
+            cycleProvider(&state, by: -1)
+        case .right, .char("l"), .char("]"):
+            state.message = nil
+            cycleProvider(&state, by: 1)
+        case .char("m"):
+            if let shown = state.provider(for: step), state.incident.record(step.id).provider(shown.id).mine {
+                // `m` here only ever adds: the provider just recorded stays the person's.
+                let w = state.words
+                state.message = StatusMessage(text: shown.shortName(state.language) + w.colon + w[.mine] + " · " + w[.prompt(.pickAnother)],
+                                              kind: .info)
+                return []
+            }
+            state.mode = .normal
+            return apply(.toggleMine, to: &state)
+        case .enter:
+            state.mode = .normal
+            return recordNoneOfMine(step, &state)
+        case .escape:
+            state.mode = .normal
+        default:
+            state.mode = .normal
+            return handle(key, in: &state)
+        }
+        return []
     }
 
     /// Pasted text goes into the open text field as text, or nowhere: it never runs as keys.
@@ -147,6 +244,7 @@ extension Update {
         switch state.mode {
         case .note(let step, var field):
             field.insert(pasted: text)
+            state.message = nil
             state.mode = .note(step, field)
         case .search(var field, let origin, let choices):
             field.insert(pasted: text)
@@ -157,8 +255,13 @@ extension Update {
             state.mode = .details(form)
         case .happenedAt(var field):
             field.insert(pasted: text)
+            state.message = nil
             state.mode = .happenedAt(field)
-        case .normal, .help, .confirmEarly, .qrCode:
+        case .retryWhen(let blocked, var field):
+            field.insert(pasted: text)
+            state.message = nil
+            state.mode = .retryWhen(blocked, field)
+        case .normal, .help, .confirmEarly, .qrCode, .another:
             // Never a confirmation either: a pasted `y` must not record an early erase.
             state.message = StatusMessage(text: state.words[.pasteIgnored], kind: .info)
         }

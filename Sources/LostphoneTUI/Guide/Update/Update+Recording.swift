@@ -27,6 +27,10 @@ extension Update {
         // it requires waits for `y` (the command line's `--anyway`).
         let command = IncidentCommand.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt)
         switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+        case .success where target == .blocked:
+            // Blocked asks when to try again first: the time is the event's own `due`.
+            state.mode = .retryWhen(BlockedRecording(step: step.id, provider: provider?.id, happenedAt: state.happenedAt),
+                                    TextInput(limit: 40))
         case .success: return [.record(command)]
         case .failure(.requiresFirst(_, let unmet)):
             state.mode = .confirmEarly(EarlyRecording(step: step.id, target: target, provider: provider?.id, unmet: unmet))
@@ -34,6 +38,18 @@ extension Update {
             state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
         }
         return []
+    }
+
+    /// `X`, or Enter to "another bank of yours?": the person has none (or no other) of the
+    /// step's providers, through the same rule as `lostphone record STEP none`.
+    static func recordNoneOfMine(_ step: Step, _ state: inout AppState) -> [Effect] {
+        let command = IncidentCommand.noneOfMine(step.id)
+        switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+        case .success: return [.record(command)]
+        case .failure(let refusal):
+            state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
+            return []
+        }
     }
 
     /// Whether the provider shown for `step` may be acted on: one the person chose, or one they
@@ -79,21 +95,33 @@ extension Update {
 
     /// After the shown step was done, blocked or skipped, the selection moves to what comes
     /// next: another of the person's providers still open in the same step (the second bank),
-    /// else the next open step by priority.
+    /// else, in a grouped step where they have not said it was their last, the question
+    /// "another bank of yours?" (the selection stays), else the next open step by priority.
+    /// "None of mine" (or "no more") moves on too.
     static func whatNext(after event: Event, _ state: inout AppState) {
-        guard event.kind == .move, let to = event.to, to == .done || to == .skipped || to == .blocked,
-              !state.isTimeline, let step = state.selectedStep, step.id == event.step else { return }
+        let settles = event.kind == .move && [.done, .skipped, .blocked].contains(event.to) || event.kind == .noneOfMine
+        guard settles, !state.isTimeline, let step = state.selectedStep, step.id == event.step else { return }
         let rec = state.incident.record(step.id)
         let others = rec.mine.compactMap { entry -> (Provider, ProviderRecord)? in
             guard let id = entry.provider, id != event.provider, let p = step.provider(id), !entry.record.state.isSettled else { return nil }
             return (p, entry.record)
         }
-        state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
-        // One not yet tried before one that was blocked.
-        if let next = others.first(where: { $0.1.state != .blocked }) ?? others.first {
-            state.providerChoice[step.id] = next.0.id
-            state.detailScroll = 0
-            return
+        if event.kind == .move {
+            // One not yet tried before one that was blocked.
+            if let next = others.first(where: { $0.1.state != .blocked }) ?? others.first {
+                state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
+                state.providerChoice[step.id] = next.0.id
+                state.detailScroll = 0
+                return
+            }
+            if let question = anotherQuestion(after: event, step, rec) {
+                state.mode = .another(question)
+                return
+            }
+            state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
+        } else {
+            // "No more": a note right after still goes to the provider just done.
+            state.justRecorded = RecordedTarget(step: step.id, provider: rec.saidNoOther ? rec.lastProvider : nil)
         }
         let tab = state.focus
         let order = state.rowsByPriority(tab)
@@ -107,5 +135,15 @@ extension Update {
         }
         state.selection[tab] = row
         state.detailScroll = 0
+    }
+
+    /// "Another bank of yours?" after `event` (done or blocked) in a grouped step, when the
+    /// person has not said it was their last and some provider is not theirs yet; nil when
+    /// nothing is to be asked. A phone's brand is never asked: one phone was lost.
+    static func anotherQuestion(after event: Event, _ step: Step, _ rec: StepRecord) -> AnotherQuestion? {
+        guard let to = event.to, to == .done || to == .blocked, event.prepared != true, let provider = event.provider,
+              let group = step.group, group != BrandMatch.group, !rec.noneOfMine,
+              step.providers.contains(where: { !rec.provider($0.id).mine }) else { return nil }
+        return AnotherQuestion(step: step.id, provider: provider, state: to, group: group)
     }
 }

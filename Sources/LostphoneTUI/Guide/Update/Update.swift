@@ -44,9 +44,17 @@ public enum Update {
                 break
             }
             effects.append(.record(.mine(step.id, provider.id, !state.incident.record(step.id).provider(provider.id).mine)))
+        case .noneOfMine:
+            guard writable(&state), let step = actionableStep(&state) else { break }
+            guard !step.providers.isEmpty else {
+                state.message = StatusMessage(text: state.words[.noProviders], kind: .info)
+                break
+            }
+            effects += recordNoneOfMine(step, &state)
         case .startHappenedAt:
             guard writable(&state) else { break }
-            state.mode = .happenedAt(TextInput(state.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40))
+            // A time given before is shown selected: typing replaces it.
+            state.mode = .happenedAt(TextInput(state.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40, selected: true))
         case .undo:
             if !writable(&state) {
                 break
@@ -92,6 +100,8 @@ public enum Update {
             } else {
                 click(&state, x: x, y: y)
             }
+            // A click elsewhere leaves "another bank?" unanswered.
+            if case .another(let q) = state.mode, state.isTimeline || state.selectedStep?.id != q.step { state.mode = .normal }
         case .wheel(let d, let x, let y):
             let layout = Layout(state)
             // The wheel moves what it is over: the details, or the list.

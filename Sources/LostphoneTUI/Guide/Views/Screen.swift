@@ -34,7 +34,7 @@ public enum Screen {
         case .details(let form): DetailsFormView.draw(&canvas, state, form: form)
         case .confirmEarly(let early): ConfirmEarlyView.draw(&canvas, state, early: early)
         case .qrCode(let code, let pick): QRCodeView.draw(&canvas, state, code: code, pick: pick)
-        case .normal, .note, .search, .happenedAt: break
+        case .normal, .note, .search, .happenedAt, .retryWhen, .another: break
         }
         return canvas
     }
