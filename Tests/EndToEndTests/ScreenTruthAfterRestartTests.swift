@@ -121,7 +121,9 @@ import Testing
         try t.expectScreen(contains: "Provider: ◀ China Unicom ▶")
         // Done: China Unicom for the SIM.
         try t.press("d")
-        try t.expectScreen(contains: "✓ China Unicom")
+        try t.expectScreen(contains: "✓ China Unicom", "Another SIM card of yours?")
+        // Esc leaves the question "another SIM card?" unanswered.
+        try t.press("Escape")
         try quitAndReopen(&t, home, after: "done")
         // A tab change, to the new SIM card: China Unicom, chosen.
         try t.press("3")
@@ -137,6 +139,8 @@ import Testing
         try t.expectScreen(contains: "✓ done · Apple")
         try quitAndReopen(&t, home, after: "done on a locate step")
         try t.press("b")
+        try t.expectScreen(contains: "Retry when?")
+        try t.press("Enter")
         try t.expectScreen(contains: "✗ blocked · Apple")
         try quitAndReopen(&t, home, after: "blocked")
         try t.press("x")
