@@ -98,7 +98,7 @@ public enum KeyBindings {
                    help: LocalizedText(zh: "撤销上一次记录", en: "undo the last recorded action"),
                    hint: KeyHint(keys: "u", text: LocalizedText(zh: "撤销", en: "undo"), rank: 7)),
         KeyBinding("y", [(.char("y"), .copyContact)],
-                   help: LocalizedText(zh: "把号码或网址发送到剪贴板（导出后：报告路径）", en: "send the number or address to the clipboard (after e: path)"),
+                   help: LocalizedText(zh: "把号码或网址发送到剪贴板（导出后：报告路径）", en: "send the number or address to the clipboard"),
                    hint: KeyHint(keys: "y", text: LocalizedText(zh: "复制", en: "copy"), rank: 13),
                    when: .onStep),
         KeyBinding("Q", [(.char("Q"), .showQRCode)],
