@@ -54,6 +54,10 @@ import Testing
         try t.expectScreen(contains: "Copied: 10086")
         #expect(try String(contentsOf: home.appendingPathComponent("xclip-input"), encoding: .utf8) == "10086")
         #expect(try String(contentsOf: home.appendingPathComponent("xclip-args"), encoding: .utf8) == "-selection clipboard -in\n")
+        // The program it ran was reaped: no zombie child.
+        let pid = try #require(try t.programPID())
+        let children = (try? TmuxSession.capture("/usr/bin/ps", ["-o", "stat=", "--ppid", "\(pid)"])) ?? ""
+        #expect(!children.contains("Z"), "a child left unreaped: \(children)")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
     }
