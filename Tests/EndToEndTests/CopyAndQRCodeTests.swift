@@ -7,6 +7,7 @@ import Testing
     @Test func ySendsTheSelectedNumberToTmuxsBufferAndSaysSent() throws {
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"])
         try t.tmuxCommand("set-option", "-g", "set-clipboard", "on")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "y")
         try t.expectScreen(contains: "Sent 10086 to the terminal's clipboard")
         var buffer = ""
@@ -25,6 +26,7 @@ import Testing
     func yWithoutOSC52NeverSaysCopied(language: String, copied: String, sent: String) throws {
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", language], environment: ["DISPLAY": "", "WAYLAND_DISPLAY": ""])
         try t.tmuxCommand("set-option", "-g", "set-clipboard", "off")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "y")
         try t.expectScreen(contains: sent)
         // Long enough for any late answer to arrive (the loop wakes every second).
@@ -50,6 +52,7 @@ import Testing
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"],
                                 environment: ["DISPLAY": ":99", "PATH": "\(bin.path):/usr/bin:/bin"], home: home)
         try t.tmuxCommand("set-option", "-g", "set-clipboard", "off")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "y")
         try t.expectScreen(contains: "Copied: 10086")
         #expect(try String(contentsOf: home.appendingPathComponent("xclip-input"), encoding: .utf8) == "10086")

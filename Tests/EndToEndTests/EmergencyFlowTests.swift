@@ -106,6 +106,7 @@ import Testing
                                 shellWrapper: "mkdir -p \"$HOME/checkout\" && cd \"$HOME/checkout\" && {bin}; echo EXITED:$?; sleep 600")
         let checkout = t.home.appendingPathComponent("checkout")
         let reports = t.stateDir.appendingPathComponent("reports")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "d", "d", "e")
         let screen = try t.expectScreen(contains: "Report written to \(reports.path)/lostphone-report-")
         #expect(try FileManager.default.contentsOfDirectory(atPath: checkout.path).isEmpty, "e wrote into the folder it was started from")
