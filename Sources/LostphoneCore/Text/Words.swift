@@ -223,8 +223,8 @@ public enum Word: Hashable, Sendable {
         case .copyAgain: return pair(zh: " · 再按 y 复制下一个", en: " · y again for the next")
         case .sentToClipboard(let what): return pair(zh: "已将 \(what) 发送到终端的剪贴板", en: "Sent \(what) to the terminal's clipboard")
         case .sentClipboardHint:
-            return pair(zh: "（若粘贴不出来，说明终端不允许写剪贴板：按 Q 显示二维码）",
-                        en: " (if nothing pastes, your terminal blocks it: Q shows a QR code)")
+            return pair(zh: "（粘贴不出来的话，按 Q 显示二维码）",
+                        en: " (nothing pastes? Q shows a QR code)")
         case .nothingToCopy: return pair(zh: "这一步没有可复制的号码或网址", en: "This step has no number or address to copy")
         case .qrHint: return pair(zh: "用手机扫码 · Q 下一个 · 任意键关闭", en: "scan with a phone · Q next · any key closes")
         case .qrTooSmall(let columns, let rows):

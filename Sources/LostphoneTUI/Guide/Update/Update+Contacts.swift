@@ -28,7 +28,7 @@ extension Update {
         return [.copyToClipboard(pick.text(lang), shown: shown)]
     }
 
-    /// "Sent 10086 to the terminal's clipboard (if nothing pastes …: Q shows a QR code)", as
+    /// "Sent 10086 to the terminal's clipboard (nothing pastes? Q shows a QR code)", as
     /// information: nothing is known to be copied yet.
     static func sentMessage(_ shown: String, again: Bool, _ lang: Language) -> StatusMessage {
         StatusMessage(text: Word.sentToClipboard(shown).text(in: lang) + (again ? Word.copyAgain.text(in: lang) : "")
