@@ -59,10 +59,21 @@ import Testing
         #expect(try String(contentsOf: home.appendingPathComponent("xclip-args"), encoding: .utf8) == "-selection clipboard -in\n")
         // The program it ran was reaped: no zombie child.
         let pid = try #require(try t.programPID())
-        let children = (try? TmuxSession.capture("/usr/bin/ps", ["-o", "stat=", "--ppid", "\(pid)"])) ?? ""
-        #expect(!children.contains("Z"), "a child left unreaped: \(children)")
+        #expect(Self.zombieChildren(of: pid).isEmpty, "children left unreaped: \(Self.zombieChildren(of: pid))")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
+    }
+
+    /// The pids of `parent`'s children that ended and were never waited for (state Z in
+    /// /proc/PID/stat: `pid (comm) state ppid …`).
+    static func zombieChildren(of parent: Int32) -> [String] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int32($0) != nil } ?? []
+        return pids.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && fields[0] == "Z" && Int32(fields[1]) == parent
+        }
     }
 
     @Test(.enabled(if: QRScan.available, "libqrencode4 or zbar-tools is missing: apt-get install libqrencode4 zbar-tools"))

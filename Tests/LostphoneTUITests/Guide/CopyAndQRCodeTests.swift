@@ -213,6 +213,15 @@ extension ContactPick {
         #expect(d.screen.contains("Sent 10086"))
     }
 
+    @Test func at40x12TheNumberInTheShortDetailsIsStillClickable() throws {
+        let d = TestApp(width: 40, height: 12)
+        let lines = d.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let y = try #require(lines.firstIndex { $0.contains("☎") && $0.contains("10086") }, "no 10086 on the screen:\n\(d.screen)")
+        let x = Array(lines[y]).firstIndex(of: "1")!
+        d.send(.click(x: x, y: y))
+        #expect(d.terminal.raw.compactMap(CopyTests.decodeOSC52) == ["10086"], "the click hit what the short details show")
+    }
+
     @Test func clickingTextThatIsNoContactCopiesNothing() {
         let d = TestApp(width: 110, height: 30)
         let detail = Layout(width: 110, height: 30, detailOpen: true).detail!
