@@ -65,27 +65,34 @@ extension Lostphone {
 }
 
 extension ReportWriter {
-    /// The export key in the program: writes Markdown to the working directory (the state
-    /// directory when that is not writable), replacing this incident's earlier export.
-    /// `audience` cuts it for one reader, as `export --for` does (nil: the full report).
+    /// The export key in the program: writes Markdown into the state directory's `reports`
+    /// folder (made private, 0700, when missing), never into the folder the program was
+    /// started from, and never over an earlier report: a second export takes the next free
+    /// name. Returns the full path, which the screen shows. `audience` cuts it for one reader,
+    /// as `export --for` does (nil: the full report).
     static func exportFromApp(incident: Incident, playbook: Playbook, language: Language,
                               stateDirectory: String, audience: ReportAudience? = nil) -> Result<String, ExportFailure> {
         let report = Report(incident: incident, playbook: playbook, language: language, generatedAt: SystemClock().now(),
                             audience: audience)
         let content = ReportFormat.md.render(report)
         let name = defaultFileName(incident: incident, format: .md, audience: audience)
-        let cwd = FileManager.default.currentDirectoryPath
-        var firstError = ""
-        for dir in [cwd, stateDirectory] {
-            // An earlier report is kept: this one takes the next free name, which the screen shows.
-            let path = freePath(for: name, in: dir)
-            do {
-                try write(content, to: path, force: false)
-                return .success(path)
-            } catch {
-                if firstError.isEmpty { firstError = error.message }
-            }
+        let directory = reportsDirectory(stateDirectory: stateDirectory)
+        do {
+            try PrivateDirectory.prepare(directory)
+        } catch {
+            return .failure(ExportFailure(error.description))
         }
-        return .failure(ExportFailure(firstError))
+        let path = freePath(for: name, in: directory)
+        do {
+            try write(content, to: path, force: false)
+            return .success(path)
+        } catch {
+            return .failure(ExportFailure(error.message))
+        }
+    }
+
+    /// `<state directory>/reports`: where `e` writes (`$XDG_STATE_HOME/lostphone/reports`).
+    static func reportsDirectory(stateDirectory: String) -> String {
+        (stateDirectory as NSString).appendingPathComponent("reports")
     }
 }

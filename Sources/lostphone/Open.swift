@@ -58,6 +58,7 @@ extension Lostphone {
             var config = baseConfig
             config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
             config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+            config.clipboardTool = ClipboardTool.local(environment: env)
             let profiles = ProfileStore(environment: env)
             config.keepTip = { step, doneAt in
                 do throws(ProfileSaveError) {

@@ -4,11 +4,12 @@ import Testing
 /// `y` and `Q` as a person at a real terminal sees them: tmux takes the OSC 52 copy into its
 /// paste buffer, and the QR code read back from the screen scans as the contact.
 @Suite(.enabled(if: TmuxSession.available)) struct CopyAndQRCodeEndToEndTests {
-    @Test func yPutsTheSelectedNumberInTmuxsBuffer() throws {
-        let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
+    @Test func ySendsTheSelectedNumberToTmuxsBufferAndSaysSent() throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"])
         try t.tmuxCommand("set-option", "-g", "set-clipboard", "on")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "y")
-        try t.expectScreen(contains: "Copied: 10086")
+        try t.expectScreen(contains: "Sent 10086 to the terminal's clipboard")
         var buffer = ""
         for _ in 0..<100 where buffer != "10086" {
             buffer = (try? t.tmuxCommand("show-buffer")) ?? ""
@@ -17,6 +18,62 @@ import Testing
         #expect(buffer == "10086", "tmux's buffer holds \(buffer.debugDescription)")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
+    }
+
+    /// A terminal that drops OSC 52 (tmux with set-clipboard off, as stock xterm does) and no
+    /// display for a clipboard program: nothing may claim the number was copied.
+    @Test(arguments: [("en", "Copied", "Sent 10086 to the terminal's clipboard"), ("zh", "已复制", "已将 10086 发送到终端的剪贴板")])
+    func yWithoutOSC52NeverSaysCopied(language: String, copied: String, sent: String) throws {
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", language], environment: ["DISPLAY": "", "WAYLAND_DISPLAY": ""])
+        try t.tmuxCommand("set-option", "-g", "set-clipboard", "off")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
+        try t.press("Escape", "y")
+        try t.expectScreen(contains: sent)
+        // Long enough for any late answer to arrive (the loop wakes every second).
+        Thread.sleep(forTimeInterval: 2.5)
+        let screen = try t.screen()
+        #expect(!screen.contains(copied), "nothing confirms the copy, yet the screen says so:\n\(screen)")
+        #expect(screen.contains(sent) && screen.contains("Q"), "\(screen)")
+        #expect((try? t.tmuxCommand("show-buffer")) ?? "" != "10086", "set-clipboard off: tmux took nothing")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
+    /// A local X session with a clipboard program on PATH (here a stand-in xclip that keeps
+    /// what it reads): its exit 0 is what lets the screen say "Copied".
+    @Test func aLocalClipboardProgramThatSucceedsMakesItCopied() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { TmuxSession.removeHome(home) }
+        let bin = home.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let xclip = bin.appendingPathComponent("xclip")
+        try "#!/bin/sh\necho \"$@\" > \"$HOME/xclip-args\"\ncat > \"$HOME/xclip-input\"\n".write(to: xclip, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: xclip.path)
+        let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"],
+                                environment: ["DISPLAY": ":99", "PATH": "\(bin.path):/usr/bin:/bin"], home: home)
+        try t.tmuxCommand("set-option", "-g", "set-clipboard", "off")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
+        try t.press("Escape", "y")
+        try t.expectScreen(contains: "Copied: 10086")
+        #expect(try String(contentsOf: home.appendingPathComponent("xclip-input"), encoding: .utf8) == "10086")
+        #expect(try String(contentsOf: home.appendingPathComponent("xclip-args"), encoding: .utf8) == "-selection clipboard -in\n")
+        // The program it ran was reaped: no zombie child.
+        let pid = try #require(try t.programPID())
+        #expect(Self.zombieChildren(of: pid).isEmpty, "children left unreaped: \(Self.zombieChildren(of: pid))")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+    }
+
+    /// The pids of `parent`'s children that ended and were never waited for (state Z in
+    /// /proc/PID/stat: `pid (comm) state ppid …`).
+    static func zombieChildren(of parent: Int32) -> [String] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int32($0) != nil } ?? []
+        return pids.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && fields[0] == "Z" && Int32(fields[1]) == parent
+        }
     }
 
     @Test(.enabled(if: QRScan.available, "libqrencode4 or zbar-tools is missing: apt-get install libqrencode4 zbar-tools"))

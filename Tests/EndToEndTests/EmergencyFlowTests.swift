@@ -103,24 +103,35 @@ import Testing
         #expect(saved == "gruvbox-dark\n")
     }
 
-    @Test func exportKeyWritesTheReportAndSaysWhere() throws {
+    /// `e` writes into the state directory's reports folder, whatever folder the program was
+    /// started from, and names the full path; the folder it was started from stays untouched.
+    @Test func exportKeyWritesUnderTheStateDirectoryNeverTheCurrentFolder() throws {
         // Wide enough for the whole path under any temp folder.
-        let t = try TmuxSession(width: 200, height: 30, arguments: ["--lang", "en"],
-                                shellWrapper: "cd \"$HOME\" && {bin}; echo EXITED:$?; sleep 600")
+        let t = try TmuxSession(width: 220, height: 30, arguments: ["--lang", "en"],
+                                shellWrapper: "mkdir -p \"$HOME/checkout\" && cd \"$HOME/checkout\" && {bin}; echo EXITED:$?; sleep 600")
+        let checkout = t.home.appendingPathComponent("checkout")
+        let reports = t.stateDir.appendingPathComponent("reports")
+        try t.expectScreen(contains: "10086")   // started: keys sent before are lost
         try t.press("Escape", "d", "d", "e")
-        let screen = try t.expectScreen(contains: "lostphone-report-")
-        let files = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
+        let screen = try t.expectScreen(contains: "Report written to \(reports.path)/lostphone-report-")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: checkout.path).isEmpty, "e wrote into the folder it was started from")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { $0.hasPrefix("lostphone-report-") }
         #expect(files.count == 1, "\(files)")
-        let report = try String(contentsOf: t.home.appendingPathComponent(files[0]), encoding: .utf8)
+        let path = reports.appendingPathComponent(files[0]).path
+        #expect(screen.contains(path), "the screen names the full path \(path):\n\(screen)")
+        let report = try String(contentsOfFile: path, encoding: .utf8)
         #expect(report.contains("| Report the loss and freeze the SIM card | done |"))
-        #expect(screen.contains(files[0]))
-        let mode = (try FileManager.default.attributesOfItem(atPath: t.home.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: reports.path)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700, "the reports folder is private like the journals'")
         // A second e keeps the first report and names the new one.
         try t.press("e")
-        try t.expectScreen(contains: files[0].replacingOccurrences(of: ".md", with: "-2.md"))
-        let after = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
+        try t.expectScreen(contains: path.replacingOccurrences(of: ".md", with: "-2.md"))
+        let after = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { $0.hasPrefix("lostphone-report-") }
         #expect(after.count == 2, "\(after)")
-        #expect(try String(contentsOf: t.home.appendingPathComponent(files[0]), encoding: .utf8) == report, "the first is untouched")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == report, "the first is untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: checkout.path).isEmpty)
     }
 }

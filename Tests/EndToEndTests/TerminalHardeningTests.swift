@@ -21,7 +21,9 @@ import Testing
         try t.expectScreen(contains: "EXIT:0")
         let moves = try t.journalEvents().filter { $0["to"] != nil }
         #expect(moves.isEmpty, "the paste recorded \(moves)")
-        let reports = try FileManager.default.contentsOfDirectory(atPath: t.home.path).filter { $0.hasPrefix("lostphone-report-") }
+        let reportsFolder = t.stateDir.appendingPathComponent("reports").path
+        let reports = ((try? FileManager.default.contentsOfDirectory(atPath: reportsFolder)) ?? [])
+            + (try FileManager.default.contentsOfDirectory(atPath: t.home.path)).filter { $0.hasPrefix("lostphone-report-") }
         #expect(reports.isEmpty, "the paste wrote \(reports)")
     }
 

@@ -97,7 +97,7 @@ final class TestApp {
          theme: Theme = Theme.fallback, themeName: String = "default", themes: [String: (Theme, [String])] = [:],
          askDetails: Bool = false, now: Timestamp = t0, readOnlyDirectory: String? = nil,
          encodeQRCode: ((String) -> Result<QRCode, QRCodeUnavailable>)? = nil, profile: Profile? = nil,
-         hyperlinks: Bool = false) {
+         hyperlinks: Bool = false, clipboardTool: ClipboardTool? = nil, clipboardRunner: (any ClipboardToolRunner)? = nil) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lostphone-tui-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         journalPath = directory.appendingPathComponent("incident.jsonl").path
@@ -125,6 +125,8 @@ final class TestApp {
                 return .success("/reports/lostphone-report-test.md")
             })
         if let encodeQRCode { config.encodeQRCode = encodeQRCode }
+        config.clipboardTool = clipboardTool
+        if let clipboardRunner { config.clipboardRunner = clipboardRunner }
         config.keepTip = { step, doneAt in
             calls.keptTips.append((step, doneAt))
             return nil

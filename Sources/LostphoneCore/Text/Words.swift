@@ -56,6 +56,8 @@ public enum Word: Hashable, Sendable {
     case pasteIgnored
     /// Copying and QR codes.
     case copied(String), copyAgain, nothingToCopy, qrHint
+    /// `y` sent the text with OSC 52, which no terminal confirms; what to do if it did not arrive.
+    case sentToClipboard(String), sentClipboardHint
     case qrTooSmall(columns: Int, rows: Int)
     case providerHint, detailsTitle, detailsLostAtHint, detailsHint, detailsBadTime
     /// The one-line offer of `i` in place of a form over the guide, and its reminder at start.
@@ -222,6 +224,10 @@ public enum Word: Hashable, Sendable {
         case .pasteIgnored: return pair(zh: "已忽略粘贴的文字：没有打开的输入框", en: "Paste ignored: no text field is open")
         case .copied(let what): return pair(zh: "已复制：\(what)", en: "Copied: \(what)")
         case .copyAgain: return pair(zh: " · 再按 y 复制下一个", en: " · y again for the next")
+        case .sentToClipboard(let what): return pair(zh: "已将 \(what) 发送到终端的剪贴板", en: "Sent \(what) to the terminal's clipboard")
+        case .sentClipboardHint:
+            return pair(zh: "（粘贴不出来的话，按 Q 显示二维码）",
+                        en: " (nothing pastes? Q shows a QR code)")
         case .nothingToCopy: return pair(zh: "这一步没有可复制的号码或网址", en: "This step has no number or address to copy")
         case .qrHint: return pair(zh: "用手机扫码 · Q 下一个 · 任意键关闭", en: "scan with a phone · Q next · any key closes")
         case .qrTooSmall(let columns, let rows):

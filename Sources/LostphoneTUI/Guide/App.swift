@@ -37,6 +37,11 @@ public struct AppConfiguration {
     public var keepTip: (StepID, Timestamp?) -> ProfileSaveError? = { _, _ in nil }
     /// What the screen showed of this incident when it was last left (`Preferences.screen`).
     public var screenMemory: ScreenMemory?
+    /// The local clipboard program `y` runs besides OSC 52 (`ClipboardTool.local`), nil when
+    /// there is none or the session is remote: then `y` can only say it sent the text.
+    public var clipboardTool: ClipboardTool?
+    /// Runs the clipboard program; tests put a stand-in here.
+    public var clipboardRunner: any ClipboardToolRunner = ProcessClipboardToolRunner()
 
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
@@ -76,9 +81,10 @@ public final class App {
         if config.askDetails && state.readOnlyDirectory == nil && state.message == nil {
             state.message = StatusMessage(text: state.words[.detailsReminder], kind: .info)
         }
-        let edges = GuideEdges(config: config, terminal: terminal)
+        let inbox = ActionInbox<Action>()
+        let edges = GuideEdges(config: config, terminal: terminal, inbox: inbox)
         program = Program(state: state, terminal: terminal, clock: config.clock, glyphFallback: config.glyphFallback,
-                          perform: edges.perform)
+                          inbox: inbox, perform: edges.perform)
         if config.crashAfterFirstFrame {
             program.afterFirstFrame = { fatalError("crash requested by LOSTPHONE_TEST_CRASH") }
         }
@@ -95,6 +101,10 @@ public final class App {
     public func handle(_ event: InputEvent) { program.handle(event) }
 
     public func draw() { program.draw() }
+
+    /// Sends the answers of effects that finished on other threads (the run loop does this
+    /// once a loop; tests call it).
+    public func deliverLateAnswers() { program.deliverLateAnswers() }
 }
 
 /// The guide as the runtime sees it: its update, view and key table.
@@ -138,6 +148,10 @@ enum GuideScreen: ProgramScreen {
 struct GuideEdges {
     let config: AppConfiguration
     let terminal: any TerminalBackend
+    /// Where the clipboard program's answer goes when it has ended.
+    let inbox: ActionInbox<Action>
+    /// How long a clipboard program may take before it is killed.
+    static let clipboardTimeout = 3.0
 
     func perform(_ effect: Effect, _ state: AppState) -> Action? {
         switch effect {
@@ -163,8 +177,16 @@ struct GuideEdges {
         case .redraw:
             terminal.invalidate()
             return nil
-        case .copyToClipboard(let text):
+        case .copyToClipboard(let text, let shown):
             terminal.writeRaw(Clipboard.osc52(text))
+            // The terminal never says whether it obeyed; a local clipboard program does, by its
+            // exit status, later: its answer arrives as an action and the screen waits for nothing.
+            if let tool = config.clipboardTool {
+                let inbox = inbox
+                config.clipboardRunner.start(tool, text: text, timeout: GuideEdges.clipboardTimeout) { outcome in
+                    inbox.post(.clipboardToolFinished(shown: shown, tool: tool.name, outcome))
+                }
+            }
             return nil
         case .makeQRCode(let pick, let uri):
             switch config.encodeQRCode(uri) {

@@ -59,13 +59,18 @@ public final class Program<Screen: ProgramScreen> {
     private let perform: (Screen.Effect, Screen.State) -> Screen.Action?
     /// Called once the first frame is on screen (the crash test traps here).
     public var afterFirstFrame: () -> Void = {}
+    /// Answers of effects that finish later, on other threads (a clipboard program): taken
+    /// each time round the loop, which wakes at least once a second for the clock.
+    public let inbox: ActionInbox<Screen.Action>
 
     public init(state: Screen.State, terminal: any TerminalBackend, clock: any WallClock, glyphFallback: GlyphFallback,
+                inbox: ActionInbox<Screen.Action> = ActionInbox(),
                 perform: @escaping (Screen.Effect, Screen.State) -> Screen.Action?) {
         self.state = state
         self.terminal = terminal
         self.clock = clock
         self.glyphFallback = glyphFallback
+        self.inbox = inbox
         self.perform = perform
     }
 
@@ -78,6 +83,7 @@ public final class Program<Screen: ProgramScreen> {
             let event = terminal.read(timeoutMilliseconds: Screen.timeoutMilliseconds(state, now: clock.now()))
             if case .signal(let s) = event { return 128 + s }
             dispatch(.tick(clock.now()))
+            deliverLateAnswers()
             if let event { handle(event) }
             if Screen.isFinished(state) { return 0 }
             draw()
@@ -127,6 +133,11 @@ public final class Program<Screen: ProgramScreen> {
     }
 
     private func dispatch(_ input: ProgramInput) { send(Screen.action(for: input)) }
+
+    /// Sends what effects answered since the last time, in the order they answered.
+    public func deliverLateAnswers() {
+        for action in inbox.take() { send(action) }
+    }
 
     /// Updates with `action`, then performs the effects in order; each result goes back through
     /// the update, and the effects it returns join the queue.

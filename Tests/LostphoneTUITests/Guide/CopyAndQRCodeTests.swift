@@ -17,11 +17,60 @@ import Testing
         #expect(Self.decodeOSC52(Clipboard.osc52("我的 → 设置")) == "我的 → 设置")
     }
 
-    @Test func yCopiesTheShownProvidersNumberAndSaysWhat() {
+    @Test func ySendsTheShownProvidersNumberAndSaysOnlyThatItWasSent() {
+        let d = TestApp(width: 140, height: 30)
+        d.press(.char("y"))
+        d.wait()
+        #expect(d.terminal.raw.compactMap(Self.decodeOSC52) == ["10086"])
+        #expect(d.screen.contains("Sent 10086 to the terminal's clipboard (nothing pastes? Q shows a QR code)"),
+                "\(d.screen)")
+        #expect(!d.screen.contains("Copied"), "no terminal confirms OSC 52:\n\(d.screen)")
+    }
+
+    @Test func inChineseTheSentMessageNamesTheNumberAndTheQRCode() {
+        let d = TestApp(width: 140, height: 30, language: .zh)
+        d.press(.char("y"))
+        #expect(d.state.message?.text == "已将 10086 发送到终端的剪贴板（粘贴不出来的话，按 Q 显示二维码）")
+        #expect(!d.screen.contains("已复制"))
+    }
+
+    @Test(arguments: [(Language.en, "Q shows a QR code)"), (.zh, "按 Q 显示二维码）")])
+    func atEightyColumnsTheWayToTheQRCodeIsInSight(language: Language, end: String) {
+        let d = TestApp(width: 80, height: 24, language: language)
+        d.press(.char("y"))
+        #expect(d.screen.contains(end), "the bottom line cut the way out:\n\(d.screen)")
+    }
+
+    @Test func aLocalClipboardToolThatExitsZeroMakesItCopied() {
+        let runner = FakeClipboardRunner(answer: .exited(0))
+        let tool = ClipboardTool(path: "/usr/bin/xclip", arguments: ["-selection", "clipboard", "-in"])
+        let d = TestApp(width: 100, height: 30, clipboardTool: tool, clipboardRunner: runner)
+        d.press(.char("y"))
+        #expect(runner.runs == [FakeClipboardRunner.Run(tool: tool, text: "10086")])
+        #expect(d.terminal.raw.compactMap(Self.decodeOSC52) == ["10086"], "OSC 52 is sent as well")
+        #expect(!d.screen.contains("Copied"), "the answer arrives on the next turn of the loop, not before")
+        d.wait()
+        #expect(d.screen.contains("Copied: 10086"), "\(d.screen)")
+    }
+
+    @Test(arguments: [ClipboardToolOutcome.exited(1), .timedOut, .notStarted("no such file")])
+    func aLocalClipboardToolThatFailsLeavesItSent(outcome: ClipboardToolOutcome) {
+        let runner = FakeClipboardRunner(answer: outcome)
+        let d = TestApp(width: 140, height: 30, clipboardTool: ClipboardTool(path: "/usr/bin/xsel", arguments: []),
+                        clipboardRunner: runner)
+        d.press(.char("y"))
+        d.wait()
+        #expect(d.screen.contains("Sent 10086 to the terminal's clipboard"), "\(d.screen)")
+        #expect(!d.screen.contains("Copied"))
+    }
+
+    @Test func aLateCopiedNeverHidesANewerMessage() {
         let d = TestApp(width: 100, height: 30)
         d.press(.char("y"))
-        #expect(d.terminal.raw.compactMap(Self.decodeOSC52) == ["10086"])
-        #expect(d.screen.contains("Copied: 10086"), "\(d.screen)")
+        var state = d.state
+        state.message = StatusMessage(text: "Saved", kind: .success)
+        _ = Update.apply(.clipboardToolFinished(shown: "10086", tool: "xclip", .exited(0)), to: &state)
+        #expect(state.message?.text == "Saved")
     }
 
     @Test func yAgainCopiesTheNextContactOfTheStep() throws {
@@ -44,7 +93,7 @@ import Testing
         let d = TestApp(width: 100, height: 30)
         d.press(.char("e"), .char("y"))
         #expect(d.terminal.raw.compactMap(Self.decodeOSC52) == ["/reports/lostphone-report-test.md"])
-        #expect(d.screen.contains("Copied: /reports/lostphone-report-test.md"))
+        #expect(d.screen.contains("Sent /reports/lostphone-report-test.md to the terminal's clipboard"))
         d.press(.char("y"))
         #expect(d.terminal.raw.compactMap(Self.decodeOSC52).last == "10086", "after the path, y copies the contact")
     }
@@ -54,6 +103,19 @@ import Testing
         d.press(.char("5"), .char("y"))   // the timeline is the fifth tab
         #expect(d.terminal.raw.isEmpty)
         #expect(d.screen.contains(d.state.words[.pickAStepFirst]))
+    }
+}
+
+/// A clipboard program that is never run: it notes what it was asked and answers at once.
+final class FakeClipboardRunner: ClipboardToolRunner, @unchecked Sendable {
+    struct Run: Hashable { var tool: ClipboardTool; var text: String }
+    let answer: ClipboardToolOutcome
+    private(set) var runs: [Run] = []
+    init(answer: ClipboardToolOutcome) { self.answer = answer }
+
+    func start(_ tool: ClipboardTool, text: String, timeout: Double, done: @escaping @Sendable (ClipboardToolOutcome) -> Void) {
+        runs.append(Run(tool: tool, text: text))
+        done(answer)
     }
 }
 
@@ -158,7 +220,16 @@ extension ContactPick {
         let x = detailX + Array(lines[y].dropFirst(detailX)).firstIndex(of: "1")!
         d.send(.click(x: x, y: y))
         #expect(d.terminal.raw.compactMap(CopyTests.decodeOSC52) == ["10086"])
-        #expect(d.screen.contains("Copied: 10086"))
+        #expect(d.screen.contains("Sent 10086"))
+    }
+
+    @Test func at40x12TheNumberInTheShortDetailsIsStillClickable() throws {
+        let d = TestApp(width: 40, height: 12)
+        let lines = d.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let y = try #require(lines.firstIndex { $0.contains("☎") && $0.contains("10086") }, "no 10086 on the screen:\n\(d.screen)")
+        let x = Array(lines[y]).firstIndex(of: "1")!
+        d.send(.click(x: x, y: y))
+        #expect(d.terminal.raw.compactMap(CopyTests.decodeOSC52) == ["10086"], "the click hit what the short details show")
     }
 
     @Test func clickingTextThatIsNoContactCopiesNothing() {

@@ -78,4 +78,61 @@ import Testing
         #expect(d.state.provider(for: d.state.selectedStep!)?.id == "china-mobile")
         #expect(d.state.providerChoice.isEmpty)
     }
+
+    @Test(arguments: [Language.en, .zh])
+    func anExactNumberComesBeforeAddressesThatHoldIt(language: Language) {
+        let d = TestApp(language: language)
+        d.press(.char("/"))
+        d.type("110")
+        #expect(d.state.selectedStep?.id == "police", "110 is the police's number; weixin110 and 110.alipay.com only hold it")
+        d.press(.down)
+        #expect(d.state.selectedStep?.id == "wechat", "then what holds it, in screen order")
+    }
+
+    @Test func anExactNumberWinsWhereverItIs() {
+        let d = TestApp()
+        d.press(.char("3"))   // the days after: its fraud step holds 96110
+        d.press(.char("/"))
+        d.type("110")
+        #expect(d.state.focus == 0)
+        #expect(d.state.selectedStep?.id == "police")
+    }
+
+    @Test func anExactNumberOfAProviderShowsThatProvider() {
+        let d = TestApp()
+        d.press(.char("/"))
+        d.type("10010")
+        #expect(d.state.selectedStep?.id == "sim")
+        #expect(d.state.provider(for: d.state.selectedStep!)?.id == "china-unicom")
+    }
+
+    @Test func anExactIdComesFirst() {
+        let hits = Search.hits("police", in: PlaybookLoader.builtin())
+        let police = PlaybookLoader.builtin().panes[0].steps.firstIndex { $0.id == "police" }
+        #expect(hits.first?.position == Position(tab: 0, row: police ?? -1))
+        #expect(hits.first?.rank == .exact)
+    }
+
+    @Test(arguments: [("imei", Language.en), ("IMEI", .zh), ("派出所", .zh), ("police station", .en)])
+    func wordsOfTheInstructionsAreFound(query: String, language: Language) {
+        let d = TestApp(language: language)
+        d.press(.char("/"))
+        d.type(query)
+        #expect(d.state.selectedStep?.id == "police", "the police step's text: give the police the IMEI, go to the police station")
+        #expect(!d.screen.contains(d.state.words[.noMatch]))
+    }
+
+    @Test func aProvidersNoteIsFoundAndShowsThatProvider() {
+        let d = TestApp()
+        d.press(.char("/"))
+        d.type("no official JD page")
+        #expect(d.state.selectedStep?.id == "lending")
+        #expect(d.state.provider(for: d.state.selectedStep!)?.id == "jd-finance")
+    }
+
+    @Test func namesComeBeforeWordsOfTheText() {
+        let hits = Search.hits("imei", in: PlaybookLoader.builtin())
+        #expect(!hits.isEmpty)
+        #expect(hits.map(\.rank) == hits.map(\.rank).sorted(), "ranked: \(hits)")
+    }
 }

@@ -211,4 +211,34 @@ import Testing
         let sel = d.state.selection[2], top = d.state.scroll[2]
         #expect(sel >= top && sel < top + h)
     }
+
+    @Test(arguments: [Language.en, .zh])
+    func at40x12TheFirstNumberIsOnTheFirstScreen(language: Language) {
+        let d = TestApp(width: 40, height: 12, language: language)
+        #expect(d.screen.contains("10086"), "the SIM step's first number needs no PgDn:\n\(d.screen)")
+        #expect(d.screen.contains(language == .en ? "Report the loss and freeze" : "挂失并冻结 SIM 卡"), "the list still names the step")
+    }
+
+    @Test func at40ColumnsTheFocusedTabKeepsItsTitleAndTheOthersTheirNumbers() {
+        let d = TestApp(width: 40, height: 12)
+        #expect(TabStrip.placed(d.state).map(\.label) == ["1 Urgent freezes 0/10", "2", "3", "4", "5"])
+        d.press(.char("2"))
+        let tabs = TabStrip.placed(d.state)
+        #expect(tabs[1].label.hasPrefix("2 Locate "), "\(tabs.map(\.label))")
+        #expect(tabs.map(\.label).filter { $0.contains("…") }.isEmpty, "no cut titles: \(tabs.map(\.label))")
+        #expect((tabs.last.map { $0.x + $0.width } ?? 99) <= 40)
+        d.send(.click(x: tabs[3].x + 1, y: 1))
+        #expect(d.state.focus == 3, "a number alone is still a tab to click")
+    }
+
+    @Test func at40ColumnsTheChineseTabsReadTheSameWay() {
+        let d = TestApp(width: 40, height: 12, language: .zh)
+        #expect(TabStrip.placed(d.state).map(\.label) == ["1 紧急冻结 0/10", "2", "3", "4", "5"])
+    }
+
+    @Test func wideEnoughEveryTabKeepsItsTitle() {
+        let d = TestApp(width: 100, height: 30)
+        #expect(TabStrip.placed(d.state).map(\.label) == ["1 Urgent freezes 0/10", "2 Locate", "3 Afterwards", "4 Prevention", "5 Timeline"]
+                || TabStrip.placed(d.state).allSatisfy { !$0.label.contains("…") })
+    }
 }

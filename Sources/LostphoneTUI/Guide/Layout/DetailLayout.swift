@@ -21,9 +21,23 @@ struct DetailLayout {
         guard inner.width > 4 else { return nil }
         self.rect = rect
         self.inner = inner
-        rows = DetailText.wrappedRows(state, width: inner.width)
+        rows = DetailLayout.rows(state, inner)
         maxScroll = max(0, rows.count - inner.height)
         top = min(state.detailScroll, maxScroll)
+    }
+
+    /// Below this many rows the details of a step leave out its title and state line: the
+    /// selected line of the list just above shows both, and the rows go to the provider and
+    /// its first number (at 40x12 the details have five).
+    static let compactHeight = 8
+
+    /// The rows of the details; in a short area a step's begin at its provider and numbers.
+    static func rows(_ state: AppState, _ inner: Rect) -> [[Span]] {
+        guard inner.height < compactHeight, !state.isTimeline, let step = state.selectedStep else {
+            return DetailText.wrappedRows(state, width: inner.width)
+        }
+        // The first two lines are the step's title and its state (DetailText.lines).
+        return DetailText.lines(step, state).dropFirst(2).flatMap { $0.wrapped(to: inner.width) }
     }
 
     /// How far the details of the state's selection can scroll at the state's screen size.

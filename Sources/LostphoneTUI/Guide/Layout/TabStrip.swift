@@ -16,31 +16,37 @@ enum TabStrip {
         }
     }
 
-    /// Each tab's label and columns. When they do not all fit, the progress counts go first
-    /// (the focused tab keeps its own), then the longest title loses a column at a time: the
-    /// titles are what a person navigates by.
+    /// Each tab's label and columns. When they do not all fit, the other tabs' progress counts
+    /// go first (the focused tab keeps its own); then the other tabs show only their numbers,
+    /// side by side (a cut title such as "L…" reads as nothing), while the focused tab keeps its
+    /// whole title: `1 Urgent freezes 0/10  2  3  4  5`. Only when even that is too wide is the
+    /// focused title shortened.
     static func placed(_ state: AppState) -> [(label: String, x: Int, width: Int)] {
         var items = parts(state)
         let available = state.width - 1
-        func width(_ t: (number: String, title: String, count: String)) -> Int {
-            TextWidth.of(t.number) + (t.title.isEmpty ? 0 : TextWidth.of(t.title) + 1)
-                + (t.count.isEmpty ? 0 : TextWidth.of(t.count) + 1) + 3
+        var gap = 1
+        func label(_ t: (number: String, title: String, count: String)) -> String {
+            [t.number, t.title, t.count].filter { !$0.isEmpty }.joined(separator: " ")
         }
-        var total: Int { items.reduce(0) { $0 + width($1) } }
+        var total: Int { items.reduce(0) { $0 + TextWidth.of(label($1)) + 2 + gap } }
         if total > available {
             for i in items.indices where i != state.focus { items[i].count = "" }
         }
-        while total > available {
-            guard let i = items.indices.max(by: { TextWidth.of(items[$0].title) < TextWidth.of(items[$1].title) }),
-                  TextWidth.of(items[i].title) > 0 else { break }
-            let w = TextWidth.of(items[i].title)
-            items[i].title = w <= 2 ? "" : TextWidth.truncate(items[i].title, to: w - 1)
+        if total > available {
+            for i in items.indices where i != state.focus { items[i].title = "" }
+            // Numbers alone are told apart by their padding: no gap between tabs.
+            gap = 0
+        }
+        if total > available, items.indices.contains(state.focus) {
+            let title = items[state.focus].title
+            let keep = TextWidth.of(title) - (total - available)
+            items[state.focus].title = keep < 2 ? "" : TextWidth.truncate(title, to: keep)
         }
         var x = 1
         return items.map { t in
-            let l = [t.number, t.title, t.count].filter { !$0.isEmpty }.joined(separator: " ")
+            let l = label(t)
             let w = TextWidth.of(l) + 2
-            defer { x += w + 1 }
+            defer { x += w + gap }
             return (l, x, w)
         }
     }

@@ -28,7 +28,7 @@ public enum Action: Hashable, Sendable {
     case nextTheme
     case toggleHelp
     case editDetails
-    /// Copy the selected contact (or the report's path right after an export) with OSC 52.
+    /// Send the selected contact (or the report's path right after an export) to the clipboard.
     case copyContact
     /// Show the selected contact as a QR code.
     case showQRCode
@@ -63,4 +63,6 @@ public enum Action: Hashable, Sendable {
     case qrCodeFailed(String)
     /// A tip's state could not be kept in the profile (it is recorded in the incident still).
     case tipNotKept(String)
+    /// The local clipboard program `tool` ended, after `y` sent `shown` (as the message names it).
+    case clipboardToolFinished(shown: String, tool: String, ClipboardToolOutcome)
 }

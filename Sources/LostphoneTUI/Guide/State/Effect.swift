@@ -16,9 +16,10 @@ public enum Effect: Hashable, Sendable {
     case redraw
     /// Remember the language for next time.
     case saveLanguage(Language)
-    /// Put the text on the clipboard of the person's terminal (OSC 52). It answers nothing:
-    /// the terminal does not say whether it obeyed.
-    case copyToClipboard(String)
+    /// Send the text to the person's terminal's clipboard (OSC 52), which answers nothing: the
+    /// terminal does not say whether it obeyed. Where a local clipboard program is there, run it
+    /// too; its end answers `.clipboardToolFinished` (`shown` is the text as the message names it).
+    case copyToClipboard(String, shown: String)
     /// Encode the contact's URI as a QR code and answer `.qrCodeReady` or `.qrCodeFailed`.
     case makeQRCode(ContactPick, uri: String)
     /// Keep a prevention tip's state in the person's profile (done, with when, or not done), so

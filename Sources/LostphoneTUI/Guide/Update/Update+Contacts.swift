@@ -3,13 +3,13 @@ import TerminalKit
 
 // Contacts: copying a number or address, and its QR code.
 extension Update {
-    /// Copies the report's path right after an export, else the selected step's next contact.
+    /// Sends the report's path right after an export, else the selected step's next contact.
     static func copy(_ state: inout AppState) -> [Effect] {
         let lang = state.language
         if let path = state.clipboard.reportPath {
             state.clipboard.reportPath = nil
-            state.message = StatusMessage(text: Word.copied(path).text(in: lang), kind: .success)
-            return [.copyToClipboard(path)]
+            state.message = sentMessage(path, again: false, lang)
+            return [.copyToClipboard(path, shown: path)]
         }
         guard let step = actionableStep(&state) else { return [] }
         guard let pick = ContactPick.next(in: state, after: state.clipboard.lastContact) else {
@@ -19,13 +19,31 @@ extension Update {
         return copy(pick, &state)
     }
 
-    /// Copies `pick` and says what was copied.
+    /// Sends `pick` to the clipboard and says only that: the terminal never confirms OSC 52.
     static func copy(_ pick: ContactPick, _ state: inout AppState) -> [Effect] {
         let lang = state.language
         state.clipboard.lastContact = pick
-        state.message = StatusMessage(text: Word.copied(pick.summary(lang)).text(in: lang) + (pick.count > 1 ? Word.copyAgain.text(in: lang) : ""),
-                                      kind: .success)
-        return [.copyToClipboard(pick.text(lang))]
+        let shown = pick.summary(lang)
+        state.message = sentMessage(shown, again: pick.count > 1, lang)
+        return [.copyToClipboard(pick.text(lang), shown: shown)]
+    }
+
+    /// "Sent 10086 to the terminal's clipboard (nothing pastes? Q shows a QR code)", as
+    /// information: nothing is known to be copied yet.
+    static func sentMessage(_ shown: String, again: Bool, _ lang: Language) -> StatusMessage {
+        StatusMessage(text: Word.sentToClipboard(shown).text(in: lang) + (again ? Word.copyAgain.text(in: lang) : "")
+                        + Word.sentClipboardHint.text(in: lang), kind: .info)
+    }
+
+    /// The local clipboard program ended: "Copied" once it exited 0, and only while the
+    /// message still speaks of that copy (a later message is not overwritten). A failure leaves
+    /// the "sent" message, which stays true.
+    static func clipboardToolFinished(shown: String, outcome: ClipboardToolOutcome, _ state: inout AppState) {
+        let lang = state.language
+        guard outcome.copied, let message = state.message,
+              message.text.hasPrefix(Word.sentToClipboard(shown).text(in: lang)) else { return }
+        let again = message.text.contains(Word.copyAgain.text(in: lang))
+        state.message = StatusMessage(text: Word.copied(shown).text(in: lang) + (again ? Word.copyAgain.text(in: lang) : ""), kind: .success)
     }
 
     /// Asks for the QR code of the contact last copied on this step (else the first), or of

@@ -25,8 +25,9 @@ extension Update {
         return hits.firstIndex { $0.position == here && ($0.provider == nil || $0.provider == shown) }
     }
 
-    /// Moves the selection to a hit of `query`: the first at or after the selection (`step`
-    /// 0), the next after the one shown (1), or the one before it (-1), wrapping around; the
+    /// Moves the selection to a hit of `query`: the best-ranked at or after the selection, else
+    /// the first best-ranked (`step` 0: an exact number or id wins wherever it is), the next
+    /// after the one shown (1), or the one before it (-1), wrapping around in rank order; the
     /// provider it found is shown. Says so when nothing matches.
     static func jumpToMatch(_ query: String, step: Int, _ state: inout AppState) {
         let hits = Search.hits(query, in: state.playbook)
@@ -41,7 +42,8 @@ extension Update {
         let current = currentHit(hits, state)
         switch step {
         case 0:
-            index = hits.firstIndex { key($0.position) >= key(here) } ?? 0
+            let best = hits[0].rank
+            index = hits.firstIndex { $0.rank == best && key($0.position) >= key(here) } ?? 0
         case let s where s > 0:
             if let current { index = (current + 1) % hits.count }
             else { index = hits.firstIndex { key($0.position) > key(here) } ?? 0 }

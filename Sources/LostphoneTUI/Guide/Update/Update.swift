@@ -120,6 +120,8 @@ public enum Update {
         case .recorded(let event):
             recorded(event, &state)
             if let tip = tipToKeep(after: event, state) { effects.append(tip) }
+        case .clipboardToolFinished(let shown, _, let outcome):
+            clipboardToolFinished(shown: shown, outcome: outcome, &state)
         case .tipNotKept(let why):
             state.message = StatusMessage(text: state.words[.tipNotKept(why)], kind: .error)
         case .recordFailed(let why):
