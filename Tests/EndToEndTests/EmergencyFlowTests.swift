@@ -78,8 +78,9 @@ import Testing
         // Not a new incident: no details form, and the SIM step is done.
         try t.expectScreen(contains: "Urgent freezes 1/")
         try t.expectScreen(lacks: "About the lost phone")
-        // It opens on the first open step, and the first start's reminder is not repeated.
-        try t.expectScreen(contains: "›○  2 Freeze mobile banking and payments")
+        // It opens where it was left (the SIM step, whose "another SIM card?" was still asked),
+        // and the first start's reminder is not repeated.
+        try t.expectScreen(contains: "›✓  1 ")
         try t.expectScreen(lacks: "Call first.")
     }
 
