@@ -32,7 +32,7 @@ import Testing
         let t = try TmuxSession(arguments: ["--lang", "en"], environment: ["TZ": Self.noonZone.tz], home: home)
         try t.expectScreen(contains: "Freeze WeChat")
         try t.press("j", "j")
-        try t.expectScreen(contains: "Provider" ) // the details of a step are up
+        try t.expectScreen(contains: "›○  3 Freeze WeChat", "weixin110.qq.com") // its details are up
         try t.press("@")
         try t.press("-")
         try t.type("20m")
