@@ -30,10 +30,10 @@ import Testing
         let retry = try #require(r.out.range(of: "Try again: CMB"))
         let written = try #require(r.out.range(of: "Report the loss in writing at a branch"))
         #expect(retry.lowerBound < written.lowerBound, "sorted by date: the retry is due first\n\(r.out)")
-        #expect(r.out.contains("in 2 hours") && r.out.contains("in 3 days"), "\(r.out)")
+        #expect(r.out.contains("in 2 h") && r.out.contains("in 3 days"), "\(r.out)")
         #expect(r.out.contains("contact: 95588") && r.out.contains("contact: 95555"), "\(r.out)")
         let zh = try run(home, ["due", "--lang", "zh"])
-        #expect(zh.out.contains("到网点办理书面挂失") && zh.out.contains("还有3天") && zh.out.contains("再试一次：招商银行"), "\(zh.out)")
+        #expect(zh.out.contains("到网点办理书面挂失") && zh.out.contains("还有 3 天") && zh.out.contains("再试一次：招商银行"), "\(zh.out)")
     }
 
     @Test func recordingTheWrittenReportClosesItAndItStaysListedAsDone() throws {
@@ -131,7 +131,7 @@ import Testing
         #expect(r.out.contains("Try again: China Merchants Bank") && r.out.contains("in 30 min"), "\(r.out)")
         #expect(r.out.contains("the Savings Regulations (《储蓄管理条例》), article 31"), "\(r.out)")
         let zh = try runBinary(["due", "--lang", "zh"], environment: env)
-        #expect(zh.out.contains("到开户网点书面挂失储蓄卡") && zh.out.contains("还有3天"), "\(zh.out)")
+        #expect(zh.out.contains("到开户网点书面挂失储蓄卡") && zh.out.contains("还有 3 天"), "\(zh.out)")
         let ics = home.appendingPathComponent("due.ics")
         #expect(try runBinary(["export", "--format", "ics", "-o", ics.path], environment: env).status == 0)
         let calendar = home.appendingPathComponent("calcurse")
