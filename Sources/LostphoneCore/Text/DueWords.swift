@@ -49,6 +49,13 @@ public enum DueWords {
     public static let doneOn = LocalizedText(zh: "完成于", en: "done")
     public static let contact = LocalizedText(zh: "联系", en: "contact")
     public static let key = LocalizedText(zh: "编号", en: "key")
+    /// The reports' section, and its columns.
+    public static let reportHeading = LocalizedText(zh: "待办事项", en: "What is due")
+    public static let columnDue = LocalizedText(zh: "截止时间", en: "Due")
+    public static let columnLeft = LocalizedText(zh: "剩余 / 逾期", en: "Time left")
+    public static let columnWhat = LocalizedText(zh: "事项", en: "What")
+    public static let columnWhose = LocalizedText(zh: "步骤 · 服务商", en: "Step · provider")
+    public static let columnContact = LocalizedText(zh: "联系方式", en: "Contact")
     /// The Due tab's name on the tab line.
     public static let tab = LocalizedText(zh: "待办", en: "Due")
     /// The Due tab with nothing in it: what would put something there.
