@@ -74,13 +74,17 @@ import Testing
         #expect(screen.contains("再试一次：招商银行") && screen.contains("6 待办"), "\(screen)")
     }
 
-    @Test func enterGoesToTheItemsStepAndProvider() throws {
+    @Test func enterGoesToWhereTheItemIsRecorded() throws {
         var s = try Self.state()
         _ = Update.apply(.key(.char("D")), to: &s)
         _ = Update.apply(.key(.down), to: &s)
         _ = Update.apply(.key(.enter), to: &s)
         let step = try #require(s.selectedStep)
-        #expect(step.id == "bank" && s.provider(for: step)?.id == "cmb" && !s.isDue)
+        #expect(step.id == "bank" && s.provider(for: step)?.id == "cmb" && !s.isDue, "a retry: its own step and provider")
+        _ = Update.apply(.key(.char("D")), to: &s)
+        _ = Update.apply(.key(.up), to: &s)
+        _ = Update.apply(.key(.enter), to: &s)
+        #expect(s.selectedStep?.id == "debit-written", "the written report: the step that closes it")
     }
 
     @Test func recordingKeysOnTheDueTabRecordNothing() throws {

@@ -64,7 +64,7 @@ public enum KeyBindings {
                    hint: KeyHint(keys: "←→", text: LocalizedText(zh: "服务商", en: "provider"), rank: 8),
                    when: .onStepWithProviders),
         KeyBinding("Enter", [(.enter, .toggleDetail)],
-                   help: LocalizedText(zh: "打开或关闭详情（待办页：转到该事项的步骤）", en: "open or close the details (on the Due tab: go to the item's step)"),
+                   help: LocalizedText(zh: "打开或关闭详情（待办页：转到记录该事项的步骤）", en: "open or close the details (on the Due tab: go to where the item is recorded)"),
                    hint: KeyHint(keys: "Enter", text: LocalizedText(zh: "详情", en: "details"), rank: 10)),
         KeyBinding("Ctrl-E Ctrl-Y", [(.ctrl("e"), .scrollDetail(1)), (.ctrl("y"), .scrollDetail(-1))],
                    help: LocalizedText(zh: "滚动详情", en: "scroll the details")),

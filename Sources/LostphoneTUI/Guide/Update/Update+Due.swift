@@ -1,6 +1,7 @@
 import LostphoneCore
 
-// The Due tab: Enter goes to the selected item's step and provider, where it is recorded.
+// The Due tab: Enter goes to where the selected item is recorded: the step that closes it (the
+// written report for a debit card's), else its own step, with its provider.
 extension Update {
     static func goToDueItem(_ state: inout AppState) {
         let rows = state.dueList.rows
@@ -9,8 +10,9 @@ extension Update {
             return
         }
         let row = rows[state.selection[state.focus]]
-        guard let position = state.stepIndex[row.step] else { return }
-        if let provider = row.provider { state.providerChoice[row.step] = provider }
+        let target = row.closedBy ?? row.step
+        guard let position = state.stepIndex[target] else { return }
+        if let provider = row.provider, state.step(target)?.provider(provider) != nil { state.providerChoice[target] = provider }
         focus(&state, position.tab)
         state.selection[position.tab] = position.row
         state.detailOpen = true
