@@ -56,7 +56,8 @@ public struct DueList: Sendable {
                 source = rule.source.map { DueList.sourceText($0, language) }
                 closedBy = rule.closedBy
             case .retry: kind = .retry
-            case .own: kind = .own
+            // The person's own date, from their policy through the profile.
+            case .own, .claimWindow: kind = .own
             }
             return Row(key: item.key, kind: kind, step: item.step, stepTitle: step?.title[language] ?? item.step.rawValue,
                        provider: item.provider, providerName: item.provider.flatMap { step?.provider($0)?.name[language] },

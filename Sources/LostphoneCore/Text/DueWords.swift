@@ -49,6 +49,19 @@ public enum DueWords {
     public static let doneOn = LocalizedText(zh: "完成于", en: "done")
     public static let contact = LocalizedText(zh: "联系", en: "contact")
     public static let key = LocalizedText(zh: "编号", en: "key")
+    /// The insurance claim's follow-up, from the profile's claim window.
+    public static func claimWindowTitle(_ window: DueOffset) -> LocalizedText {
+        let n = window.amount
+        return switch window.unit {
+        case .weeks: LocalizedText(zh: "申请保险理赔：保单的理赔期限（丢失后 \(n) 周）截止", en: "Make the insurance claim: the policy's window (\(n) weeks from the loss) ends")
+        case .months: LocalizedText(zh: "申请保险理赔：保单的理赔期限（丢失后 \(n) 个月）截止", en: "Make the insurance claim: the policy's window (\(n) months from the loss) ends")
+        default: LocalizedText(zh: "申请保险理赔：保单的理赔期限（丢失后 \(n) 天）截止", en: "Make the insurance claim: the policy's window (\(n) days from the loss) ends")
+        }
+    }
+    public static let claimWindowWhy = LocalizedText(
+        zh: "理赔期限来自你的资料（lostphone prepare --claim-within），从丢失时间算起；以保单为准。",
+        en: "The claim window is the one in your profile (lostphone prepare --claim-within), counted from the lost-at time; your policy is what counts.")
+
     /// The reports' section, and its columns.
     public static let reportHeading = LocalizedText(zh: "待办事项", en: "What is due")
     public static let columnDue = LocalizedText(zh: "截止时间", en: "Due")
