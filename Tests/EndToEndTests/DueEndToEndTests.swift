@@ -187,7 +187,10 @@ import Testing
         try t.press("d")
         try t.expectScreen(contains: "For ICBC? Press d again")
         try t.press("d")
-        try t.expectScreen(contains: "✓ done · ICBC", "6 Due")
+        // Due in five days: not yet "due soon", so the tabs stay as they were; D lists it.
+        try t.expectScreen(contains: "✓ done · ICBC")
+        try t.press("D")
+        try t.expectScreen(contains: "◷ in 3 days", "Report the debit card in writing at its branch")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
 

@@ -99,6 +99,14 @@ import Testing
         let (incident, _) = Incident.open(id: "fresh", playbook: playbook, at: t0)
         var s = AppState(playbook: playbook, incident: incident, language: .en, theme: Theme.fallback, width: 80, height: 24, now: t0)
         #expect(!Screen.render(s).text.contains("6 Due"), "the first hour's tabs keep their width")
+        // Nothing due soon: a China Mobile suspension's six months leave the tabs as they were,
+        // and D still lists it.
+        var sim = s
+        _ = Update.apply(.recorded(try! sim.incident.event(for: .move("sim", to: .done, provider: "china-mobile"), at: t0)), to: &sim)
+        let simScreen = Screen.render(sim).text
+        #expect(!simScreen.contains("6 Due") && simScreen.contains("Urgent freezes 1/10"), "\(simScreen)")
+        _ = Update.apply(.key(.char("D")), to: &sim)
+        #expect(Screen.render(sim).text.contains("◷ in 181 days"), "\(Screen.render(sim).text)")
         _ = Update.apply(.key(.char("6")), to: &s)
         #expect(s.isDue)
         let screen = Screen.render(s).text

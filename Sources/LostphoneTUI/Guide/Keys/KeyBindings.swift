@@ -9,7 +9,7 @@ public enum BindingContext: Hashable, Sendable {
     case onStep
     /// A step with providers to choose between is selected.
     case onStepWithProviders
-    /// Something is due and still open, and the Due tab is not shown.
+    /// Something is due soon or overdue (the header counts it), and the Due tab is not focused.
     case somethingDue
 
     func holds(in state: AppState) -> Bool {
@@ -17,7 +17,7 @@ public enum BindingContext: Hashable, Sendable {
         case .always: true
         case .onStep: !state.isTimeline && state.selectedStep != nil
         case .onStepWithProviders: !state.isTimeline && !(state.selectedStep?.providers.isEmpty ?? true)
-        case .somethingDue: !state.isDue && state.dueOpenCount > 0
+        case .somethingDue: !state.isDue && state.dueNeedsAttention
         }
     }
 }

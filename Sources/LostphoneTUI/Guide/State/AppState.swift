@@ -199,15 +199,22 @@ public struct AppState: Sendable {
             stepIndex[id].map { (playbook.panes[$0.tab].steps[$0.row], playbook.panes[$0.tab].kind) }
         }
     }
-    /// The tabs shown: the panes, the timeline, and the Due tab once there is a follow-up (or
-    /// while it is focused), so the first hour's tabs keep their width.
+    /// The tabs shown: the panes, the timeline, and the Due tab while something is due soon or
+    /// overdue (what the header counts) or while it is focused, so the first hour's tabs keep
+    /// their width when all that is due is months away (a carrier's suspension limit).
     public var tabCount: Int { playbook.panes.count + (showsDueTab ? 2 : 1) }
     public var timelineTab: Int { playbook.panes.count }
     public var isTimeline: Bool { focus == timelineTab }
     /// The Due tab, after the timeline: what is due after the first hour (`lostphone due`).
     public var dueTab: Int { playbook.panes.count + 1 }
     public var isDue: Bool { focus == dueTab }
-    public var showsDueTab: Bool { isDue || !FollowUps.list(incident, playbook: playbook).isEmpty }
+    public var showsDueTab: Bool { isDue || dueNeedsAttention }
+
+    /// Whether anything is due soon or overdue: the header's count, the Due tab and `D`'s hint.
+    public var dueNeedsAttention: Bool {
+        let c = FollowUps.counts(FollowUps.list(incident, playbook: playbook), now: now)
+        return c.overdue + c.dueSoon > 0
+    }
 
     /// What is due, as `lostphone due` lists it (the same Core list, in the same order).
     public var dueList: DueList { DueList(incident: incident, playbook: playbook, language: language, now: now) }
