@@ -129,6 +129,14 @@ import Testing
         }
     }
 
+    @Test func aScrollPastTheEndDrawsWhatThereIsAndNeverTraps() throws {
+        let rows = try Self.state().dueList.rows
+        var canvas = Canvas(width: 40, height: 6, style: Theme.fallback[.text])
+        DueView.draw(&canvas, Rect(x: 0, y: 0, width: 40, height: 6), rows: rows, selected: 0, scroll: rows.count + 3,
+                     language: .en, theme: Theme.fallback)
+        #expect(canvas.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
     @Test func theHelpAndTheKeyTableNameD() {
         #expect(KeyBindings.helpRows(.en).contains { $0.keys == "D" && $0.does.contains("what is due") })
         #expect(KeyBindings.action(for: .char("D")) == .focusDue)

@@ -3,8 +3,8 @@ import TerminalKit
 
 /// The Due tab: each follow-up as `lostphone due` lists it (overdue first, then by date, the done
 /// ones last), three lines each: how late or how long left and the date; what to do; the contact
-/// to use (first, as everywhere on the screen), the step and the provider. Overdue items in the warning style; done ones dimmed, with
-/// ✓ and when.
+/// to use (first, as everywhere on the screen), the step and the provider. Overdue items in the
+/// warning style; done ones dimmed, with ✓ and when.
 enum DueView {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, rows: [DueList.Row], selected: Int, scroll: Int,
                      language: Language, theme: Theme) {
@@ -16,7 +16,8 @@ enum DueView {
             }
             return
         }
-        for (slot, i) in (scroll..<rows.count).enumerated() {
+        // An undo can take an item away before the scroll is clamped again: never past the end.
+        for (slot, i) in (min(max(0, scroll), rows.count)..<rows.count).enumerated() {
             let top = rect.y + slot * DueLayout.linesPerItem
             guard top < rect.maxY else { break }
             let isSelected = i == selected
