@@ -247,3 +247,27 @@ import Testing
         #expect(items.first { $0["key"] as? String == "debit-card/icbc/written-report" }?["status"] as? String == "done", "\(json.out)")
     }
 }
+
+/// The claim window from the profile to `lostphone due`: `prepare --claim-within`, a new
+/// incident, its lost-at time, and the claim due that long after the loss.
+@Suite struct ClaimWindowEndToEndTests {
+    private let homes = TemporaryHomes()
+
+    @Test func theProfilesClaimWindowDatesTheInsuranceClaimFromTheLoss() throws {
+        let home = try homes.make("claim")
+        let env = homeEnvironment(home)
+        let refused = try runBinary(["prepare", "--insurer", "PICC", "--claim-within", "soon"], environment: env)
+        #expect(refused.status == 1 && refused.err.contains("A claim window is a number of days"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("config/lostphone/profile.yaml").path),
+                "nothing is saved")
+        let prepared = try runBinary(["prepare", "--insurer", "PICC", "--claim-within", "30"], environment: env)
+        #expect(prepared.status == 0 && prepared.out.contains("Claim window: 30d"), "\(prepared.out)\(prepared.err)")
+        #expect(try runBinary(["details", "--lost-at", "-1d"], environment: env).status == 0)
+        let due = try runBinary(["due", "--lang", "en"], environment: env)
+        #expect(due.out.contains("Make the insurance claim: the policy's window (30 days from the loss) ends"), "\(due.out)")
+        #expect(due.out.contains("in 29 days") && due.out.contains("key: insurance/claim-window"), "\(due.out)")
+        #expect(try runBinary(["record", "insurance", "done"], environment: env).status == 0)
+        let after = try runBinary(["due", "--lang", "en"], environment: env)
+        #expect(after.out.contains("[done] Make the insurance claim"), "\(after.out)")
+    }
+}

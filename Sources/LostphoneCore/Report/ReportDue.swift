@@ -24,7 +24,7 @@ extension Report {
         if audience != nil && rows.isEmpty { return nil }
         let l = language, w = words, dash = "–"
         return Section(
-            title: DueWords.reportHeading[l],
+            title: DueWords.heading[l],
             header: [DueWords.columnDue[l], DueWords.columnLeft[l], DueWords.columnWhat[l], DueWords.columnWhose[l], DueWords.columnContact[l]],
             rows: rows.map { row in
                 let left = row.status == .done

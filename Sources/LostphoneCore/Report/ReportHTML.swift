@@ -179,7 +179,7 @@ extension Report {
         )
 
         // A section of a cut, or what is due: facts then a table.
-        let dueTitle = DueWords.reportHeading[language]
+        let dueTitle = DueWords.heading[language]
         func sectionNode(_ section: Section) -> Node<HTML.BodyContext> {
             .group(
                 .if(section.title != nil, .h2(text(section.title))),

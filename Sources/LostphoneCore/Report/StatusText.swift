@@ -58,7 +58,7 @@ public enum StatusText {
         // What is due, as `lostphone due` lists it (overdue first), when anything is.
         if !report.due.rows.isEmpty {
             line()
-            line(DueWords.reportHeading[language])
+            line(DueWords.heading[language])
             for row in report.due.rows {
                 let when = row.status == .done
                     ? DueWords.doneOn[language] + " " + (row.closedAt?.readable ?? "")

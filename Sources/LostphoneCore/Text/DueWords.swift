@@ -43,8 +43,9 @@ public enum DueWords {
         }
     }
 
-    public static let heading = LocalizedText(zh: "待跟进", en: "What is due")
-    public static let none = LocalizedText(zh: "目前没有待跟进的事项。", en: "Nothing is due.")
+    /// `lostphone due`'s heading and the reports' section: one name for the list everywhere.
+    public static let heading = LocalizedText(zh: "待办事项", en: "What is due")
+    public static let none = LocalizedText(zh: "目前没有待办事项。", en: "Nothing is due.")
     public static let due = LocalizedText(zh: "截止", en: "due")
     public static let doneOn = LocalizedText(zh: "完成于", en: "done")
     public static let contact = LocalizedText(zh: "联系", en: "contact")
@@ -62,8 +63,7 @@ public enum DueWords {
         zh: "理赔期限来自你的资料（lostphone prepare --claim-within），从丢失时间算起；以保单为准。",
         en: "The claim window is the one in your profile (lostphone prepare --claim-within), counted from the lost-at time; your policy is what counts.")
 
-    /// The reports' section, and its columns.
-    public static let reportHeading = LocalizedText(zh: "待办事项", en: "What is due")
+    /// The reports' section's columns.
     public static let columnDue = LocalizedText(zh: "截止时间", en: "Due")
     public static let columnLeft = LocalizedText(zh: "剩余 / 逾期", en: "Time left")
     public static let columnWhat = LocalizedText(zh: "事项", en: "What")
@@ -73,7 +73,7 @@ public enum DueWords {
     public static let tab = LocalizedText(zh: "待办", en: "Due")
     /// The Due tab with nothing in it: what would put something there.
     public static let nothingDue = LocalizedText(
-        zh: "目前没有待跟进的事项。有期限的步骤记录后会列在这里（电话挂失储蓄卡后：5 天内到网点书面挂失），线路受阻时记下的重试时间、用 lostphone due --add 添加的事项也会列在这里。",
+        zh: "目前没有待办事项。有期限的步骤记录后会列在这里（电话挂失储蓄卡后：5 天内到网点书面挂失），线路受阻时记下的重试时间、用 lostphone due --add 添加的事项也会列在这里。",
         en: "Nothing is due. Deadlines appear here once a step that has one is recorded (a debit card reported by phone: the written report within 5 days), with a time to try a blocked line again, or with lostphone due --add.")
     public static let closedNote = LocalizedText(zh: "已完成（记录于 lostphone due --done）", en: "Done (recorded with lostphone due --done)")
 
