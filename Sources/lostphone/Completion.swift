@@ -11,7 +11,7 @@ enum Completion {
     static let valuedOptions: Set<String> = [
         "--state-dir", "--playbook", "--lang", "--theme", "--incident", "--provider", "--at", "--note",
         "--format", "-o", "--output", "--width", "--carrier", "--bank", "--app", "--platform", "--account",
-        "--brand", "--model", "--imei", "--number", "--owner", "--insurer", "--policy", "--emergency-contact",
+        "--brand", "--model", "--imei", "--number", "--owner", "--insurer", "--policy", "--claim-within", "--emergency-contact",
         "--tip-done", "--tip-undone", "--clear",
     ]
 

@@ -74,6 +74,9 @@ extension Lostphone {
         @Option(help: ArgumentHelp("The insurance policy's number.", valueName: "text"))
         var policy: String?
 
+        @Option(help: ArgumentHelp("How long after the loss the policy allows a claim: 30d, 4w, 3mo (30 alone is days). With the lost-at time, the claim is then due.", valueName: "length"))
+        var claimWithin: String?
+
         @Option(help: ArgumentHelp("Someone to call from a borrowed phone: a name and a number.", valueName: "text"))
         var emergencyContact: String?
 
@@ -108,7 +111,8 @@ extension Lostphone {
             }
             var fields: [ProfileEdit.Field: String] = [:]
             let texts: [(ProfileEdit.Field, String?)] = [(.model, model), (.imei, imei), (.number, number), (.owner, owner),
-                                                         (.insurer, insurer), (.policy, policy), (.emergencyContact, emergencyContact)]
+                                                         (.insurer, insurer), (.policy, policy), (.claimWithin, claimWithin),
+                                                         (.emergencyContact, emergencyContact)]
             for (field, value) in texts { if let value { fields[field] = value } }
             return ProfileEdit(choices: choices, fields: fields, clear: clear, tipsDone: tipDone, tipsUndone: tipUndone)
         }

@@ -106,7 +106,8 @@ final class TmuxSession {
 
     /// Types text literally (CJK included).
     func type(_ text: String) throws {
-        try run(["send-keys", "-t", name, "-l", text])
+        // `--`: text that starts with a dash (`-2d`) is not an option of send-keys.
+        try run(["send-keys", "-t", name, "-l", "--", text])
     }
 
     /// Turns the mouse wheel one notch over a cell (0-based), as the terminal reports it to the

@@ -113,10 +113,15 @@ import Testing
         #expect(DueOffset(amount: 1, unit: .months).after(start).text == "2026-02-28T10:00:00.000+08:00")
     }
 
-    @Test(arguments: [(2 * 86_400 + 86_399, "in 3 days"), (86_400 * 2, "in 2 days"), (36 * 3600, "in 2 days"), (35 * 3600, "in 35 hours"),
-                      (90 * 60, "in 2 hours"), (89 * 60, "in 89 min"), (60, "in 1 min"), (-7200, "2 hours overdue")])
+    @Test(arguments: [(2 * 86_400 + 86_399, "in 3 days"), (86_400 * 2, "in 2 days"), (36 * 3600, "in 2 days"), (35 * 3600, "in 35 h"),
+                      (90 * 60, "in 2 h"), (89 * 60, "in 89 min"), (60, "in 1 min"), (-7200, "overdue by 2 h")])
     func timeLeftIsSaidInTheUnitAPersonWouldUse(seconds: Int, expected: String) {
         #expect(DueWords.relative(Timestamp(t0.date.addingTimeInterval(TimeInterval(seconds))), now: t0, .en) == expected)
+    }
+
+    @Test(arguments: [(3 * 86_400, "还有 3 天"), (-7200, "已逾期 2 小时"), (25 * 60, "还有 25 分钟")])
+    func timeLeftIsSaidInChineseWithTheNumberSetApart(seconds: Int, expected: String) {
+        #expect(DueWords.relative(Timestamp(t0.date.addingTimeInterval(TimeInterval(seconds))), now: t0, .zh) == expected)
     }
 
     @Test func deadlinesAreReadAsTimesToCome() {

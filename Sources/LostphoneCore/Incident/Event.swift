@@ -69,6 +69,8 @@ public struct Event: Codable, Sendable, Hashable {
     public var owner: String?
     public var insurer: String?
     public var policy: String?
+    /// For `details`: the insurance's claim window (`30d`), from the profile.
+    public var claimWithin: String?
 
     public init(seq: Int, at: Timestamp, kind: EventKind, step: StepID? = nil, from: StepState? = nil,
                 to: StepState? = nil, provider: ProviderID? = nil, note: String? = nil,
@@ -77,7 +79,7 @@ public struct Event: Codable, Sendable, Hashable {
                 playbook: String? = nil, playbookVersion: Int? = nil, lostAt: Timestamp? = nil,
                 deviceModel: String? = nil, imei: String? = nil, lostNumber: String? = nil, owner: String? = nil,
                 insurer: String? = nil, policy: String? = nil, prepared: Bool? = nil,
-                due: Timestamp? = nil, closes: String? = nil) {
+                due: Timestamp? = nil, closes: String? = nil, claimWithin: String? = nil) {
         self.seq = seq; self.at = at; self.kind = kind; self.step = step; self.from = from; self.to = to
         self.provider = provider; self.note = note; self.previousProvider = previousProvider
         self.previousNote = previousNote; self.undoes = undoes; self.playbook = playbook
@@ -85,6 +87,6 @@ public struct Event: Codable, Sendable, Hashable {
         self.imei = imei; self.happenedAt = happenedAt; self.mine = mine; self.journalVersion = journalVersion
         self.lostNumber = lostNumber; self.owner = owner; self.prepared = prepared
         self.insurer = insurer; self.policy = policy
-        self.due = due; self.closes = closes
+        self.due = due; self.closes = closes; self.claimWithin = claimWithin
     }
 }

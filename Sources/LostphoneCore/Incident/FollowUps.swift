@@ -11,6 +11,8 @@ public struct FollowUp: Sendable, Hashable {
         case retry(seq: Int)
         /// The person's own item: the dated note of event `seq`, with its text.
         case own(seq: Int, text: String)
+        /// The insurance claim, due the policy's window (from the profile) after the loss.
+        case claimWindow(DueOffset)
     }
 
     /// Whether it is still to do, and how urgent.
@@ -35,6 +37,7 @@ public struct FollowUp: Sendable, Hashable {
         switch origin {
         case .playbook(let rule): rule.id
         case .retry(let seq), .own(let seq, _): "e\(seq)"
+        case .claimWindow: "claim-window"
         }
     }
 
@@ -59,6 +62,7 @@ public struct FollowUp: Sendable, Hashable {
         switch origin {
         case .playbook(let rule): return rule.title[language]
         case .own(_, let text): return text
+        case .claimWindow(let window): return DueWords.claimWindowTitle(window)[language]
         case .retry:
             let step = playbook.step(self.step)
             let name = step?.provider(provider)?.shortName(language) ?? step?.title[language] ?? self.step.rawValue
@@ -68,8 +72,11 @@ public struct FollowUp: Sendable, Hashable {
 
     /// Why it is due, in `language`, when the playbook says.
     public func why(_ language: Language) -> String? {
-        if case .playbook(let rule) = origin { return rule.why?[language] }
-        return nil
+        switch origin {
+        case .playbook(let rule): rule.why?[language]
+        case .claimWindow: DueWords.claimWindowWhy[language]
+        case .retry, .own: nil
+        }
     }
 
     /// The contact to use: the provider's first number or address, else the step's.
@@ -126,9 +133,24 @@ public enum FollowUps {
             item.closedAt = closingNotes[item.key] ?? nextMove.map { $0.happenedAt ?? $0.at }
             result.append(item)
         }
+        if let item = claimWindow(incident, playbook, closingNotes) { result.append(item) }
         let open = result.filter { $0.closedAt == nil }.sorted { ($0.due, $0.key) < ($1.due, $1.key) }
         let done = result.filter { $0.closedAt != nil }.sorted { ($0.closedAt!, $0.key) < ($1.closedAt!, $1.key) }
         return open + done
+    }
+
+    /// The step the insurance claim is made in: the claim window's follow-up belongs to it.
+    public static let claimStep: StepID = "insurance"
+
+    /// The claim, due the window the profile gave (`insurance.claim-within`) after the loss, once
+    /// the incident has a lost-at time and the playbook a claim step; it closes when that step
+    /// is done or skipped (no claim), or with `due --done`.
+    static func claimWindow(_ incident: Incident, _ playbook: Playbook, _ closingNotes: [String: Timestamp]) -> FollowUp? {
+        guard let text = incident.device.claimWithin, let window = DeviceField.claimWindow(text),
+              let lostAt = incident.lostAt, playbook.step(claimStep) != nil else { return nil }
+        var item = FollowUp(step: claimStep, provider: nil, origin: .claimWindow(window), since: lostAt, due: window.after(lostAt))
+        item.closedAt = closingNotes[item.key] ?? closed(by: claimStep, provider: nil, incident, playbook)
+        return item
     }
 
     /// When the closing step was settled for `provider` (or, when that step does not list the

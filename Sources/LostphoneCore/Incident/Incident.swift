@@ -129,8 +129,13 @@ public struct Incident: Hashable, Sendable {
                     throw IncidentError(.field(problem))
                 }
             }
+            // The claim window comes from the profile and no form asks it again: a details
+            // event without one keeps the incident's.
+            let claimWithin = device.claimWithin ?? self.device.claimWithin
+            if let c = claimWithin, case .failure(let problem) = DeviceField.claimWithin.accept(c) { throw IncidentError(.field(problem)) }
             return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei,
-                         lostNumber: device.number, owner: device.owner, insurer: device.insurer, policy: device.policy)
+                         lostNumber: device.number, owner: device.owner, insurer: device.insurer, policy: device.policy,
+                         claimWithin: claimWithin)
         case .resolve:
             return Event(seq: seq, at: time, kind: .resolved)
         }
@@ -188,9 +193,12 @@ public struct Incident: Hashable, Sendable {
             if let lost = event.lostAt, let problem = EventLimits.lostAtProblem(lost, opened: startedAt) {
                 throw IncidentError("\(line): \(problem)")
             }
+            if let c = event.claimWithin, DeviceField.claimWindow(c) == nil {
+                throw IncidentError("\(line): claimWithin `\(Sanitize.brief(c, limit: 20))` is not a claim window such as 30d, 4w or 3mo")
+            }
             lostAt = event.lostAt
             device = DeviceDetails(model: event.deviceModel, imei: event.imei, number: event.lostNumber, owner: event.owner,
-                                   insurer: event.insurer, policy: event.policy)
+                                   insurer: event.insurer, policy: event.policy, claimWithin: event.claimWithin)
         case .resolved:
             resolvedAt = event.at
         case .move:

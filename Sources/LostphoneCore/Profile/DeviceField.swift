@@ -4,6 +4,9 @@
 /// refused in every other, for the same reason, in the same words.
 public enum DeviceField: String, CaseIterable, Sendable, Hashable {
     case model, imei, number, owner, insurer, policy
+    /// The policy's claim window (`30d`, `4w`, `3mo`; `30` is days): kept in the profile beside
+    /// the insurer, carried into an incident's details, not asked by `i`.
+    case claimWithin = "claim-within"
     /// In the profile only: an incident's details do not carry it.
     case emergencyContact = "emergency-contact"
 
@@ -22,6 +25,7 @@ public enum DeviceField: String, CaseIterable, Sendable, Hashable {
         case .owner: w[.owner]
         case .insurer: w[.insurer]
         case .policy: w[.policy]
+        case .claimWithin: w[.profile(.claimWithin)]
         case .emergencyContact: w[.emergencyContact]
         }
     }
@@ -40,6 +44,10 @@ public enum DeviceField: String, CaseIterable, Sendable, Hashable {
         if trimmed.count > Self.maxLength {
             return .failure(FieldProblem(field: self, reason: .tooLong(trimmed.count)))
         }
+        if self == .claimWithin {
+            guard let offset = DeviceField.claimWindow(trimmed) else { return .failure(FieldProblem(field: self, reason: .notAClaimWindow)) }
+            return .success(offset.description)
+        }
         guard self == .imei else { return .success(trimmed) }
         guard let digits = IMEI.digits(trimmed) else { return .failure(FieldProblem(field: self, reason: .imeiNotDigits)) }
         guard digits.count == 15 else { return .failure(FieldProblem(field: self, reason: .imeiLength(digits.count))) }
@@ -57,8 +65,19 @@ public enum DeviceField: String, CaseIterable, Sendable, Hashable {
         case .owner: device.owner
         case .insurer: device.insurer
         case .policy: device.policy
+        case .claimWithin: device.claimWithin
         case .emergencyContact: nil
         }
+    }
+
+    /// A claim window as a length of days, weeks or months (`30d`, `4w`, `3mo`; a bare number is
+    /// days), up to ten years; nil for anything else (minutes and hours are not a policy's).
+    public static func claimWindow(_ text: String) -> DueOffset? {
+        let t = text.trimmingWhitespace()
+        let offset = t.allSatisfy { $0.isASCII && $0.isNumber } ? DueOffset(parsing: t + "d") : DueOffset(parsing: t)
+        guard let offset, [.days, .weeks, .months].contains(offset.unit) else { return nil }
+        let days = switch offset.unit { case .weeks: offset.amount * 7; case .months: offset.amount * 31; default: offset.amount }
+        return days <= 3660 ? offset : nil
     }
 
     /// Sets or removes the field's text in `device` (the emergency contact is not a device's).
@@ -70,6 +89,7 @@ public enum DeviceField: String, CaseIterable, Sendable, Hashable {
         case .owner: device.owner = value
         case .insurer: device.insurer = value
         case .policy: device.policy = value
+        case .claimWithin: device.claimWithin = value
         case .emergencyContact: break
         }
     }
@@ -87,6 +107,8 @@ public struct FieldProblem: Error, Sendable, Hashable {
         case imeiLength(Int)
         /// The check digit the first 14 digits give.
         case imeiCheckDigit(Int)
+        /// A claim window that is not a number of days, weeks or months.
+        case notAClaimWindow
     }
 
     public var field: DeviceField
@@ -112,6 +134,7 @@ public struct FieldProblem: Error, Sendable, Hashable {
         case .imeiNotDigits: w.sentences(w[.imeiNotDigits], w[.imeiWhere])
         case .imeiLength(let n): w.sentences(w[.imeiLength(n)], w[.imeiWhere])
         case .imeiCheckDigit(let d): w.sentences(w[.imeiCheckDigit(d)], w[.imeiWhere])
+        case .notAClaimWindow: w[.profile(.claimWithinForm)]
         }
     }
 }

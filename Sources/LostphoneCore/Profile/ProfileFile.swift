@@ -76,9 +76,10 @@ public enum ProfileFile {
             profile.device.owner = map["owner"].flatMap { field($0, .owner, "phone.owner", reader) }
             profile.device.imei = map["imei"].flatMap { field($0, .imei, "phone.imei", reader) }
         }
-        if let n = top["insurance"], let map = reader.mapping(n, "insurance", allowed: ["insurer", "policy"]) {
+        if let n = top["insurance"], let map = reader.mapping(n, "insurance", allowed: ["insurer", "policy", "claim-within"]) {
             profile.insurer = map["insurer"].flatMap { field($0, .insurer, "insurance.insurer", reader) }
             profile.policy = map["policy"].flatMap { field($0, .policy, "insurance.policy", reader) }
+            profile.device.claimWithin = map["claim-within"].flatMap { field($0, .claimWithin, "insurance.claim-within", reader) }
         }
         profile.emergencyContact = top["emergency-contact"].flatMap { field($0, .emergencyContact, "emergency-contact", reader) }
         let tipSteps = Set(playbook.tipSteps.map(\.id))
@@ -112,7 +113,8 @@ public enum ProfileFile {
         let phone = [("model", d.model), ("imei", d.imei), ("number", d.number), ("owner", d.owner)]
             .compactMap { k, v in v.map { (k, quoted($0)) } }
         if !phone.isEmpty { top.append(("phone", map(phone))) }
-        let insurance = [("insurer", profile.insurer), ("policy", profile.policy)].compactMap { k, v in v.map { (k, quoted($0)) } }
+        var insurance = [("insurer", profile.insurer), ("policy", profile.policy)].compactMap { k, v in v.map { (k, quoted($0)) } }
+        if let c = profile.device.claimWithin { insurance.append(("claim-within", plain(c))) }
         if !insurance.isEmpty { top.append(("insurance", map(insurance))) }
         if let c = profile.emergencyContact { top.append(("emergency-contact", quoted(c))) }
         let tipOrder = playbook.tipSteps.map(\.id)

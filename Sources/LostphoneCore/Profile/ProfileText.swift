@@ -71,6 +71,7 @@ public enum ProfileText {
         case .owner: .owner
         case .insurer: .profile(.insurer)
         case .policy: .profile(.policy)
+        case .claimWithin: .profile(.claimWithin)
         case .emergencyContact: .profile(.emergencyContact)
         }
     }

@@ -23,6 +23,9 @@ public struct DueList: Sendable {
         public var relative: String?
         /// The number or address to use, as written (`95588`, `weixin110.qq.com`).
         public var contact: String?
+        /// The step whose recording closes it, when the playbook names one (`debit-written`);
+        /// nil: a later move of its own step, or `due --done`.
+        public var closedBy: StepID? = nil
     }
 
     public enum Kind: String, Sendable, Hashable {
@@ -46,19 +49,22 @@ public struct DueList: Sendable {
             let status = item.status(now: now)
             let kind: Kind
             var source: String? = nil
+            var closedBy: StepID? = nil
             switch item.origin {
             case .playbook(let rule):
                 kind = .playbook
                 source = rule.source.map { DueList.sourceText($0, language) }
+                closedBy = rule.closedBy
             case .retry: kind = .retry
-            case .own: kind = .own
+            // The person's own date, from their policy through the profile.
+            case .own, .claimWindow: kind = .own
             }
             return Row(key: item.key, kind: kind, step: item.step, stepTitle: step?.title[language] ?? item.step.rawValue,
                        provider: item.provider, providerName: item.provider.flatMap { step?.provider($0)?.name[language] },
                        title: item.title(language, playbook: playbook), why: item.why(language), source: source,
                        since: item.since, due: item.due, closedAt: item.closedAt, status: status,
                        relative: status == .done ? nil : DueWords.relative(item.due, now: now, language),
-                       contact: item.contact(playbook: playbook).map { DueList.contactText($0, language) })
+                       contact: item.contact(playbook: playbook).map { DueList.contactText($0, language) }, closedBy: closedBy)
         }
     }
 

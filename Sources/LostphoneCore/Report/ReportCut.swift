@@ -62,7 +62,7 @@ extension Report {
                 Section(title: w[.cardsFrozen],
                         header: [w.capitalized(.provider), w.capitalized(.stateHeading), w.capitalized(.time), w[.bankNotes]],
                         rows: rows, empty: w[.noBankYet]),
-            ]
+            ] + (dueSection.map { [$0] } ?? [])
         case .insurer:
             let police = actionSteps.first { $0.id == "police" }
             let policeNotes = police.map { $0.notes.map { noteText($0.note, provider: $0.provider) } } ?? []
@@ -73,7 +73,7 @@ extension Report {
                 Section(facts: [id, owner, fact(.profile(.insurer), incident.device.insurer), fact(.profile(.policy), incident.device.policy),
                                 model, imei, number, lostAt, Fact(label: w[.policeNumber], value: policeValue), started, generated]),
                 doneSection,
-            ]
+            ] + (dueSection.map { [$0] } ?? [])
         }
     }
 

@@ -43,6 +43,8 @@ extension Report {
         table.freeze th:nth-child(1) { width: 30%; } table.freeze th:nth-child(2) { width: 30%; } table.freeze th:nth-child(3) { width: 20%; } table.freeze th:nth-child(4) { width: 20%; }
         table.done th:nth-child(1) { width: 26%; } table.done th:nth-child(2) { width: 22%; } table.done th:nth-child(3) { width: 16%; }
         table.done th:nth-child(4) { width: 11%; } table.done th:nth-child(5) { width: 25%; }
+        table.due th:nth-child(1) { width: 17%; } table.due th:nth-child(2) { width: 15%; } table.due th:nth-child(3) { width: 32%; }
+        table.due th:nth-child(4) { width: 22%; } table.due th:nth-child(5) { width: 14%; }
         table.banks th:nth-child(1) { width: 24%; } table.banks th:nth-child(2) { width: 12%; } table.banks th:nth-child(3) { width: 28%; } table.banks th:nth-child(4) { width: 36%; }
         .state-done { font-weight: bold; }
         .state-blocked { font-weight: bold; text-decoration: underline; }
@@ -176,20 +178,23 @@ extension Report {
                  })))
         )
 
-        // A cut for one reader: its sections, each facts then a table.
-        let cut: Node<HTML.BodyContext> = .forEach(cutSections) { section in
+        // A section of a cut, or what is due: facts then a table.
+        let dueTitle = DueWords.heading[language]
+        func sectionNode(_ section: Section) -> Node<HTML.BodyContext> {
             .group(
                 .if(section.title != nil, .h2(text(section.title))),
                 .if(!section.facts.isEmpty, .table(.class("facts"), .tbody(.forEach(section.facts) { f in
                     .tr(.th(text(f.label)), .td(.class("note"), text(f.value)))
                 }))),
                 .if(!section.header.isEmpty, section.rows.isEmpty ? .p(text(section.empty)) : .table(
-                    .class(section.header.count == 4 ? "banks" : "done"),
+                    .class(section.title == dueTitle ? "due" : section.header.count == 4 ? "banks" : "done"),
                     headerRow(section.header),
                     .tbody(.forEach(section.rows) { r in .tr(.forEach(r) { .td(.class("note"), text($0)) }) })
                 ))
             )
         }
+        let cut: Node<HTML.BodyContext> = .forEach(cutSections) { sectionNode($0) }
+        let dueNode: Node<HTML.BodyContext> = dueSection.map { sectionNode($0) } ?? .empty
 
         let document = HTML(
             .attribute(named: "lang", value: language == .zh ? "zh-CN" : "en"),
@@ -207,6 +212,7 @@ extension Report {
                     firstPage,
                     .h2(.text(w.capitalized(.timeToFreeze))), freeze,
                     .h2(.text(w.capitalized(.stillOpen))), stillOpen,
+                    dueNode,
                     stepTables,
                     tips,
                     .h2(.text(w.capitalized(.timeline))), timeline

@@ -36,25 +36,27 @@ extension Report {
             o.append("| " + columns.joined(separator: " | ") + " |")
             o.append("|" + String(repeating: " --- |", count: columns.count))
         }
+        // A section of a cut, or what is due: its heading, facts, then its table.
+        func put(_ section: Section) {
+            if let t = section.title { o.append("## " + Report.cell(t)); o.append("") }
+            if !section.facts.isEmpty {
+                o.append("| | |")
+                o.append("| --- | --- |")
+                for f in section.facts { o.append("| \(Report.cell(f.label)) | \(Report.cell(f.value)) |") }
+                o.append("")
+            }
+            if !section.header.isEmpty {
+                if section.rows.isEmpty { o.append(section.empty ?? dash) } else {
+                    header(section.header.map(Report.cell))
+                    for r in section.rows { o.append("| " + r.map(Report.cell).joined(separator: " | ") + " |") }
+                }
+                o.append("")
+            }
+        }
         o.append("# " + Report.cell(title))
         o.append("")
         if audience != nil {
-            for section in cutSections {
-                if let t = section.title { o.append("## " + Report.cell(t)); o.append("") }
-                if !section.facts.isEmpty {
-                    o.append("| | |")
-                    o.append("| --- | --- |")
-                    for f in section.facts { o.append("| \(Report.cell(f.label)) | \(Report.cell(f.value)) |") }
-                    o.append("")
-                }
-                if !section.header.isEmpty {
-                    if section.rows.isEmpty { o.append(section.empty ?? dash) } else {
-                        header(section.header.map(Report.cell))
-                        for r in section.rows { o.append("| " + r.map(Report.cell).joined(separator: " | ") + " |") }
-                    }
-                    o.append("")
-                }
-            }
+            for section in cutSections { put(section) }
             o += markdownStatementAndDeclaration()
             return o.joined(separator: "\n")
         }
@@ -99,6 +101,7 @@ extension Report {
             for row in open { o.append("- \(Report.cell(row.title))\(w.paren(w.name(row.state)))") }
         }
         o.append("")
+        if let due = dueSection { put(due) }
 
         let steps = actionSteps
         var pane: PaneID? = nil

@@ -38,19 +38,21 @@ extension Report {
                 put(w[label] + w.colon + " ______________________________")
             }
         }
-        if audience != nil {
-            for section in cutSections {
-                if let t = section.title { heading(t) }
-                for f in section.facts { put(f.label + w.colon + f.value, hanging: 4) }
-                if !section.header.isEmpty {
-                    if section.rows.isEmpty { put(section.empty ?? "-") }
-                    for r in section.rows {
-                        // One entry per row: the first cell, then the others as labelled lines.
-                        put("- " + r[0], indent: 2, hanging: 2)
-                        for (label, cell) in zip(section.header.dropFirst(), r.dropFirst()) { put(label + w.colon + cell, indent: 6, hanging: 2) }
-                    }
+        // A section of a cut, or what is due: its heading, facts, then one entry per row.
+        func section(_ section: Section) {
+            if let t = section.title { heading(t) }
+            for f in section.facts { put(f.label + w.colon + f.value, hanging: 4) }
+            if !section.header.isEmpty {
+                if section.rows.isEmpty { put(section.empty ?? "-") }
+                for r in section.rows {
+                    // One entry per row: the first cell, then the others as labelled lines.
+                    put("- " + r[0], indent: 2, hanging: 2)
+                    for (label, cell) in zip(section.header.dropFirst(), r.dropFirst()) { put(label + w.colon + cell, indent: 6, hanging: 2) }
                 }
             }
+        }
+        if audience != nil {
+            for s in cutSections { section(s) }
             statementAndDeclaration()
             return o.joined(separator: "\n") + "\n"
         }
@@ -80,6 +82,7 @@ extension Report {
         heading(w.capitalized(.stillOpen))
         if open.isEmpty { put(w[.allSettled]) }
         for row in open { put("- \(row.title)\(w.paren(w.name(row.state)))", indent: 2, hanging: 2) }
+        if let due = dueSection { section(due) }
 
         var pane: PaneID? = nil
         for row in actionSteps {

@@ -56,6 +56,19 @@ public enum StatusText {
                 }
             }
         }
+        // What is due, as `lostphone due` lists it (overdue first), when anything is.
+        if !report.due.rows.isEmpty {
+            line()
+            line(DueWords.heading[language])
+            for row in report.due.rows {
+                let when = row.status == .done
+                    ? DueWords.doneOn[language] + " " + (row.closedAt?.readable ?? "")
+                    : (row.relative ?? "") + " · " + DueWords.due[language] + " " + row.due.readable
+                line("  [\(DueWords.status(row.status)[language])] \(row.title) · \(when)")
+                let whose = ([row.stepTitle] + (row.providerName.map { [$0] } ?? [])).joined(separator: " · ")
+                line("      " + (row.status == .done ? whose : (row.contact.map { $0 + " · " } ?? "") + whose))
+            }
+        }
         line()
         line(w.label(.journal) + journalPath)
         return out

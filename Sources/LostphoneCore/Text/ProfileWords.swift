@@ -10,6 +10,8 @@ public enum ProfileWord: Hashable, Sendable {
 
     // The profile's own fields.
     case profileTitle, insurer, policy, emergencyContact, noPasswords, checklist
+    /// The insurance's claim window, and how to write one.
+    case claimWithin, claimWithinForm
 
     /// A provider the profile does not name, in a prepared step, and how to make it yours.
     case notYours, notYoursHint
@@ -111,6 +113,10 @@ public enum ProfileWord: Hashable, Sendable {
         case .insurer: return pair(zh: "保险公司", en: "insurer")
         case .policy: return pair(zh: "保单号", en: "policy number")
         case .emergencyContact: return pair(zh: "紧急联系人", en: "emergency contact")
+        case .claimWithin: return pair(zh: "理赔期限", en: "claim window")
+        case .claimWithinForm:
+            return pair(zh: "理赔期限写成天数、周数或月数，例如 30d、4w、3mo（只写 30 即 30 天），最长十年；期限以保单为准。",
+                        en: "A claim window is a number of days, weeks or months, such as 30d, 4w or 3mo (30 alone is 30 days), at most ten years; your policy says how long.")
         case .noPasswords:
             return pair(zh: "这里从不保存密码，也不要填写密码。", en: "Never a password: this file holds none, and none should go in.")
         case .checklist: return pair(zh: "预防清单", en: "Prevention checklist")

@@ -79,7 +79,7 @@ public enum RecordingWord: Hashable, Sendable {
             return pair(zh: "\(t) 比这次事件开始的时间（\(opened)）晚了五年以上，请检查输入的时间",
                         en: "\(t) is more than five years after the incident started (\(opened)); check the time given")
         case .notAFollowUp(let key):
-            return pair(zh: "“\(key)”不是待跟进事项的编号（lostphone due 列出编号）", en: "`\(key)` is not the key of a follow-up (lostphone due lists them)")
+            return pair(zh: "“\(key)”不是待办事项的编号（lostphone due 列出编号）", en: "`\(key)` is not the key of a follow-up (lostphone due lists them)")
         case .noteTooLong(let bytes, let limit):
             return pair(zh: "备注有 \(bytes) 字节，超过了 \(limit) 字节的上限，请缩短", en: "the note is \(bytes) bytes, more than the \(limit) allowed; shorten it")
         case .invisibleCharacter(let code):

@@ -9,12 +9,15 @@ public enum BindingContext: Hashable, Sendable {
     case onStep
     /// A step with providers to choose between is selected.
     case onStepWithProviders
+    /// Something is due soon or overdue (the header counts it), and the Due tab is not focused.
+    case somethingDue
 
     func holds(in state: AppState) -> Bool {
         switch self {
         case .always: true
         case .onStep: !state.isTimeline && state.selectedStep != nil
         case .onStepWithProviders: !state.isTimeline && !(state.selectedStep?.providers.isEmpty ?? true)
+        case .somethingDue: !state.isDue && state.dueNeedsAttention
         }
     }
 }
@@ -46,10 +49,11 @@ public enum KeyBindings {
         KeyBinding("g G  Home End",
                    [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
                    help: LocalizedText(zh: "第一项 / 最后一项", en: "first / last")),
-        KeyBinding("Tab Shift-Tab  1–5",
+        KeyBinding("Tab Shift-Tab  1–6",
                    [(.tab, .nextPane), (.backTab, .previousPane),
                     (.char("1"), .focusPane(0)), (.char("2"), .focusPane(1)),
-                    (.char("3"), .focusPane(2)), (.char("4"), .focusPane(3)), (.char("5"), .focusPane(4))],
+                    (.char("3"), .focusPane(2)), (.char("4"), .focusPane(3)), (.char("5"), .focusPane(4)),
+                    (.char("6"), .focusPane(5))],
                    help: LocalizedText(zh: "切换面板", en: "change pane"),
                    hint: KeyHint(keys: "Tab", text: LocalizedText(zh: "切换", en: "pane"), rank: 3)),
         KeyBinding("← →  [ ]  h l",
@@ -60,7 +64,7 @@ public enum KeyBindings {
                    hint: KeyHint(keys: "←→", text: LocalizedText(zh: "服务商", en: "provider"), rank: 8),
                    when: .onStepWithProviders),
         KeyBinding("Enter", [(.enter, .toggleDetail)],
-                   help: LocalizedText(zh: "打开或关闭详情", en: "open or close the details"),
+                   help: LocalizedText(zh: "打开或关闭详情（待办页：转到记录该事项的步骤）", en: "open or close the details (on the Due tab: go to where the item is recorded)"),
                    hint: KeyHint(keys: "Enter", text: LocalizedText(zh: "详情", en: "details"), rank: 10)),
         KeyBinding("Ctrl-E Ctrl-Y", [(.ctrl("e"), .scrollDetail(1)), (.ctrl("y"), .scrollDetail(-1))],
                    help: LocalizedText(zh: "滚动详情", en: "scroll the details")),
@@ -119,6 +123,11 @@ public enum KeyBindings {
         KeyBinding("N", [(.char("N"), .previousMatch)],
                    help: LocalizedText(zh: "上一个搜索结果（搜索回车后紧接着按 n 或回车：下一个）",
                                        en: "previous match of the search (right after its Enter, n or Enter: the next)")),
+        KeyBinding("D", [(.char("D"), .focusDue)],
+                   help: LocalizedText(zh: "待办：之后要做的事、截止时间、还剩多久或已逾期多久、联系谁",
+                                       en: "what is due: each follow-up, its date, the time left or overdue, whom to call"),
+                   hint: KeyHint(keys: "D", text: LocalizedText(zh: "待办", en: "due"), rank: 5),
+                   when: .somethingDue),
         KeyBinding("i", [(.char("i"), .editDetails)],
                    help: LocalizedText(zh: "何时丢失、丢了什么（丢失时间、机主、号码、型号、IMEI、保险，可跳过）",
                                        en: "when and what was lost (time, owner, number, model, IMEI, insurance; optional)")),

@@ -69,5 +69,6 @@ struct DetailLayout {
 
 extension Layout {
     /// The layout of the state's screen.
-    init(_ state: AppState) { self.init(width: state.width, height: state.height, detailOpen: state.detailOpen) }
+    /// The Due tab has no step details: its items take the whole body.
+    init(_ state: AppState) { self.init(width: state.width, height: state.height, detailOpen: state.detailOpen && !state.isDue) }
 }

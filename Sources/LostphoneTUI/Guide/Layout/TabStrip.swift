@@ -12,6 +12,7 @@ enum TabStrip {
                 let p = state.progress[i]
                 return ("\(i + 1)", state.playbook.panes[i].title[state.language], "\(p.settled)/\(p.total)")
             }
+            if i == state.dueTab { return ("\(i + 1)", DueWords.tab[state.language], "\(state.dueOpenCount)") }
             return ("\(i + 1)", state.words.capitalized(.timeline), "\(state.incident.events.count)")
         }
     }

@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case pageUp, pageDown, top, bottom
     case nextPane, previousPane
     case focusPane(Int)
+    /// `D`: the Due tab, whatever its number.
+    case focusDue
     case nextProvider, previousProvider
     case toggleDetail
     case scrollDetail(Int)

@@ -123,7 +123,7 @@ public struct AppState: Sendable {
     public var themeName: String
     public var width: Int
     public var height: Int
-    /// The focused tab: the playbook's panes, then the timeline.
+    /// The focused tab: the playbook's panes, then the timeline, then what is due.
     public var focus: Int = 0
     public var selection: [Int]
     public var scroll: [Int]
@@ -174,7 +174,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.now = now
-        let tabs = playbook.panes.count + 1
+        let tabs = playbook.panes.count + 2
         selection = Array(repeating: 0, count: tabs)
         scroll = Array(repeating: 0, count: tabs)
         var index: [StepID: Position] = [:]
@@ -184,7 +184,7 @@ public struct AppState: Sendable {
         stepIndex = index
         progress = []
         recomputeProgress()
-        selection[tabs - 1] = max(0, incident.events.count - 1)
+        selection[playbook.panes.count] = max(0, incident.events.count - 1)
         // The screen opens on what to do now: the most urgent open step.
         for tab in playbook.panes.indices {
             guard let row = nowRow(tab) else { continue }
@@ -226,13 +226,33 @@ public struct AppState: Sendable {
             stepIndex[id].map { (playbook.panes[$0.tab].steps[$0.row], playbook.panes[$0.tab].kind) }
         }
     }
-    public var tabCount: Int { playbook.panes.count + 1 }
+    /// The tabs shown: the panes, the timeline, and the Due tab while something is due soon or
+    /// overdue (what the header counts) or while it is focused, so the first hour's tabs keep
+    /// their width when all that is due is months away (a carrier's suspension limit).
+    public var tabCount: Int { playbook.panes.count + (showsDueTab ? 2 : 1) }
     public var timelineTab: Int { playbook.panes.count }
     public var isTimeline: Bool { focus == timelineTab }
+    /// The Due tab, after the timeline: what is due after the first hour (`lostphone due`).
+    public var dueTab: Int { playbook.panes.count + 1 }
+    public var isDue: Bool { focus == dueTab }
+    public var showsDueTab: Bool { isDue || dueNeedsAttention }
+
+    /// Whether anything is due soon or overdue: the header's count, the Due tab and `D`'s hint.
+    public var dueNeedsAttention: Bool {
+        let c = FollowUps.counts(FollowUps.list(incident, playbook: playbook), now: now)
+        return c.overdue + c.dueSoon > 0
+    }
+
+    /// What is due, as `lostphone due` lists it (the same Core list, in the same order).
+    public var dueList: DueList { DueList(incident: incident, playbook: playbook, language: language, now: now) }
+
+    /// Follow-ups still open: the Due tab's count.
+    public var dueOpenCount: Int { FollowUps.list(incident, playbook: playbook).filter { $0.closedAt == nil }.count }
 
     /// Rows in a tab's list.
     public func rowCount(_ tab: Int) -> Int {
-        tab < playbook.panes.count ? playbook.panes[tab].steps.count : incident.events.count
+        if tab < playbook.panes.count { return playbook.panes[tab].steps.count }
+        return tab == timelineTab ? incident.events.count : FollowUps.list(incident, playbook: playbook).count
     }
 
     /// The step under the selection, in a pane or (the event's step) in the timeline.
@@ -242,7 +262,8 @@ public struct AppState: Sendable {
             return steps.indices.contains(selection[focus]) ? steps[selection[focus]] : nil
         }
         let events = incident.events
-        guard events.indices.contains(selection[focus]), let id = events[selection[focus]].step else { return nil }
+        // The Due tab lists follow-ups, not steps: nothing there is recorded by a key.
+        guard isTimeline, events.indices.contains(selection[focus]), let id = events[selection[focus]].step else { return nil }
         return step(id)
     }
 

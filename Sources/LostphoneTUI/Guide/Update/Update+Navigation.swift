@@ -3,8 +3,10 @@ import TerminalKit
 
 // Navigation: the selection, panes, providers, scrolling and clicks, by the layout.
 extension Update {
+    /// Rows the list shows: lines, or on the Due tab whole items.
     static func listHeight(_ state: AppState) -> Int {
-        Layout(state).list.height
+        let list = Layout(state).list
+        return state.isDue ? DueLayout.visibleItems(list) : list.height
     }
 
     /// ↑/↓: moves in the list; at its last row, ↓ goes on through the details and ↑ comes back
@@ -93,7 +95,8 @@ extension Update {
             default: break
             }
         } else if layout.list.contains(x: x, y: y) {
-            let row = state.scroll[state.focus] + (y - layout.list.y)
+            let row = state.isDue ? DueLayout.item(atY: y, list: layout.list, scroll: state.scroll[state.focus])
+                : state.scroll[state.focus] + (y - layout.list.y)
             if row < state.rowCount(state.focus) {
                 state.selection[state.focus] = row
                 state.detailScroll = 0

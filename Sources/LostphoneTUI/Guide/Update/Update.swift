@@ -17,9 +17,11 @@ public enum Update {
         case .bottom: move(&state, by: Int.max / 2)
         case .nextPane: focus(&state, (state.focus + 1) % state.tabCount)
         case .previousPane: focus(&state, (state.focus + state.tabCount - 1) % state.tabCount)
-        case .focusPane(let i): if i < state.tabCount { focus(&state, i) }
+        case .focusPane(let i): if i < state.tabCount || i == state.dueTab { focus(&state, i) }
+        case .focusDue: focus(&state, state.dueTab)
         case .nextProvider: cycleProvider(&state, by: 1)
         case .previousProvider: cycleProvider(&state, by: -1)
+        case .toggleDetail where state.isDue: goToDueItem(&state)
         case .toggleDetail:
             state.detailOpen.toggle()
             state.detailScroll = 0

@@ -11,7 +11,10 @@ public enum Screen {
         if layout.tooSmall { return canvas }
         HeaderView.draw(&canvas, layout.header, state)
         TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.focus, theme: state.theme)
-        if state.isTimeline {
+        if state.isDue {
+            DueView.draw(&canvas, layout.list, rows: state.dueList.rows, selected: state.selection[state.focus],
+                         scroll: state.scroll[state.focus], language: state.language, theme: state.theme)
+        } else if state.isTimeline {
             TimelineView.draw(&canvas, layout.list, rows: TimelineRows.visible(state, height: layout.list.height),
                               empty: state.words[.noEvents], theme: state.theme)
         } else {
@@ -42,7 +45,8 @@ public enum Screen {
     /// Rows of the list below its visible part are announced: on the line under the list when
     /// there is one, else at the end of the list's last row.
     static func moreBelow(_ canvas: inout Canvas, _ layout: Layout, _ state: AppState) {
-        let hidden = state.rowCount(state.focus) - state.scroll[state.focus] - layout.list.height
+        let shown = state.isDue ? DueLayout.visibleItems(layout.list) : layout.list.height
+        let hidden = state.rowCount(state.focus) - state.scroll[state.focus] - shown
         guard hidden > 0 else { return }
         let text = " " + state.words[.moreRows(hidden)] + " "
         let width = TextWidth.of(text)

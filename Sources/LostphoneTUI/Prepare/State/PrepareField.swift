@@ -4,7 +4,7 @@ import TerminalKit
 /// A text field of the profile's form: the phone, its owner, the insurance and an emergency
 /// contact. Each reads and writes its own part of a `Profile`.
 public enum PrepareField: CaseIterable, Hashable, Sendable {
-    case model, imei, number, owner, insurer, policy, emergencyContact
+    case model, imei, number, owner, insurer, policy, claimWithin, emergencyContact
 
     /// The label before the value.
     public func label(_ words: Words) -> String {
@@ -15,6 +15,7 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
         case .owner: words[.fieldOwner]
         case .insurer: Self.capitalized(words[.insurer])
         case .policy: Self.capitalized(words[.policy])
+        case .claimWithin: Self.capitalized(words[.profile(.claimWithin)])
         case .emergencyContact: Self.capitalized(words[.emergencyContact])
         }
     }
@@ -32,6 +33,7 @@ public enum PrepareField: CaseIterable, Hashable, Sendable {
         case .owner: .owner
         case .insurer: .insurer
         case .policy: .policy
+        case .claimWithin: .claimWithin
         case .emergencyContact: .emergencyContact
         }
     }

@@ -46,7 +46,7 @@ public enum PrepareRow: Hashable, Sendable {
         rows.append(.heading(.phone))
         rows += [PrepareField.model, .imei, .number, .owner].map { .field($0) }
         rows.append(.heading(.insurance))
-        rows += [PrepareField.insurer, .policy, .emergencyContact].map { .field($0) }
+        rows += [PrepareField.insurer, .policy, .claimWithin, .emergencyContact].map { .field($0) }
         let tips = playbook.tipSteps
         if !tips.isEmpty {
             rows.append(.heading(.checklist))

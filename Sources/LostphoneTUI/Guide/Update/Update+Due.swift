@@ -1,0 +1,21 @@
+import LostphoneCore
+
+// The Due tab: Enter goes to where the selected item is recorded: the step that closes it (the
+// written report for a debit card's), else its own step, with its provider.
+extension Update {
+    static func goToDueItem(_ state: inout AppState) {
+        let rows = state.dueList.rows
+        guard rows.indices.contains(state.selection[state.focus]) else {
+            state.message = StatusMessage(text: DueWords.nothingDue[state.language], kind: .info)
+            return
+        }
+        let row = rows[state.selection[state.focus]]
+        let target = row.closedBy ?? row.step
+        guard let position = state.stepIndex[target] else { return }
+        if let provider = row.provider, state.step(target)?.provider(provider) != nil { state.providerChoice[target] = provider }
+        focus(&state, position.tab)
+        state.selection[position.tab] = position.row
+        state.detailOpen = true
+        clampScroll(&state)
+    }
+}
