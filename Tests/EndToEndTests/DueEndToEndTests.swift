@@ -167,7 +167,7 @@ import Testing
 
     /// The "Done when", with the built-in guide: ICBC's debit card reported by phone two
     /// days ago, recorded on the screen with `@ -2d`; CMB's line blocked with a time to try again
-    /// (from the command line: the screen's `b` does not ask for one yet); then the header, the
+    /// (the screen's `b` asks when to try again); then the header, the
     /// Due tab and `lostphone due` show the written report due in 3 days and the retry; the
     /// calendar file imports into calcurse with both; recording the written report on the
     /// screen (Enter on its item goes to the step that closes it) closes it, listed as done.
@@ -188,15 +188,23 @@ import Testing
         try t.expectScreen(contains: "For ICBC? Press d again")
         try t.press("d")
         // Due in five days: not yet "due soon", so the tabs stay as they were; D lists it.
-        try t.expectScreen(contains: "✓ done · ICBC")
+        try t.expectScreen(contains: "ICBC done. Another bank of yours?")
         try t.press("D")
         try t.expectScreen(contains: "◷ in 3 days", "Report the debit card in writing at its branch")
+        // CMB, on the bank step, blocked with a retry time given on the screen (b asks when).
+        try t.press("1", "g", "j")
+        try t.expectScreen(contains: "›○  2 Freeze mobile banking")
+        try t.press("Right", "Right", "Right")
+        try t.expectScreen(contains: "◀ China Merchants Bank ▶")
+        try t.press("b")
+        try t.expectScreen(contains: "Retry when?")
+        try t.type("+30m")
+        try t.press("Enter")
+        try t.expectScreen(contains: "China Merchants Bank blocked. Another bank of yours?")
+        try t.press("Escape")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
-
-        let blocked = try runBinary(["record", "bank", "blocked", "--provider", "cmb", "--retry", "+30m", "--note", "95555 busy"],
-                                    environment: env)
-        #expect(blocked.status == 0, "\(blocked.err)")
+        #expect(try t.journalEvents().last?["due"] != nil, "the retry time is in the journal")
 
         t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], home: home)
         // The retry is due within two days; the written report, in three, is not yet "due soon".
