@@ -9,7 +9,7 @@ public enum Screen {
         let layout = Layout(state)
         // Below the minimum size the runtime shows its message instead (`Program.draw`).
         if layout.tooSmall { return canvas }
-        HeaderView.draw(&canvas, layout.header, state)
+        HeaderView.draw(&canvas, layout.header, HeaderContent.make(state), theme: state.theme)
         TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.focus, theme: state.theme)
         if state.isDue {
             DueView.draw(&canvas, layout.list, rows: state.dueList.rows, selected: state.selection[state.focus],
