@@ -34,4 +34,18 @@ import Testing
             }
         }
     }
+
+    /// The views of the main screen receive what they draw (rows, words, the theme), made in
+    /// Layout from the state, never the state itself: the header, tabs, step list, timeline,
+    /// details and Due views. (The dialogs drawn over them, the status bar among them, still do.)
+    @Test func theMainViewsTakeNoState() {
+        let views = Self.swiftFiles(under: "LostphoneTUI/Guide/Views")
+        let main = ["HeaderView", "TabsView", "StepListView", "TimelineView", "DetailView", "DueView"]
+        for name in main {
+            guard let file = views.first(where: { $0.path.hasSuffix("/\(name).swift") }) else {
+                Issue.record("no \(name).swift under Guide/Views"); continue
+            }
+            #expect(!file.text.contains("AppState"), "\(file.path) takes the whole state")
+        }
+    }
 }
