@@ -13,23 +13,9 @@ public enum PlaybookLoader {
     // Far above any real playbook (the built-in one is ~30 KiB; the 10,000-step benchmark one ~4 MiB).
     static let maxBytes = 16 * 1024 * 1024
 
-    /// The built-in `cn-mainland` playbook. Its validity is checked by the test suite; should it
-    /// ever fail to load, a minimal playbook that says so keeps the program usable.
-    public static func builtin() -> Playbook { builtinPlaybook }
-
-    static let fallbackID = "broken"
-
-    private static let builtinPlaybook: Playbook = {
-        switch load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml") {
-        case .success(let p): return p
-        case .failure(let e):
-            let text = LocalizedText(zh: "内置指南无法读取：\(e.problems.first?.description ?? "")",
-                                     en: "The built-in guide could not be read: \(e.problems.first?.description ?? "")")
-            return Playbook(id: fallbackID, version: 0, languages: [.zh, .en], title: text,
-                            source: PlaybookSource(publisher: text),
-                            panes: [Pane(id: "urgent", title: text, steps: [Step(id: "police", title: LocalizedText(zh: "报警：110", en: "Call the police: 110"))])])
-        }
-    }()
+    /// The built-in `cn-mainland` playbook, compiled into the binary as Swift values
+    /// (`BuiltinPlaybook`); the tests check it is what its YAML gives.
+    public static func builtin() -> Playbook { BuiltinPlaybook.playbook }
 
     public static func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
         guard let data = FileManager.default.contents(atPath: path) else {
