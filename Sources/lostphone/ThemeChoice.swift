@@ -16,16 +16,17 @@ struct ThemeChoice {
         catalog = ThemeCatalog(environment: environment, executableDirectory: executable,
                                workingDirectory: FileManager.default.currentDirectoryPath)
         preferences = Preferences(environment: environment)
-        names = catalog.entries().map(\.name)
+        let entries = catalog.entries()
+        names = entries.map(\.name)
         name = requested ?? preferences.theme ?? "default"
         theme = ThemeLoader.builtinDefault
         problems = []
-        (theme, problems) = load(name)
+        (theme, problems) = load(name, known: entries)
         if !problems.isEmpty && requested == nil { name = "default" }
     }
 
-    func load(_ name: String) -> (Theme, [String]) {
-        switch catalog.resolve(name) {
+    func load(_ name: String, known: [ThemeEntry]? = nil) -> (Theme, [String]) {
+        switch catalog.resolve(name, known: known) {
         // A file overriding a built-in theme is said like a problem, so the screen says why (#30).
         case .success(let result): return (result.theme, result.problems.map(\.description) + (result.notice.map { [$0] } ?? []))
         case .failure(let problem): return (ThemeLoader.builtinDefault, [problem.description])

@@ -39,6 +39,30 @@ func at(_ seconds: Int) -> Timestamp {
         #expect(i == before, "a refused event changes nothing")
     }
 
+    /// The undo stack keeps records without their notes (so a note never copies the earlier
+    /// ones): every undo, however deep, must still give back the record exactly as it was.
+    @Test func undoingEveryActionInTurnGivesBackEachEarlierRecordWithItsNotes() throws {
+        var i = fresh()
+        let commands: [IncidentCommand] = [
+            .note("bank", "a", provider: "icbc"), .move("bank", to: .inProgress, provider: "icbc"),
+            .note("bank", "b", provider: "icbc"), .note("bank", "c", provider: "boc"), .mine("bank", "cmb", true),
+            .note("bank", "d", provider: "icbc"), .move("bank", to: .done, provider: "boc"), .note("bank", "e", provider: nil),
+            .note("police", "f", provider: nil), .note("bank", "g", provider: "boc"),
+        ]
+        var snapshots: [(bank: StepRecord, police: StepRecord)] = []
+        for (n, command) in commands.enumerated() {
+            snapshots.append((i.record("bank"), i.record("police")))
+            try record(&i, command, n + 1)
+        }
+        #expect(i.record("bank").provider("icbc").notes.map(\.text) == ["a", "b", "d"])
+        for n in commands.indices.reversed() {
+            try record(&i, .undo, 100 + n)
+            #expect(i.record("bank") == snapshots[n].bank, "after undoing action \(n + 1)")
+            #expect(i.record("police") == snapshots[n].police, "after undoing action \(n + 1)")
+        }
+        #expect(i.record("bank") == StepRecord.initial)
+    }
+
     @Test func undoRestoresTheEarlierStateIncludingProviderAndNote() throws {
         var i = fresh()
         try record(&i, .move("bank", to: .inProgress, provider: "icbc"), 1)

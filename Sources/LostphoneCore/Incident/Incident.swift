@@ -28,7 +28,9 @@ public struct Incident: Hashable, Sendable {
     private struct Undoable: Hashable, Sendable {
         var seq: Int
         var step: StepID
+        /// The step's record before the action, without its notes (`StepRecord.strippedOfNotes`).
         var before: StepRecord
+        var noteCounts: [ProviderID?: Int]
     }
 
     private init(id: String, opened: Event) {
@@ -225,13 +227,14 @@ public struct Incident: Hashable, Sendable {
             records[step] = rec
         case .note:
             guard let step = event.step else { throw IncidentError("\(line): a note needs a step") }
-            var rec = record(step)
-            var target = rec.provider(event.provider)
+            // Taken out of `records`, so the note is added to the notes in place.
+            var rec = records.removeValue(forKey: step) ?? .initial
             pushUndoable(event, step, rec)
             // An older journal's note event could clear the note (no text): nothing to add then.
             if let text = event.note, !text.isEmpty {
-                target.notes.append(Note(at: event.at, happenedAt: event.happenedAt, text: text))
+                rec.appendNote(Note(at: event.at, happenedAt: event.happenedAt, text: text), to: event.provider)
             }
+            var target = rec.provider(event.provider)
             target.mine = true
             rec.set(event.provider, target)
             rec.lastProvider = event.provider
@@ -260,7 +263,7 @@ public struct Incident: Hashable, Sendable {
             guard let step = event.step, step == top.step else {
                 throw IncidentError("\(line): undo names a different step than event \(target)")
             }
-            records[step] = top.before
+            records[step] = top.before.restoringNotes(top.noteCounts, from: record(step))
             undoStack.removeLast()
         }
         events.append(event)
@@ -269,6 +272,7 @@ public struct Incident: Hashable, Sendable {
     /// Remembers what a step action replaced, for `u`; what the profile prepared is not an action.
     private mutating func pushUndoable(_ event: Event, _ step: StepID, _ before: StepRecord) {
         guard event.prepared != true else { return }
-        undoStack.append(Undoable(seq: event.seq, step: step, before: before))
+        let (stripped, counts) = before.strippedOfNotes()
+        undoStack.append(Undoable(seq: event.seq, step: step, before: stripped, noteCounts: counts))
     }
 }

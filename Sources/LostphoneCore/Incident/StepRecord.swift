@@ -54,6 +54,35 @@ public struct StepRecord: Hashable, Sendable {
         records[provider] = record
     }
 
+    /// Adds a note to `provider`'s record in place: the notes are not copied when this record
+    /// holds the only reference to them.
+    mutating func appendNote(_ note: Note, to provider: ProviderID?) {
+        if records[provider] == nil { order.append(provider); records[provider] = ProviderRecord() }
+        records[provider]!.notes.append(note)
+    }
+
+    /// This record without its notes, and how many each provider had: what an undo keeps. A copy
+    /// holding the notes would make the next note copy them all, once per event.
+    func strippedOfNotes() -> (record: StepRecord, noteCounts: [ProviderID?: Int]) {
+        var stripped = self
+        var counts: [ProviderID?: Int] = [:]
+        for (id, record) in records where !record.notes.isEmpty {
+            counts[id] = record.notes.count
+            stripped.records[id]!.notes = []
+        }
+        return (stripped, counts)
+    }
+
+    /// A stripped record with its notes given back from `current`, the record of the same step
+    /// after the actions since it was stripped: they only added notes at the end.
+    func restoringNotes(_ counts: [ProviderID?: Int], from current: StepRecord) -> StepRecord {
+        var restored = self
+        for (id, count) in counts {
+            restored.records[id]?.notes = Array(current.provider(id).notes.prefix(count))
+        }
+        return restored
+    }
+
     /// The providers the person uses, in the order first acted on, with their records.
     public var mine: [(provider: ProviderID?, record: ProviderRecord)] {
         order.compactMap { id in records[id].flatMap { $0.mine ? (id, $0) : nil } }

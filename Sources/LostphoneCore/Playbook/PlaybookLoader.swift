@@ -13,23 +13,9 @@ public enum PlaybookLoader {
     // Far above any real playbook (the built-in one is ~30 KiB; the 10,000-step benchmark one ~4 MiB).
     static let maxBytes = 16 * 1024 * 1024
 
-    /// The built-in `cn-mainland` playbook. Its validity is checked by the test suite; should it
-    /// ever fail to load, a minimal playbook that says so keeps the program usable.
-    public static func builtin() -> Playbook { builtinPlaybook }
-
-    static let fallbackID = "broken"
-
-    private static let builtinPlaybook: Playbook = {
-        switch load(yaml: BuiltinResources.playbookYAML, file: "cn-mainland.yaml") {
-        case .success(let p): return p
-        case .failure(let e):
-            let text = LocalizedText(zh: "内置指南无法读取：\(e.problems.first?.description ?? "")",
-                                     en: "The built-in guide could not be read: \(e.problems.first?.description ?? "")")
-            return Playbook(id: fallbackID, version: 0, languages: [.zh, .en], title: text,
-                            source: PlaybookSource(publisher: text),
-                            panes: [Pane(id: "urgent", title: text, steps: [Step(id: "police", title: LocalizedText(zh: "报警：110", en: "Call the police: 110"))])])
-        }
-    }()
+    /// The built-in `cn-mainland` playbook, compiled into the binary as Swift values
+    /// (`BuiltinPlaybook`); the tests check it is what its YAML gives.
+    public static func builtin() -> Playbook { BuiltinPlaybook.playbook }
 
     public static func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -51,15 +37,30 @@ public enum PlaybookLoader {
         return .failure(PlaybookErrors(problems: problems))
     }
 
+    // These four are checked by hand (PlaybookPatterns); the patterns say what the checks mean.
     static let idPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
     /// Digits with single hyphens between groups: `10086`, `0755-83765566`, `400-820-5555`.
     static let phonePattern = "^\\+?[0-9]{2,}(-[0-9]{2,})*$"
     /// A host with at least one dot, an optional scheme and an optional path; no spaces.
     static let webPattern = "^(https?://)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(/[A-Za-z0-9._~%/?#=&+-]*)?$"
     static let pressPattern = "^[0-9*#]{1,4}$"
+    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
     /// A page's full address: scheme, a host with at least one dot, then anything but spaces.
     /// A stored copy's address may hold the copied page's address in its path (`https://copy.example/https://…`).
     static let pagePattern = "^https?://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?(/[^\\s]*)?$"
+
+    /// The keys each mapping may hold, made once rather than at every mapping read.
+    enum Keys {
+        static let playbook: Set<String> = ["id", "version", "languages", "title", "source", "panes"]
+        static let source: Set<String> = ["publisher", "title", "date", "url"]
+        static let pane: Set<String> = ["id", "kind", "title", "steps"]
+        static let step: Set<String> = ["id", "title", "priority", "why", "instructions", "contacts", "warning", "providers", "group",
+                                        "choice", "choice-name", "requires", "requires-why", "follow-ups"]
+        static let followUp: Set<String> = ["id", "after", "due", "title", "why", "source", "closed-by"]
+        static let provider: Set<String> = ["id", "name", "instructions", "contacts", "note", "warning", "follow-ups"]
+        static let contact: Set<String> = ["phone", "web", "path", "label", "press", "source", "confirmed", "press-confirmed", "page", "read-at"]
+        static let languages: Set<String> = Set(Language.allCases.map(\.rawValue))
+    }
 
     /// Walks the node tree; every method reports its own problems and returns nil on failure.
     final class Builder {
@@ -89,7 +90,7 @@ public enum PlaybookLoader {
         }
 
         func playbook(_ node: Node) -> Playbook? {
-            guard let map = reader.mapping(node, "playbook", allowed: ["id", "version", "languages", "title", "source", "panes"],
+            guard let map = reader.mapping(node, "playbook", allowed: Keys.playbook,
                                            required: ["id", "version", "languages", "title", "source", "panes"]) else { return nil }
             if let n = map["languages"], let list = reader.sequence(n, "languages") {
                 var found: [Language] = []
@@ -126,7 +127,7 @@ public enum PlaybookLoader {
 
         func identifier(_ node: Node, _ what: String) -> String? {
             guard let s = reader.string(node, what) else { return nil }
-            guard matches(s, PlaybookLoader.idPattern) else {
+            guard PlaybookPatterns.isIdentifier(s) else {
                 reader.report(node, "\(what): `\(Sanitize.visible(s))` must be lower-case letters, digits and - (at most 64)")
                 return nil
             }
@@ -135,7 +136,7 @@ public enum PlaybookLoader {
 
         /// A text in every declared language: `{zh: …, en: …}`.
         func text(_ node: Node, _ what: String, multiline: Bool = true) -> LocalizedText? {
-            guard let map = reader.mapping(node, what, allowed: Set(Language.allCases.map(\.rawValue))) else { return nil }
+            guard let map = reader.mapping(node, what, allowed: Keys.languages) else { return nil }
             var values: [Language: String] = [:]
             var ok = true
             for language in languages {
@@ -163,11 +164,11 @@ public enum PlaybookLoader {
         }
 
         func source(_ node: Node) -> PlaybookSource? {
-            guard let map = reader.mapping(node, "source", allowed: ["publisher", "title", "date", "url"], required: ["publisher"]) else { return nil }
+            guard let map = reader.mapping(node, "source", allowed: Keys.source, required: ["publisher"]) else { return nil }
             let publisher = map["publisher"].flatMap { text($0, "source.publisher") }
             let title = map["title"].flatMap { text($0, "source.title") }
             let date = map["date"].flatMap { reader.string($0, "source.date") }
-            if let d = date, !matches(d, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), let n = map["date"] { reader.report(n, "source.date must be YYYY-MM-DD") }
+            if let d = date, !PlaybookPatterns.isDate(d), let n = map["date"] { reader.report(n, "source.date must be YYYY-MM-DD") }
             let url = map["url"].flatMap { reader.string($0, "source.url") }
             if let u = url, !matches(u, PlaybookLoader.webPattern), let n = map["url"] { reader.report(n, "source.url is not a web address") }
             guard let publisher else { return nil }
@@ -175,7 +176,7 @@ public enum PlaybookLoader {
         }
 
         func pane(_ node: Node) -> Pane? {
-            guard let map = reader.mapping(node, "pane", allowed: ["id", "kind", "title", "steps"], required: ["id", "title", "steps"]) else { return nil }
+            guard let map = reader.mapping(node, "pane", allowed: Keys.pane, required: ["id", "title", "steps"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "pane id") }
             var kind = PaneKind.actions
             if let n = map["kind"], let s = reader.string(n, "kind") {
@@ -197,9 +198,7 @@ public enum PlaybookLoader {
         }
 
         func step(_ node: Node) -> Step? {
-            guard let map = reader.mapping(node, "step", allowed: ["id", "title", "priority", "why", "instructions", "contacts", "warning",
-                                                                   "providers", "group", "choice", "choice-name", "requires", "requires-why",
-                                                                   "follow-ups"],
+            guard let map = reader.mapping(node, "step", allowed: Keys.step,
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
@@ -303,7 +302,7 @@ public enum PlaybookLoader {
             var ids: Set<String> = []
             var rules: [FollowUpRule] = []
             for item in list {
-                guard let map = reader.mapping(item, "follow-up", allowed: ["id", "after", "due", "title", "why", "source", "closed-by"],
+                guard let map = reader.mapping(item, "follow-up", allowed: Keys.followUp,
                                                required: ["id", "due", "title"]) else { continue }
                 let id = map["id"].flatMap { identifier($0, "follow-up id") }
                 if let id, let n = map["id"], !ids.insert(id).inserted { reader.report(n, "follow-up id `\(id)` is used twice in this step") }
@@ -355,7 +354,7 @@ public enum PlaybookLoader {
         }
 
         func provider(_ node: Node) -> Provider? {
-            guard let map = reader.mapping(node, "provider", allowed: ["id", "name", "instructions", "contacts", "note", "warning", "follow-ups"],
+            guard let map = reader.mapping(node, "provider", allowed: Keys.provider,
                                            required: ["id", "name"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "provider id") }
             let name = map["name"].flatMap { text($0, "provider name", multiline: false) }
@@ -375,8 +374,7 @@ public enum PlaybookLoader {
         }
 
         func contact(_ node: Node) -> Contact? {
-            guard let map = reader.mapping(node, "contact", allowed: ["phone", "web", "path", "label", "press", "source", "confirmed",
-                                                                      "press-confirmed", "page", "read-at"]) else { return nil }
+            guard let map = reader.mapping(node, "contact", allowed: Keys.contact) else { return nil }
             let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
             guard kinds.count == 1 else {
                 reader.report(node, "contact: give exactly one of phone, web or path (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
@@ -384,7 +382,7 @@ public enum PlaybookLoader {
             }
             var kind: Contact.Kind? = nil
             if let n = map["phone"], let s = reader.string(n, "phone") {
-                if matches(s, PlaybookLoader.phonePattern) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
+                if PlaybookPatterns.isPhoneNumber(s) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
                 else { reader.report(n, "phone: `\(Sanitize.visible(s))` is not a phone number (digits, groups joined by -, such as 0755-83765566)") }
             }
             if let n = map["web"], let s = reader.string(n, "web") {
@@ -395,7 +393,7 @@ public enum PlaybookLoader {
             let label = map["label"].flatMap { text($0, "label", multiline: false) }
             var press: String? = nil
             if let n = map["press"], let s = reader.string(n, "press") {
-                if matches(s, PlaybookLoader.pressPattern) { press = s }
+                if PlaybookPatterns.isPress(s) { press = s }
                 else { reader.report(n, "press: `\(Sanitize.visible(s))` must be the keys to press (digits, * or #), quoted: \"9\"") }
                 if map["phone"] == nil { reader.report(n, "press only makes sense with a phone number") }
             }

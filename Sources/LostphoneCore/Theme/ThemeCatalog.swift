@@ -56,16 +56,18 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// Loads a theme by name (see `entries`) or by file path. A name no folder has a file for is
-    /// the compiled-in theme of that name.
-    public func resolve(_ nameOrPath: String) -> Result<ThemeLoadResult, ThemeProblem> {
+    /// the compiled-in theme of that name. `known`: what `entries()` gave, when the caller has it
+    /// already (a start lists the folders once).
+    public func resolve(_ nameOrPath: String, known: [ThemeEntry]? = nil) -> Result<ThemeLoadResult, ThemeProblem> {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
             guard FileManager.default.fileExists(atPath: nameOrPath) else {
                 return .failure(ThemeProblem(file: nameOrPath, message: "no such theme file"))
             }
             return .success(ThemeLoader.load(contentsOf: nameOrPath))
         }
-        guard let entry = entries().first(where: { $0.name == nameOrPath }) else {
-            let known = entries().map(\.name).joined(separator: ", ")
+        let entries = known ?? entries()
+        guard let entry = entries.first(where: { $0.name == nameOrPath }) else {
+            let known = entries.map(\.name).joined(separator: ", ")
             return .failure(ThemeProblem(file: nameOrPath, message: "no theme of that name; known themes: \(known) (see `lostphone themes`)"))
         }
         guard let path = entry.path else {

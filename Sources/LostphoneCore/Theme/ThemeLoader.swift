@@ -26,17 +26,20 @@ public enum ThemeLoader {
         "bright-blue": 12, "bright-magenta": 13, "bright-cyan": 14, "bright-white": 15,
     ]
 
-    /// The compiled-in default theme.
-    public static let builtinDefault: Theme = {
-        let result = parse(yaml: BuiltinResources.defaultThemeYAML, file: "<built-in default theme>", base: .fallback)
-        return result.problems.isEmpty ? result.theme : .fallback
-    }()
+    /// The compiled-in default theme (generated from Themes/default.yaml).
+    public static let builtinDefault: Theme = BuiltinThemes.theme(named: "default") ?? .fallback
 
     /// Loads a theme from YAML text; `file` names it in problems.
     public static func load(yaml: String, file: String) -> ThemeLoadResult {
-        var result = parse(yaml: yaml, file: file, base: builtinDefault)
+        load(yaml: yaml, file: file, base: builtinDefault)
+    }
+
+    /// Loads a theme from YAML text over `base`: an element the file leaves out keeps `base`'s
+    /// style, and with any problem the theme is `base` itself.
+    public static func load(yaml: String, file: String, base: Theme) -> ThemeLoadResult {
+        var result = parse(yaml: yaml, file: file, base: base)
         if result.problems.isEmpty { result.problems = unreadable(result.theme, file: file) }
-        return result.problems.isEmpty ? result : ThemeLoadResult(theme: builtinDefault, problems: result.problems)
+        return result.problems.isEmpty ? result : ThemeLoadResult(theme: base, problems: result.problems)
     }
 
     /// Elements whose text could not be seen on any terminal: the same colour (or nearly) as
