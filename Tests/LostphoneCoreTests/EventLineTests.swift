@@ -14,7 +14,7 @@ import Testing
         let events = [
             opened,
             Event(seq: 2, at: t, kind: .details, lostAt: later, deviceModel: "iPhone 12 \"Pro\"", imei: "356938035643809",
-                  lostNumber: "+86 138 0000 0000", owner: "王小明", insurer: "平安", policy: "P-1/2"),
+                  lostNumber: "+86 138 0000 0000", owner: "王小明", insurer: "平安", policy: "P-1/2", claimWithin: "30d"),
             Event(seq: 3, at: later, kind: .move, step: "sim", from: .pending, to: .blocked, provider: "china-mobile",
                   happenedAt: t, due: later),
             Event(seq: 4, at: later, kind: .note, step: "bank", provider: "icbc", note: "受理号 A1\\n二行", closes: "e3"),
@@ -26,6 +26,20 @@ import Testing
         ]
         return events.map { Journal.encode($0).dropLast() }
     }()
+
+    /// The lines above set every field an event has, so a field added to `Event` and not to them
+    /// (nor, then, to the direct reader) fails here rather than going silently to the slow path.
+    @Test func theWrittenLinesSetEveryFieldOfAnEvent() throws {
+        let fields = Set(Mirror(reflecting: Event(seq: 1, at: Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!, kind: .opened))
+            .children.compactMap(\.label))
+        var keys = Set<String>()
+        for line in Self.written {
+            let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+            keys.formUnion(object.keys)
+        }
+        #expect(fields.count > 20)
+        #expect(fields.subtracting(keys).isEmpty, "fields no written line sets: \(fields.subtracting(keys).sorted())")
+    }
 
     static func viaDecoder(_ line: Data) -> Event? { try? JSONDecoder().decode(Event.self, from: line) }
     static func direct(_ line: Data) -> Event? { line.withUnsafeBytes { EventLine.decode($0) } }

@@ -22,7 +22,7 @@ public enum EventLine {
     private enum Key: Int, CaseIterable {
         case seq, at, kind, step, from, to, provider, note, happenedAt, mine, previousProvider, previousNote, undoes
         case prepared, due, closes, journalVersion, preparedEvents, playbook, playbookVersion, lostAt, deviceModel
-        case imei, lostNumber, owner, insurer, policy
+        case imei, lostNumber, owner, insurer, policy, claimWithin
 
         static let byName: [String: Key] = Dictionary(uniqueKeysWithValues: allCases.map { ("\($0)", $0) })
     }
@@ -144,6 +144,7 @@ public enum EventLine {
                 case .owner: guard let v = string() else { return nil }; e.owner = v
                 case .insurer: guard let v = string() else { return nil }; e.insurer = v
                 case .policy: guard let v = string() else { return nil }; e.policy = v
+                case .claimWithin: guard let v = string() else { return nil }; e.claimWithin = v
                 }
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
