@@ -10,8 +10,9 @@ import Testing
         try t.expectScreen(contains: "EXIT:\(status)", "BEFORE-MARK", sourceLocation: sourceLocation)
         #expect(try t.paneValue("alternate_on") == "0", sourceLocation: sourceLocation)
         #expect(try t.paneValue("cursor_flag") == "1", sourceLocation: sourceLocation)
+        // The shell creates the file before stty writes it: wait for the whole line, not the name.
         try t.waitFor(timeout: 5, sourceLocation: sourceLocation, what: "stty.after") { _ in
-            FileManager.default.fileExists(atPath: t.home.appendingPathComponent("stty.after").path)
+            (try? String(contentsOf: t.home.appendingPathComponent("stty.after"), encoding: .utf8))?.hasSuffix("\n") == true
         }
         let before = try String(contentsOf: t.home.appendingPathComponent("stty.before"), encoding: .utf8)
         let after = try String(contentsOf: t.home.appendingPathComponent("stty.after"), encoding: .utf8)

@@ -59,7 +59,7 @@ import Testing
             #expect(try t.paneValue("alternate_on") == "0")
             #expect(try t.paneValue("cursor_flag") == "1")
             try t.waitFor(timeout: 5, sourceLocation: #_sourceLocation, what: "stty.after") { _ in
-                FileManager.default.fileExists(atPath: t.home.appendingPathComponent("stty.after").path)
+                (try? String(contentsOf: t.home.appendingPathComponent("stty.after"), encoding: .utf8))?.hasSuffix("\n") == true
             }
             let before = try String(contentsOf: home.appendingPathComponent("stty.before"), encoding: .utf8)
             let after = try String(contentsOf: home.appendingPathComponent("stty.after"), encoding: .utf8)
