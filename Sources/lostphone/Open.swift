@@ -73,7 +73,7 @@ extension Lostphone {
             if status == 0 { preferences.remember(app.currentState.memory) }
             terminal.stop()
             // Told truthfully: what was refused on screen is not "saved" on the way out.
-            let unsaved = app.currentState.unsavedActions
+            let unsaved = app.currentState.session.unsavedActions
             switch session.recording {
             case .journal(let journal):
                 journal.close()

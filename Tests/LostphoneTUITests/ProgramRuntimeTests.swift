@@ -15,7 +15,7 @@ import Testing
         d.type("-5m")
         d.clock.moment = at(600)
         d.press(.enter)
-        #expect(d.state.happenedAt == at(300))
+        #expect(d.state.choices.happenedAt == at(300))
     }
 
     @Test func theHelpIgnoresOtherKeysOnBothScreens() {
@@ -35,7 +35,7 @@ import Testing
         d.send(.click(x: 12, y: 1))
         d.send(.wheelDown(x: 5, y: 5))
         d.send(.paste("dd"))
-        #expect(d.state.focus == 0 && d.state.selection[0] == 0)
+        #expect(d.state.nav.focus == 0 && d.state.nav.selection[0] == 0)
         #expect(d.state.message == nil)
         #expect(d.state.incident.events.count == 1)
     }

@@ -76,9 +76,9 @@ public final class App {
                              width: terminal.width, height: terminal.height, now: config.clock.now(),
                              memory: config.screenMemory)
         state.message = config.startMessage
-        if case .readOnly(let directory) = config.recording { state.readOnlyDirectory = directory }
+        if case .readOnly(let directory) = config.recording { state.session.readOnlyDirectory = directory }
         // The details are offered, never put over the guide: the first start reminds once.
-        if config.askDetails && state.readOnlyDirectory == nil && state.message == nil {
+        if config.askDetails && state.session.readOnlyDirectory == nil && state.message == nil {
             state.message = StatusMessage(text: state.words[.detailsReminder], kind: .info)
         }
         let inbox = ActionInbox<Action>()
@@ -129,9 +129,9 @@ enum GuideScreen: ProgramScreen {
     static var quit: Action { .quit }
     static func boundAction(for key: Key) -> Action? { KeyBindings.action(for: key) }
     static func isFinished(_ state: AppState) -> Bool { state.shouldQuit }
-    static func size(_ state: AppState) -> (width: Int, height: Int) { (state.width, state.height) }
+    static func size(_ state: AppState) -> (width: Int, height: Int) { (state.display.width, state.display.height) }
     static func words(_ state: AppState) -> Words { state.words }
-    static func theme(_ state: AppState) -> Theme { state.theme }
+    static func theme(_ state: AppState) -> Theme { state.display.theme }
     static var minimumSize: (width: Int, height: Int) { (Layout.minimumWidth, Layout.minimumHeight) }
 
     /// Wakes on the next whole second of the elapsed time, so the clock in the header ticks.
@@ -158,14 +158,14 @@ struct GuideEdges {
         case .record(let command):
             return record(command, state)
         case .export:
-            switch config.export(state.incident, state.playbook, state.language) {
+            switch config.export(state.incident, state.playbook, state.display.language) {
             case .success(let path): return .exported(path: path)
             case .failure(let f): return .exportFailed(f.message)
             }
         case .nextTheme:
             let names = config.themeNames
             guard !names.isEmpty else { return nil }
-            let name = names[names.firstIndex(of: state.themeName).map { ($0 + 1) % names.count } ?? 0]
+            let name = names[names.firstIndex(of: state.display.themeName).map { ($0 + 1) % names.count } ?? 0]
             let (theme, problems) = config.loadTheme(name)
             return .themeChanged(name: name, theme: theme, problems: problems)
         case .saveTheme(let name):
@@ -191,10 +191,10 @@ struct GuideEdges {
         case .makeQRCode(let pick, let uri):
             switch config.encodeQRCode(uri) {
             case .success(let code): return .qrCodeReady(code, pick)
-            case .failure(let why): return .qrCodeFailed(why.text(state.language))
+            case .failure(let why): return .qrCodeFailed(why.text(state.display.language))
             }
         case .keepTip(let step, let doneAt):
-            return config.keepTip(step, doneAt).map { .tipNotKept($0.text(state.language)) }
+            return config.keepTip(step, doneAt).map { .tipNotKept($0.text(state.display.language)) }
         }
     }
 
@@ -214,7 +214,7 @@ struct GuideEdges {
         do {
             try journal.append(event)
         } catch {
-            return .recordFailed(error.text(state.language))
+            return .recordFailed(error.text(state.display.language))
         }
         return .recorded(event)
     }

@@ -32,7 +32,7 @@ import Testing
         #expect(d.state.message?.kind == .error)
         #expect(d.screen.contains("NOT saved"))
         #expect(d.eventsOnDisk().count == 1)
-        #expect(d.state.unsavedActions == 1, "quitting will say one action was not saved")
+        #expect(d.state.session.unsavedActions == 1, "quitting will say one action was not saved")
     }
 
     @Test func aReadOnlyViewSaysSoAndRecordsNothing() {
@@ -47,9 +47,9 @@ import Testing
             #expect(d.state.mode == .normal)
         }
         #expect(d.eventsOnDisk().count == 1)
-        #expect(d.state.unsavedActions == 0)
+        #expect(d.state.session.unsavedActions == 0)
         d.press(.char("j"))
-        #expect(d.state.selection[0] == 1, "moving around and reading still work")
+        #expect(d.state.nav.selection[0] == 1, "moving around and reading still work")
     }
 
     @Test func eachRecordedEventTakesTheTimeOfTheInjectedClock() {
@@ -73,18 +73,18 @@ import Testing
         try #require(next != Theme.fallback, "the two test themes must differ")
         let d = TestApp(theme: Theme.fallback, themeName: "plain", themes: ["warm": (next, [])])
         d.press(.char("t"))
-        #expect(d.state.theme == next)
-        #expect(d.state.themeName == "warm")
+        #expect(d.state.display.theme == next)
+        #expect(d.state.display.themeName == "warm")
         #expect(d.calls.savedThemes == ["warm"])
         #expect(d.screen.contains("Theme: warm"))
         d.press(.char("t"))
-        #expect(d.state.themeName == "plain")
+        #expect(d.state.display.themeName == "plain")
     }
 
     @Test func aThemeThatDoesNotLoadIsReportedAndNotRemembered() {
         let d = TestApp(themeName: "plain", themes: ["broken": (Theme.fallback, ["broken.yaml:3:1: bad colour"])])
         d.press(.char("t"))
-        #expect(d.state.themeName == "broken")
+        #expect(d.state.display.themeName == "broken")
         #expect(d.calls.savedThemes.isEmpty)
         #expect(d.state.message?.kind == .error)
         #expect(d.state.message?.text.contains("bad colour") == true)

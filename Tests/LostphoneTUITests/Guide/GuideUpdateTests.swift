@@ -17,7 +17,7 @@ import Testing
         var s = Self.state()
         let effects = Update.apply(.key(.down), to: &s)
         #expect(effects.isEmpty)
-        #expect(s.selection[0] == 1)
+        #expect(s.nav.selection[0] == 1)
     }
 
     @Test func recordingAsksTheJournalAndShowsNothingUntilItAnswers() throws {
@@ -43,7 +43,7 @@ import Testing
     /// The arrow is found by the tag its span carries, where the layout put it.
     @Test func aClickOnTheNextArrowShowsTheNextProvider() throws {
         var s = Self.state()
-        s.detailOpen = true
+        s.nav.detailOpen = true
         let step = try #require(s.selectedStep)
         let before = s.provider(for: step)?.id
         let detail = try #require(DetailLayout(s, Layout(s)))

@@ -55,12 +55,12 @@ import Testing
     @Test func aBackDatedActionShowsWhenItHappenedEverywhere() throws {
         var s = Self.state()
         try Self.done("police", nil, happened: at(2400), recorded: at(3600), &s)
-        s.selection[0] = 1
+        s.nav.selection[0] = 1
         let row = try Self.listRow(s, "Report to the police")
         #expect(row.contains("21:40") && !row.contains("22:00"), "the list row: \(row)")
         let screen = Screen.render(s).text
         #expect(screen.contains("last change 21:40:00 (recorded 22:00)"), "the details:\n\(screen)")
-        s.focus = s.timelineTab
+        s.nav.focus = s.timelineTab
         let timeline = try #require(Self.lines(s).first { $0.contains("Report to the police") }, "\(Screen.render(s).text)")
         #expect(timeline.contains("21:40:00 (recorded 22:00) Report to the police"), "the timeline row: \(timeline)")
     }
@@ -69,11 +69,11 @@ import Testing
     @Test func aTimeInTheSameMinuteHasNoRecordedAside() throws {
         var s = Self.state()
         try Self.done("police", nil, happened: at(3600), recorded: at(3610), &s)
-        s.selection[0] = 1
+        s.nav.selection[0] = 1
         let screen = Screen.render(s).text
         #expect(screen.contains("last change 22:00:00"), "\(screen)")
         #expect(!screen.contains("recorded"), "the same minute needs no aside:\n\(screen)")
-        s.focus = s.timelineTab
+        s.nav.focus = s.timelineTab
         #expect(!Screen.render(s).text.contains("recorded"))
     }
 
@@ -83,11 +83,11 @@ import Testing
         var s = Self.state()
         let happened = at(2 * 3600 + 59 * 60), recorded = at(3 * 3600 + 10 * 60)
         try Self.done("police", nil, happened: happened, recorded: recorded, &s)
-        s.selection[0] = 1
+        s.nav.selection[0] = 1
         let row = try Self.listRow(s, "Report to the police")
         #expect(row.contains("11-24 23:59"), "the list row: \(row)")
         #expect(Screen.render(s).text.contains("last change 11-24 23:59:00 (recorded 00:10)"), "\(Screen.render(s).text)")
-        s.focus = s.timelineTab
+        s.nav.focus = s.timelineTab
         let timeline = try #require(Self.lines(s).first { $0.contains("Report to the police") })
         #expect(timeline.contains("11-24 23:59:00 (recorded 00:10) Report to the police"), "the timeline row: \(timeline)")
         // Today's own events carry no date.
@@ -100,7 +100,7 @@ import Testing
         var s = Self.state()
         try Self.done("sim", "mobile", happened: at(1800), recorded: at(2000), &s)
         try Self.done("sim", "unicom", happened: at(600), recorded: at(3000), &s)
-        s.selection[0] = 0
+        s.nav.selection[0] = 0
         let row = try Self.listRow(s, "Freeze the SIM")
         #expect(row.contains("21:30") && !row.contains("21:50"), "the list row: \(row)")
         #expect(Screen.render(s).text.contains("last change 21:30:00 (recorded 21:33)"), "\(Screen.render(s).text)")
@@ -110,7 +110,7 @@ import Testing
     @Test func theAsideIsSaidInChinese() throws {
         var s = Self.state(language: .zh)
         try Self.done("police", nil, happened: at(2400), recorded: at(3600), &s)
-        s.focus = s.timelineTab
+        s.nav.focus = s.timelineTab
         #expect(Screen.render(s).text.contains("21:40:00（记录于 22:00）"), "\(Screen.render(s).text)")
     }
 

@@ -192,7 +192,7 @@ struct PureGuide {
         g.press(.char("@"))
         g.type("-5m")
         g.press(.enter)
-        let given = try #require(g.state.happenedAt)
+        let given = try #require(g.state.choices.happenedAt)
         g.press(.char("@"))
         guard case .happenedAt(let prefilled) = g.state.mode else { Issue.record("no field"); return }
         #expect(prefilled.text == TimeInput.display(given) && prefilled.selected)
@@ -218,7 +218,7 @@ struct PureGuide {
         g.type("yesterday")
         g.press(.enter)
         guard case .details(let form) = g.state.mode else { Issue.record("the form closed"); return }
-        #expect(form[.owner].text == "Li", "the owner typed over, not appended")
+        #expect(form[.device(.owner)].text == "Li", "the owner typed over, not appended")
         #expect(form.focus == .lostAt)
         #expect(form.error?.contains("-20m") == true && form.error?.contains("yesterday") == true, "\(String(describing: form.error))")
     }

@@ -107,7 +107,7 @@ import Testing
         d.press(.right, .char("d"))
         let event = d.state.incident.events.last
         #expect(event?.happenedAt == at(2400) && event?.at == at(3600))
-        #expect(d.state.happenedAt == nil, "used once")
+        #expect(d.state.choices.happenedAt == nil, "used once")
         d.press(.up)
         #expect(d.screen.contains("21:40:00 (recorded 22:00)"))
     }
@@ -126,6 +126,6 @@ import Testing
         d.type("2026-11-24 21:10")
         d.press(.enter)
         #expect(d.state.message?.text.contains("before the phone was lost") == true)
-        #expect(d.state.happenedAt == nil)
+        #expect(d.state.choices.happenedAt == nil)
     }
 }

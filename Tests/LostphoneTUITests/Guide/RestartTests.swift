@@ -88,8 +88,8 @@ import Testing
         var s = Self.state()
         try Self.record(.move("locate", to: .done, provider: "apple"), &s)
         var reopened = Self.state(s.incident)
-        reopened.focus = 1
-        reopened.selection[1] = 1
+        reopened.nav.focus = 1
+        reopened.nav.selection[1] = 1
         let effects = Update.apply(.key(.char("s")), to: &reopened)
         #expect(effects == [.record(.move("erase", to: .inProgress, provider: "apple", happenedAt: nil))],
                 "recorded at once, for Apple: \(reopened.message?.text ?? "")")
@@ -102,9 +102,9 @@ import Testing
         try Self.record(.move("sim", to: .done, provider: "unicom"), &s)
         try Self.record(.mine("sim", "telecom", true), &s, at: 70)
         try Self.record(.mine("sim", "mobile", false), &s, at: 80)
-        #expect(s.groupChoice["carrier"] == "telecom")
+        #expect(s.choices.groupChoice["carrier"] == "telecom")
         let reopened = Self.state(s.incident)
-        #expect(reopened.groupChoice == s.groupChoice)
+        #expect(reopened.choices.groupChoice == s.choices.groupChoice)
         #expect(reopened.provider(for: try Self.step(reopened, "new-sim"))?.id == "telecom")
     }
 
@@ -120,8 +120,8 @@ import Testing
         _ = Update.apply(.key(.right), to: &s)
         _ = Update.apply(.key(.enter), to: &s)
         let reopened = Self.state(s.incident, memory: s.memory)
-        #expect(reopened.focus == s.focus && reopened.selection == s.selection && reopened.detailOpen == s.detailOpen)
-        #expect(reopened.providerChoice == s.providerChoice && reopened.groupChoice == s.groupChoice)
+        #expect(reopened.nav.focus == s.nav.focus && reopened.nav.selection == s.nav.selection && reopened.nav.detailOpen == s.nav.detailOpen)
+        #expect(reopened.choices.providerChoice == s.choices.providerChoice && reopened.choices.groupChoice == s.choices.groupChoice)
         #expect(Self.screen(reopened) == Self.screen(s))
         // Without the memory, the screen opens on what to do now: it differs.
         #expect(Self.screen(Self.state(s.incident)) != Self.screen(s))
@@ -138,9 +138,9 @@ import Testing
         memory.groups = ["carrier": "vodafone", "brand": "unicom"]
         let reopened = Self.state(s.incident, memory: memory)
         let fresh = Self.state(s.incident)
-        #expect(reopened.focus == fresh.focus && reopened.selection == fresh.selection)
-        #expect(reopened.providerChoice.isEmpty)
-        #expect(reopened.groupChoice == ["carrier": "unicom"], "the journal's truth stands")
+        #expect(reopened.nav.focus == fresh.nav.focus && reopened.nav.selection == fresh.nav.selection)
+        #expect(reopened.choices.providerChoice.isEmpty)
+        #expect(reopened.choices.groupChoice == ["carrier": "unicom"], "the journal's truth stands")
     }
 
     /// Mobile picked with ←/→ and the screen left; then Telecom recorded from the command line.
@@ -155,7 +155,7 @@ import Testing
         try Self.record(.move("new-sim", to: .done, provider: "telecom"), &s, at: 90)
         let reopened = Self.state(s.incident, memory: memory)
         #expect(reopened.provider(for: try Self.step(reopened, "new-sim"))?.id == "telecom")
-        #expect(reopened.groupChoice["carrier"] == "telecom")
+        #expect(reopened.choices.groupChoice["carrier"] == "telecom")
     }
 
     /// The second bank the screen moved on to after the first was done stays shown.
@@ -163,7 +163,7 @@ import Testing
         var s = Self.state()
         try Self.record(.mine("bank", "icbc", true), &s)
         try Self.record(.mine("bank", "cmb", true), &s, at: 61)
-        s.selection[0] = 1
+        s.nav.selection[0] = 1
         try Self.record(.move("bank", to: .done, provider: "icbc"), &s, at: 62)
         #expect(s.provider(for: try Self.step(s, "bank"))?.id == "cmb")
         let reopened = Self.state(s.incident, memory: s.memory)

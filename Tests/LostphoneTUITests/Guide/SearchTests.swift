@@ -37,7 +37,7 @@ import Testing
         #expect(d.state.selectedStep?.id == "sim")
         #expect(d.screen.contains("no match"))
         d.press(.enter)
-        #expect(!d.state.searchJustClosed, "n is a note again")
+        #expect(!d.state.search.justClosed, "n is a note again")
     }
 
     @Test func downInTheFieldAndNAfterItGoToTheNextHit() {
@@ -76,7 +76,7 @@ import Testing
         d.press(.escape)
         #expect(d.state.selectedStep?.id == "sim")
         #expect(d.state.provider(for: d.state.selectedStep!)?.id == "china-mobile")
-        #expect(d.state.providerChoice.isEmpty)
+        #expect(d.state.choices.providerChoice.isEmpty)
     }
 
     @Test(arguments: [Language.en, .zh])
@@ -94,7 +94,7 @@ import Testing
         d.press(.char("3"))   // the days after: its fraud step holds 96110
         d.press(.char("/"))
         d.type("110")
-        #expect(d.state.focus == 0)
+        #expect(d.state.nav.focus == 0)
         #expect(d.state.selectedStep?.id == "police")
     }
 

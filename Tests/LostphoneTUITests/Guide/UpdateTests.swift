@@ -7,33 +7,33 @@ import Testing
     @Test func arrowAndVimKeysMoveTheSelection() {
         let d = TestApp()
         d.press(.down, .char("j"))
-        #expect(d.state.selection[0] == 2)
+        #expect(d.state.nav.selection[0] == 2)
         d.press(.char("k"))
-        #expect(d.state.selection[0] == 1)
+        #expect(d.state.nav.selection[0] == 1)
         d.press(.char("G"))
-        #expect(d.state.selection[0] == d.state.playbook.panes[0].steps.count - 1)
+        #expect(d.state.nav.selection[0] == d.state.playbook.panes[0].steps.count - 1)
         d.press(.char("g"))
-        #expect(d.state.selection[0] == 0)
+        #expect(d.state.nav.selection[0] == 0)
     }
 
     @Test func selectionStopsAtTheEnds() {
         let d = TestApp()
         d.press(.up, .up)
-        #expect(d.state.selection[0] == 0)
+        #expect(d.state.nav.selection[0] == 0)
         for _ in 0..<50 { d.press(.down) }
-        #expect(d.state.selection[0] == d.state.playbook.panes[0].steps.count - 1)
+        #expect(d.state.nav.selection[0] == d.state.playbook.panes[0].steps.count - 1)
     }
 
     @Test func tabAndNumbersChangePane() {
         let d = TestApp()
         d.press(.tab)
-        #expect(d.state.focus == 1)
+        #expect(d.state.nav.focus == 1)
         d.press(.backTab, .backTab)
-        #expect(d.state.focus == d.state.tabCount - 1)
+        #expect(d.state.nav.focus == d.state.tabCount - 1)
         d.press(.char("3"))
-        #expect(d.state.focus == 2)
+        #expect(d.state.nav.focus == 2)
         d.press(.char("4"))
-        #expect(d.state.focus == 3)
+        #expect(d.state.nav.focus == 3)
         d.press(.char("5"))
         #expect(d.state.isTimeline)
     }
@@ -115,7 +115,7 @@ import Testing
     @Test func languageSwitchesAndIsRemembered() {
         let d = TestApp(language: .en)
         d.press(.char("L"))
-        #expect(d.state.language == .zh)
+        #expect(d.state.display.language == .zh)
         #expect(d.calls.savedLanguages == [.zh])
     }
 
@@ -126,7 +126,7 @@ import Testing
         let found = d.state.selectedStep
         #expect(found != nil)
         d.press(.escape)
-        #expect(d.state.focus == 0 && d.state.selection[0] == 0)
+        #expect(d.state.nav.focus == 0 && d.state.nav.selection[0] == 0)
         d.press(.char("/"))
         d.type("Alipay")
         d.press(.enter)
@@ -196,10 +196,10 @@ import Testing
     @Test func clickSelectsARowAndATab() {
         let d = TestApp(width: 140, height: 45)
         d.send(.click(x: 5, y: 4))
-        #expect(d.state.selection[0] == 2)
+        #expect(d.state.nav.selection[0] == 2)
         let tabs = TabStrip.placed(d.state)
         d.send(.click(x: tabs[2].x + 1, y: 1))
-        #expect(d.state.focus == 2)
+        #expect(d.state.nav.focus == 2)
     }
 
     @Test func resizeKeepsTheSelectionVisible() {
@@ -207,8 +207,8 @@ import Testing
         d.press(.char("3"), .char("G"))
         d.terminal.height = 12
         d.send(.resize)
-        let h = Layout(width: 80, height: 12, detailOpen: d.state.detailOpen).list.height
-        let sel = d.state.selection[2], top = d.state.scroll[2]
+        let h = Layout(width: 80, height: 12, detailOpen: d.state.nav.detailOpen).list.height
+        let sel = d.state.nav.selection[2], top = d.state.nav.scroll[2]
         #expect(sel >= top && sel < top + h)
     }
 
@@ -228,7 +228,7 @@ import Testing
         #expect(tabs.map(\.label).filter { $0.contains("…") }.isEmpty, "no cut titles: \(tabs.map(\.label))")
         #expect((tabs.last.map { $0.x + $0.width } ?? 99) <= 40)
         d.send(.click(x: tabs[3].x + 1, y: 1))
-        #expect(d.state.focus == 3, "a number alone is still a tab to click")
+        #expect(d.state.nav.focus == 3, "a number alone is still a tab to click")
     }
 
     @Test func at40ColumnsTheChineseTabsReadTheSameWay() {

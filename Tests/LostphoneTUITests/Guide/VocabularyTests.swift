@@ -26,7 +26,7 @@ import Testing
     /// What each surface calls the SIM step's state, read from where that surface shows it.
     func namesShown(_ d: TestApp) throws -> [String: String] {
         let state = d.state
-        let language = state.language
+        let language = state.display.language
         let incident = state.incident
         let playbook = state.playbook
         let step = try #require(state.step(Self.step))

@@ -91,7 +91,7 @@ import Testing
         try incident.apply(event)
         let state = AppState(playbook: playbook, incident: incident, language: .en, theme: Theme.fallback,
                              width: 80, height: 24, now: at(2))
-        #expect(state.focus == 0)
+        #expect(state.nav.focus == 0)
         #expect(state.selectedStep?.id == "bank")
     }
 }
@@ -114,38 +114,38 @@ import Testing
     @Test func downPastTheListsEndScrollsTheDetailsAndUpComesBack() {
         let d = TestApp(width: 80, height: 24)
         d.press(.char("G"))
-        #expect(d.state.detailScroll == 0)
+        #expect(d.state.nav.detailScroll == 0)
         d.press(.down, .down)
-        #expect(d.state.detailScroll == 2)
-        #expect(d.state.selection[0] == d.state.rowCount(0) - 1)
+        #expect(d.state.nav.detailScroll == 2)
+        #expect(d.state.nav.selection[0] == d.state.rowCount(0) - 1)
         d.press(.up, .up)
-        #expect(d.state.detailScroll == 0)
+        #expect(d.state.nav.detailScroll == 0)
         d.press(.up)
-        #expect(d.state.selection[0] == d.state.rowCount(0) - 2)
+        #expect(d.state.nav.selection[0] == d.state.rowCount(0) - 2)
     }
 
     @Test func pageDownScrollsTheDetailsWhileTheyHaveMore() {
         let d = TestApp(width: 80, height: 24)
         d.press(.pageDown)
-        #expect(d.state.detailScroll > 0)
+        #expect(d.state.nav.detailScroll > 0)
         #expect(d.state.selectedStep?.id == "sim")
         d.press(.pageUp)
-        #expect(d.state.detailScroll == 0)
+        #expect(d.state.nav.detailScroll == 0)
     }
 
     @Test func theWheelScrollsWhatItIsOver() {
         let d = TestApp(width: 80, height: 24)
         d.send(.wheelDown(x: 40, y: 15))
-        #expect(d.state.detailScroll == 3, "over the details")
+        #expect(d.state.nav.detailScroll == 3, "over the details")
         #expect(d.state.selectedStep?.id == "sim")
         d.send(.wheelDown(x: 10, y: 3))
-        #expect(d.state.selection[0] == 3, "over the list")
+        #expect(d.state.nav.selection[0] == 3, "over the list")
     }
 
     @Test func detailsNeverScrollPastTheirEnd() {
         let d = TestApp(width: 80, height: 24)
         for _ in 0..<50 { d.press(.ctrl("e")) }
-        #expect(d.state.detailScroll == DetailLayout.maxScroll(d.state))
+        #expect(d.state.nav.detailScroll == DetailLayout.maxScroll(d.state))
         #expect(d.screen.range(of: "more below \\([0-9]+ lines?\\)", options: .regularExpression) == nil, "the details' own “more below”")
     }
 
@@ -199,7 +199,7 @@ import Testing
         let d = TestApp(width: 30, height: 8)
         d.press(.char("d"), .char("d"), .char(" "), .char("x"), .char("x"), .char("u"), .tab, .char("?"))
         #expect(d.state.incident.events.count == 1)
-        #expect(d.state.focus == 0)
+        #expect(d.state.nav.focus == 0)
         #expect(d.state.mode == .normal)
         d.press(.char("q"))
         #expect(d.state.shouldQuit)

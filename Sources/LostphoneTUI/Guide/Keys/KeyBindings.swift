@@ -164,11 +164,11 @@ public enum KeyBindings {
 
     /// The ranked hints that hold for the state, most needed first.
     static func hints(_ state: AppState) -> [(keys: String, text: String)] {
-        table.hints(state.language) { $0.holds(in: state) }
+        table.hints(state.display.language) { $0.holds(in: state) }
     }
 
     /// The hint kept at the right end of the bottom line (how to leave).
     static func rightEndHint(_ state: AppState) -> (keys: String, text: String)? {
-        table.rightEndHint(state.language) { $0.holds(in: state) }
+        table.rightEndHint(state.display.language) { $0.holds(in: state) }
     }
 }

@@ -23,7 +23,7 @@ struct DetailLayout {
         self.inner = inner
         rows = DetailLayout.rows(state, inner)
         maxScroll = max(0, rows.count - inner.height)
-        top = min(state.detailScroll, maxScroll)
+        top = min(state.nav.detailScroll, maxScroll)
     }
 
     /// Below this many rows the details of a step leave out its title and state line: the
@@ -70,5 +70,5 @@ struct DetailLayout {
 extension Layout {
     /// The layout of the state's screen.
     /// The Due tab has no step details: its items take the whole body.
-    init(_ state: AppState) { self.init(width: state.width, height: state.height, detailOpen: state.detailOpen && !state.isDue) }
+    init(_ state: AppState) { self.init(width: state.display.width, height: state.display.height, detailOpen: state.nav.detailOpen && !state.isDue) }
 }

@@ -12,8 +12,8 @@ enum DetailText {
         let unwrapped: [StyledLine]
         if state.isTimeline {
             let events = state.incident.events
-            guard events.indices.contains(state.selection[state.focus]) else { return [] }
-            unwrapped = detailLines(events[state.selection[state.focus]], state)
+            guard events.indices.contains(state.nav.selection[state.nav.focus]) else { return [] }
+            unwrapped = detailLines(events[state.nav.selection[state.nav.focus]], state)
         } else if let step = state.selectedStep {
             unwrapped = lines(step, state)
         } else {
@@ -25,7 +25,7 @@ enum DetailText {
     /// The detail text as unwrapped lines.
     static func lines(_ step: Step, _ state: AppState) -> [StyledLine] {
         let w = state.words
-        let lang = state.language
+        let lang = state.display.language
         let rec = state.incident.record(step.id)
         var out: [StyledLine] = []
         out.append(StyledLine(step.title[lang], .heading))
@@ -50,7 +50,7 @@ enum DetailText {
                                       hangingIndent: id == nil ? 2 : 6))
             }
         }
-        if let t = state.happenedAt {
+        if let t = state.choices.happenedAt {
             out.append(StyledLine("@ " + w[.nextHappenedAt(TimeInput.display(t))], .warning))
         }
         // Numbers and addresses first, where a person in a hurry sees them without a key; the
@@ -83,7 +83,7 @@ enum DetailText {
     /// choose another.
     static func chooserLine(_ step: Step, _ provider: Provider, _ rec: StepRecord, _ state: AppState) -> StyledLine {
         let w = state.words
-        let lang = state.language
+        let lang = state.display.language
         let i = state.providerOrder(step).firstIndex { $0.id == provider.id } ?? 0
         var chooser = [
             Span(w.label(.provider), .heading),
@@ -126,7 +126,7 @@ enum DetailText {
     /// so a click on it picks that contact.
     static func contactLines(_ contacts: [Contact], first: Int, _ state: AppState) -> [StyledLine] {
         let w = state.words
-        let lang = state.language
+        let lang = state.display.language
         return contacts.enumerated().map { i, c in
             let hit = DetailHit.contact(first + i)
             var spans: [Span]
@@ -150,7 +150,7 @@ enum DetailText {
     /// provider, the move and the note.
     static func detailLines(_ e: Event, _ state: AppState) -> [StyledLine] {
         let w = state.words
-        let lang = state.language
+        let lang = state.display.language
         var out = [StyledLine(EventText.describe(e, state), hangingIndent: 2)]
         out.append(.blank)
         func field(_ label: String, _ value: String, _ element: ThemeElement = .text) {

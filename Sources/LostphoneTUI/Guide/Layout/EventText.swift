@@ -7,11 +7,11 @@ enum EventText {
         let w = state.words
         func title(_ id: StepID?) -> String {
             guard let id else { return "" }
-            return state.step(id)?.title[state.language] ?? id.rawValue
+            return state.step(id)?.title[state.display.language] ?? id.rawValue
         }
         func providerName(_ e: Event) -> String? {
             guard let id = e.step, let p = e.provider, let step = state.step(id) else { return e.provider?.rawValue }
-            return step.provider(p)?.name[state.language] ?? p.rawValue
+            return step.provider(p)?.name[state.display.language] ?? p.rawValue
         }
         var spans: [Span] = []
         switch e.kind {
@@ -61,7 +61,7 @@ enum RecordedMessage {
     static func text(_ e: Event, _ state: AppState) -> String {
         let words = EventText.describe(e, state).map(\.text).joined()
         // Said early, where a short line still shows it.
-        let note = state.justRecorded == nil ? "" : " · " + state.words[.noteForJustDone]
+        let note = state.choices.justRecorded == nil ? "" : " · " + state.words[.noteForJustDone]
         return "\(state.words[.saved]) \(TimeInput.clock(e.at))\(note) · \(words)"
     }
 }

@@ -29,15 +29,15 @@ struct HeaderContent: Hashable {
         if let model = incident.device.model { middle += model }
         if let imei = incident.device.imei { middle += (middle.isEmpty ? "" : " · ") + "\(w[.imei]) \(imei)" }
         if let lost = incident.lostAt { middle += (middle.isEmpty ? "" : " · ") + "\(w[.lostAt]) \(TimeInput.display(lost))" }
-        let offer = middle.isEmpty && state.readOnlyDirectory == nil
+        let offer = middle.isEmpty && state.session.readOnlyDirectory == nil
         if offer { middle = w[.detailsOffer] }
         let (overdue, dueSoon) = FollowUps.counts(FollowUps.list(incident, playbook: state.playbook), now: state.now)
         return HeaderContent(
             title: " " + w[.appTitle],
-            readOnly: state.readOnlyDirectory.map { _ in w[.readOnly] },
+            readOnly: state.session.readOnlyDirectory.map { _ in w[.readOnly] },
             urgent: state.urgentLeft.map { w[.urgentLeft($0)] },
             urgentSettled: state.urgentLeft == 0,
-            due: DueWords.count(overdue: overdue, dueSoon: dueSoon, state.language),
+            due: DueWords.count(overdue: overdue, dueSoon: dueSoon, state.display.language),
             overdue: overdue > 0,
             middle: middle,
             offer: offer,

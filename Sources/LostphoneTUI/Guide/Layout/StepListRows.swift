@@ -19,20 +19,20 @@ struct StepListRow: Hashable {
 /// What the step list shows of the state: the visible rows of the focused pane.
 enum StepListRows {
     static func visible(_ state: AppState, height: Int) -> [StepListRow] {
-        let pane = state.playbook.panes[state.focus]
-        let top = state.scroll[state.focus]
-        let nowRow = state.nowRow(state.focus)
+        let pane = state.playbook.panes[state.nav.focus]
+        let top = state.nav.scroll[state.nav.focus]
+        let nowRow = state.nowRow(state.nav.focus)
         return pane.steps.indices.dropFirst(top).prefix(max(0, height)).map { i in
             let step = pane.steps[i]
             let rec = state.incident.record(step.id)
             return StepListRow(
                 state: rec.state,
                 number: step.priority.map { "\($0)" } ?? "\(i + 1)",
-                title: step.title[state.language] + (i == nowRow ? "  " + state.words[.doNow] : ""),
-                summary: providerSummary(step, rec, state.language, names: true),
-                glyphSummary: providerSummary(step, rec, state.language, names: false),
+                title: step.title[state.display.language] + (i == nowRow ? "  " + state.words[.doNow] : ""),
+                summary: providerSummary(step, rec, state.display.language, names: true),
+                glyphSummary: providerSummary(step, rec, state.display.language, names: false),
                 time: rec.shownChange.map { ShortTime.text($0.happened, today: state.now) } ?? "",
-                selected: i == state.selection[state.focus])
+                selected: i == state.nav.selection[state.nav.focus])
         }
     }
 

@@ -10,9 +10,9 @@ enum TabStrip {
         return (0..<state.tabCount).map { i in
             if i < n {
                 let p = state.progress[i]
-                return ("\(i + 1)", state.playbook.panes[i].title[state.language], "\(p.settled)/\(p.total)")
+                return ("\(i + 1)", state.playbook.panes[i].title[state.display.language], "\(p.settled)/\(p.total)")
             }
-            if i == state.dueTab { return ("\(i + 1)", DueWords.tab[state.language], "\(state.dueOpenCount)") }
+            if i == state.dueTab { return ("\(i + 1)", DueWords.tab[state.display.language], "\(state.dueOpenCount)") }
             return ("\(i + 1)", state.words.capitalized(.timeline), "\(state.incident.events.count)")
         }
     }
@@ -24,24 +24,24 @@ enum TabStrip {
     /// focused title shortened.
     static func placed(_ state: AppState) -> [(label: String, x: Int, width: Int)] {
         var items = parts(state)
-        let available = state.width - 1
+        let available = state.display.width - 1
         var gap = 1
         func label(_ t: (number: String, title: String, count: String)) -> String {
             [t.number, t.title, t.count].filter { !$0.isEmpty }.joined(separator: " ")
         }
         var total: Int { items.reduce(0) { $0 + TextWidth.of(label($1)) + 2 + gap } }
         if total > available {
-            for i in items.indices where i != state.focus { items[i].count = "" }
+            for i in items.indices where i != state.nav.focus { items[i].count = "" }
         }
         if total > available {
-            for i in items.indices where i != state.focus { items[i].title = "" }
+            for i in items.indices where i != state.nav.focus { items[i].title = "" }
             // Numbers alone are told apart by their padding: no gap between tabs.
             gap = 0
         }
-        if total > available, items.indices.contains(state.focus) {
-            let title = items[state.focus].title
+        if total > available, items.indices.contains(state.nav.focus) {
+            let title = items[state.nav.focus].title
             let keep = TextWidth.of(title) - (total - available)
-            items[state.focus].title = keep < 2 ? "" : TextWidth.truncate(title, to: keep)
+            items[state.nav.focus].title = keep < 2 ? "" : TextWidth.truncate(title, to: keep)
         }
         var x = 1
         return items.map { t in

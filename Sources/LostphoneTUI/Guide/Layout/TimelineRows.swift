@@ -11,9 +11,9 @@ struct TimelineRow: Hashable {
 enum TimelineRows {
     static func visible(_ state: AppState, height: Int) -> [TimelineRow] {
         let events = state.incident.events
-        let top = state.scroll[state.focus]
+        let top = state.nav.scroll[state.nav.focus]
         return events.indices.dropFirst(top).prefix(max(0, height)).map { i in
-            TimelineRow(spans: line(events[i], state), selected: i == state.selection[state.focus])
+            TimelineRow(spans: line(events[i], state), selected: i == state.nav.selection[state.nav.focus])
         }
     }
 

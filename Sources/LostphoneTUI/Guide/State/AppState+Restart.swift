@@ -11,10 +11,10 @@ extension AppState {
     mutating func noteChoice(after event: Event) {
         if let id = event.provider, let step = event.step.flatMap(step), let group = step.group,
            event.kind != .mine || event.mine == true {
-            groupChoice[group] = id
+            choices.groupChoice[group] = id
         }
         if event.kind == .details, let model = event.deviceModel, let brand = BrandMatch.provider(in: model, playbook) {
-            groupChoice[BrandMatch.group] = brand
+            choices.groupChoice[BrandMatch.group] = brand
         }
     }
 
@@ -29,51 +29,51 @@ extension AppState {
         guard let memory = kept else { return }
         for (s, p) in memory.providers {
             let id = StepID(s)
-            if let step = step(id), step.provider(ProviderID(p)) != nil { providerChoice[id] = ProviderID(p) }
+            if let step = step(id), step.provider(ProviderID(p)) != nil { choices.providerChoice[id] = ProviderID(p) }
         }
         if !memory.groups.isEmpty {
             var inGroups: Set<String> = []
             for step in playbook.allSteps { if let g = step.group { for p in step.providers { inGroups.insert(g + "\u{0}" + p.id.rawValue) } } }
-            for (g, p) in memory.groups where inGroups.contains(g + "\u{0}" + p) { groupChoice[g] = ProviderID(p) }
+            for (g, p) in memory.groups where inGroups.contains(g + "\u{0}" + p) { choices.groupChoice[g] = ProviderID(p) }
         }
         for e in events where e.seq > cut {
             noteChoice(after: e)
-            if let s = e.step { providerChoice[s] = nil }
+            if let s = e.step { choices.providerChoice[s] = nil }
         }
         for (p, pane) in playbook.panes.enumerated() {
-            if let s = memory.selected[pane.id.rawValue], let pos = stepIndex[StepID(s)], pos.tab == p { selection[p] = pos.row }
-            if let top = memory.top[pane.id.rawValue] { scroll[p] = max(0, top) }
+            if let s = memory.selected[pane.id.rawValue], let pos = stepIndex[StepID(s)], pos.tab == p { nav.selection[p] = pos.row }
+            if let top = memory.top[pane.id.rawValue] { nav.scroll[p] = max(0, top) }
         }
         // On the last event, it stays on the last, as it follows new events while open.
         if let seq = memory.timelineEvent, seq != memory.seq, let i = events.firstIndex(where: { $0.seq == seq }) {
-            selection[timelineTab] = i
+            nav.selection[timelineTab] = i
         }
-        if let top = memory.top[ScreenMemory.timelinePane] { scroll[timelineTab] = max(0, top) }
+        if let top = memory.top[ScreenMemory.timelinePane] { nav.scroll[timelineTab] = max(0, top) }
         if memory.pane == ScreenMemory.timelinePane {
-            focus = timelineTab
+            nav.focus = timelineTab
         } else if let p = playbook.panes.firstIndex(where: { $0.id.rawValue == memory.pane }) {
-            focus = p
+            nav.focus = p
         }
-        detailOpen = memory.detailOpen
-        detailScroll = max(0, memory.detailScroll)
+        nav.detailOpen = memory.detailOpen
+        nav.detailScroll = max(0, memory.detailScroll)
     }
 
     /// What to keep of this screen for the next start.
     public var memory: ScreenMemory {
         var selected: [String: String] = [:], top: [String: Int] = [:]
         for (p, pane) in playbook.panes.enumerated() {
-            if pane.steps.indices.contains(selection[p]) { selected[pane.id.rawValue] = pane.steps[selection[p]].id.rawValue }
-            top[pane.id.rawValue] = scroll[p]
+            if pane.steps.indices.contains(nav.selection[p]) { selected[pane.id.rawValue] = pane.steps[nav.selection[p]].id.rawValue }
+            top[pane.id.rawValue] = nav.scroll[p]
         }
-        top[ScreenMemory.timelinePane] = scroll[timelineTab]
+        top[ScreenMemory.timelinePane] = nav.scroll[timelineTab]
         let events = incident.events
         return ScreenMemory(
             incident: incident.id, opened: incident.startedAt.text, seq: events.last?.seq ?? 0,
-            pane: focus < playbook.panes.count ? playbook.panes[focus].id.rawValue : ScreenMemory.timelinePane,
+            pane: nav.focus < playbook.panes.count ? playbook.panes[nav.focus].id.rawValue : ScreenMemory.timelinePane,
             selected: selected, top: top,
-            timelineEvent: events.indices.contains(selection[timelineTab]) ? events[selection[timelineTab]].seq : nil,
-            detailOpen: detailOpen, detailScroll: detailScroll,
-            providers: Dictionary(uniqueKeysWithValues: providerChoice.map { ($0.key.rawValue, $0.value.rawValue) }),
-            groups: groupChoice.mapValues(\.rawValue))
+            timelineEvent: events.indices.contains(nav.selection[timelineTab]) ? events[nav.selection[timelineTab]].seq : nil,
+            detailOpen: nav.detailOpen, detailScroll: nav.detailScroll,
+            providers: Dictionary(uniqueKeysWithValues: choices.providerChoice.map { ($0.key.rawValue, $0.value.rawValue) }),
+            groups: choices.groupChoice.mapValues(\.rawValue))
     }
 }

@@ -5,7 +5,7 @@ import TerminalKit
 extension Update {
     /// Sends the report's path right after an export, else the selected step's next contact.
     static func copy(_ state: inout AppState) -> [Effect] {
-        let lang = state.language
+        let lang = state.display.language
         if let path = state.clipboard.reportPath {
             state.clipboard.reportPath = nil
             state.message = sentMessage(path, again: false, lang)
@@ -21,7 +21,7 @@ extension Update {
 
     /// Sends `pick` to the clipboard and says only that: the terminal never confirms OSC 52.
     static func copy(_ pick: ContactPick, _ state: inout AppState) -> [Effect] {
-        let lang = state.language
+        let lang = state.display.language
         state.clipboard.lastContact = pick
         let shown = pick.summary(lang)
         state.message = sentMessage(shown, again: pick.count > 1, lang)
@@ -39,7 +39,7 @@ extension Update {
     /// message still speaks of that copy (a later message is not overwritten). A failure leaves
     /// the "sent" message, which stays true.
     static func clipboardToolFinished(shown: String, outcome: ClipboardToolOutcome, _ state: inout AppState) {
-        let lang = state.language
+        let lang = state.display.language
         guard outcome.copied, let message = state.message,
               message.text.hasPrefix(Word.sentToClipboard(shown).text(in: lang)) else { return }
         let again = message.text.contains(Word.copyAgain.text(in: lang))
@@ -60,9 +60,9 @@ extension Update {
             pick = ContactPick.next(in: state, after: nil)
         }
         guard let pick else {
-            state.message = StatusMessage(text: state.words[.nothingToCopy] + " (\(step.title[state.language]))", kind: .info)
+            state.message = StatusMessage(text: state.words[.nothingToCopy] + " (\(step.title[state.display.language]))", kind: .info)
             return []
         }
-        return [.makeQRCode(pick, uri: pick.uri(state.language))]
+        return [.makeQRCode(pick, uri: pick.uri(state.display.language))]
     }
 }

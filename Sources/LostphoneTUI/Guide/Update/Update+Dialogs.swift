@@ -10,9 +10,9 @@ extension Update {
         case .confirmEarly(let early):
             state.mode = .normal
             if key == .char("y") || key == .char("Y") {
-                return [.record(.move(early.step, to: early.target, provider: early.provider, happenedAt: state.happenedAt))]
+                return [.record(.move(early.step, to: early.target, provider: early.provider, happenedAt: state.choices.happenedAt))]
             }
-            let title = state.step(early.step)?.title[state.language] ?? early.step.rawValue
+            let title = state.step(early.step)?.title[state.display.language] ?? early.step.rawValue
             state.message = StatusMessage(text: state.words[.notRecorded(step: title)], kind: .info)
             return []
         case .qrCode(_, let pick):
@@ -37,7 +37,7 @@ extension Update {
                 }
                 // Checked by the rules before the field closes: a refused note stays to be
                 // corrected, with the reason beside it, rather than being lost.
-                let command = IncidentCommand.note(step, text, provider: state.noteProvider, happenedAt: state.happenedAt)
+                let command = IncidentCommand.note(step, text, provider: state.choices.noteProvider, happenedAt: state.choices.happenedAt)
                 if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
                     state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
                     return []
@@ -67,8 +67,8 @@ extension Update {
                 }
                 state.mode = .normal
                 if let i = currentHit(hits, state) {
-                    state.lastSearch = query
-                    state.searchJustClosed = true
+                    state.search.last = query
+                    state.search.justClosed = true
                     state.message = StatusMessage(text: state.words[.matchAfter(i + 1, hits.count)], kind: .info)
                 }
             case .down, .ctrl("n"), .tab:
@@ -81,11 +81,11 @@ extension Update {
             }
             return []
         case .details(var form):
-            let count = DetailsForm.Field.allCases.count
+            let all = DetailsForm.Field.all
             switch key {
             case .escape: state.mode = .normal
-            case .tab, .down: form.focus = DetailsForm.Field(rawValue: (form.focus.rawValue + 1) % count)!; state.mode = .details(form)
-            case .backTab, .up: form.focus = DetailsForm.Field(rawValue: (form.focus.rawValue + count - 1) % count)!; state.mode = .details(form)
+            case .tab, .down: form.focus = all[(form.focus.index + 1) % all.count]; state.mode = .details(form)
+            case .backTab, .up: form.focus = all[(form.focus.index + all.count - 1) % all.count]; state.mode = .details(form)
             case .enter:
                 var lostAt: Timestamp? = nil
                 if let lostText = form.value(.lostAt) {
@@ -107,16 +107,14 @@ extension Update {
                 // `prepare` and `lostphone details` check it. An IMEI kept from before (an
                 // older incident) is left as it was.
                 var device = DeviceDetails()
-                let fields: [(DetailsForm.Field, DeviceField)] = [(.owner, .owner), (.number, .number), (.model, .model),
-                                                                 (.imei, .imei), (.insurer, .insurer), (.policy, .policy)]
-                for (formField, field) in fields {
-                    guard let text = form.value(formField) else { continue }
+                for field in DeviceField.incidentFields {
+                    guard let text = form.value(.device(field)) else { continue }
                     if field == .imei && text == state.incident.device.imei { device.imei = text; continue }
                     switch field.accept(text) {
                     case .success(let kept): field.set(kept, in: &device)
                     case .failure(let problem):
                         form.error = problem.text(state.words)
-                        form.focus = formField
+                        form.focus = .device(field)
                         state.mode = .details(form)
                         return []
                     }
@@ -138,7 +136,7 @@ extension Update {
                 let text = field.text.trimmingWhitespace()
                 guard !text.isEmpty else {
                     state.mode = .normal
-                    state.happenedAt = nil
+                    state.choices.happenedAt = nil
                     state.message = StatusMessage(text: state.words[.happenedNow], kind: .info)
                     return []
                 }
@@ -152,7 +150,7 @@ extension Update {
                     return []
                 }
                 state.mode = .normal
-                state.happenedAt = t
+                state.choices.happenedAt = t
                 state.message = StatusMessage(text: state.words[.nextHappenedAt(TimeInput.display(t))], kind: .info)
             default:
                 field.handle(key)
@@ -221,7 +219,7 @@ extension Update {
             if let shown = state.provider(for: step), state.incident.record(step.id).provider(shown.id).mine {
                 // `m` here only ever adds: the provider just recorded stays the person's.
                 let w = state.words
-                state.message = StatusMessage(text: shown.shortName(state.language) + w.colon + w[.mine] + " · " + w[.prompt(.pickAnother)],
+                state.message = StatusMessage(text: shown.shortName(state.display.language) + w.colon + w[.mine] + " · " + w[.prompt(.pickAnother)],
                                               kind: .info)
                 return []
             }

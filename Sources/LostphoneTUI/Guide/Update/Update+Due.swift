@@ -5,17 +5,17 @@ import LostphoneCore
 extension Update {
     static func goToDueItem(_ state: inout AppState) {
         let rows = state.dueList.rows
-        guard rows.indices.contains(state.selection[state.focus]) else {
-            state.message = StatusMessage(text: DueWords.nothingDue[state.language], kind: .info)
+        guard rows.indices.contains(state.nav.selection[state.nav.focus]) else {
+            state.message = StatusMessage(text: DueWords.nothingDue[state.display.language], kind: .info)
             return
         }
-        let row = rows[state.selection[state.focus]]
+        let row = rows[state.nav.selection[state.nav.focus]]
         let target = row.closedBy ?? row.step
         guard let position = state.stepIndex[target] else { return }
-        if let provider = row.provider, state.step(target)?.provider(provider) != nil { state.providerChoice[target] = provider }
+        if let provider = row.provider, state.step(target)?.provider(provider) != nil { state.choices.providerChoice[target] = provider }
         focus(&state, position.tab)
-        state.selection[position.tab] = position.row
-        state.detailOpen = true
+        state.nav.selection[position.tab] = position.row
+        state.nav.detailOpen = true
         clampScroll(&state)
     }
 }

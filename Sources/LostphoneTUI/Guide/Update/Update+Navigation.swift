@@ -12,10 +12,10 @@ extension Update {
     /// ↑/↓: moves in the list; at its last row, ↓ goes on through the details and ↑ comes back
     /// up through them before leaving the row.
     static func step(_ state: inout AppState, by delta: Int) {
-        let last = state.selection[state.focus] >= state.rowCount(state.focus) - 1
-        if delta > 0, last, state.detailScroll < DetailLayout.maxScroll(state) {
+        let last = state.nav.selection[state.nav.focus] >= state.rowCount(state.nav.focus) - 1
+        if delta > 0, last, state.nav.detailScroll < DetailLayout.maxScroll(state) {
             scrollDetail(&state, by: delta)
-        } else if delta < 0, last, state.detailScroll > 0 {
+        } else if delta < 0, last, state.nav.detailScroll > 0 {
             scrollDetail(&state, by: delta)
         } else {
             move(&state, by: delta)
@@ -27,7 +27,7 @@ extension Update {
         let layout = Layout(state)
         if let detail = layout.detail {
             let max = DetailLayout.maxScroll(state)
-            if direction > 0 ? state.detailScroll < max : state.detailScroll > 0 {
+            if direction > 0 ? state.nav.detailScroll < max : state.nav.detailScroll > 0 {
                 scrollDetail(&state, by: direction * Swift.max(1, detail.height - 2))
                 return
             }
@@ -36,22 +36,22 @@ extension Update {
     }
 
     static func scrollDetail(_ state: inout AppState, by delta: Int) {
-        state.detailScroll = max(0, min(DetailLayout.maxScroll(state), state.detailScroll + delta))
+        state.nav.detailScroll = max(0, min(DetailLayout.maxScroll(state), state.nav.detailScroll + delta))
     }
 
     static func move(_ state: inout AppState, by delta: Int) {
-        let n = state.rowCount(state.focus)
+        let n = state.rowCount(state.nav.focus)
         guard n > 0 else { return }
-        let cur = state.selection[state.focus]
-        state.selection[state.focus] = max(0, min(n - 1, cur.addingReportingOverflow(delta).partialValue))
-        state.detailScroll = 0
+        let cur = state.nav.selection[state.nav.focus]
+        state.nav.selection[state.nav.focus] = max(0, min(n - 1, cur.addingReportingOverflow(delta).partialValue))
+        state.nav.detailScroll = 0
         clampScroll(&state)
     }
 
     static func focus(_ state: inout AppState, _ tab: Int) {
-        state.focus = tab
-        state.detailScroll = 0
-        if tab == state.timelineTab { state.selection[tab] = max(0, state.incident.events.count - 1) }
+        state.nav.focus = tab
+        state.nav.detailScroll = 0
+        if tab == state.timelineTab { state.nav.selection[tab] = max(0, state.incident.events.count - 1) }
         clampScroll(&state)
     }
 
@@ -60,13 +60,13 @@ extension Update {
         let h = max(1, listHeight(state))
         for tab in 0..<state.tabCount {
             let n = state.rowCount(tab)
-            state.selection[tab] = max(0, min(state.selection[tab], n - 1))
-            var top = state.scroll[tab]
-            let sel = state.selection[tab]
+            state.nav.selection[tab] = max(0, min(state.nav.selection[tab], n - 1))
+            var top = state.nav.scroll[tab]
+            let sel = state.nav.selection[tab]
             if sel < top { top = sel }
             if sel >= top + h { top = sel - h + 1 }
             top = max(0, min(top, max(0, n - h)))
-            state.scroll[tab] = top
+            state.nav.scroll[tab] = top
         }
     }
 
@@ -77,10 +77,10 @@ extension Update {
         let i = order.firstIndex { $0.id == current } ?? 0
         let n = order.count
         let chosen = order[((i + delta) % n + n) % n]
-        state.providerChoice[step.id] = chosen.id
-        if let group = step.group { state.groupChoice[group] = chosen.id }
-        state.armed = nil
-        state.detailScroll = 0
+        state.choices.providerChoice[step.id] = chosen.id
+        if let group = step.group { state.choices.groupChoice[group] = chosen.id }
+        state.choices.armed = nil
+        state.nav.detailScroll = 0
     }
 
     static func click(_ state: inout AppState, x: Int, y: Int) {
@@ -95,11 +95,11 @@ extension Update {
             default: break
             }
         } else if layout.list.contains(x: x, y: y) {
-            let row = state.isDue ? DueLayout.item(atY: y, list: layout.list, scroll: state.scroll[state.focus])
-                : state.scroll[state.focus] + (y - layout.list.y)
-            if row < state.rowCount(state.focus) {
-                state.selection[state.focus] = row
-                state.detailScroll = 0
+            let row = state.isDue ? DueLayout.item(atY: y, list: layout.list, scroll: state.nav.scroll[state.nav.focus])
+                : state.nav.scroll[state.nav.focus] + (y - layout.list.y)
+            if row < state.rowCount(state.nav.focus) {
+                state.nav.selection[state.nav.focus] = row
+                state.nav.detailScroll = 0
                 clampScroll(&state)
             }
         }

@@ -14,7 +14,7 @@ extension Update {
 
     /// Whether anything can be recorded; in a read-only view, says why not.
     static func writable(_ state: inout AppState) -> Bool {
-        guard let directory = state.readOnlyDirectory else { return true }
+        guard let directory = state.session.readOnlyDirectory else { return true }
         state.message = StatusMessage(text: state.words[.readOnlyRefusal(directory: directory)], kind: .error)
         return false
     }
@@ -25,11 +25,11 @@ extension Update {
         let provider = state.provider(for: step)
         // The rules in Core decide, as for `lostphone record`: a step recorded before the steps
         // it requires waits for `y` (the command line's `--anyway`).
-        let command = IncidentCommand.move(step.id, to: target, provider: provider?.id, happenedAt: state.happenedAt)
+        let command = IncidentCommand.move(step.id, to: target, provider: provider?.id, happenedAt: state.choices.happenedAt)
         switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
         case .success where target == .blocked:
             // Blocked asks when to try again first: the time is the event's own `due`.
-            state.mode = .retryWhen(BlockedRecording(step: step.id, provider: provider?.id, happenedAt: state.happenedAt),
+            state.mode = .retryWhen(BlockedRecording(step: step.id, provider: provider?.id, happenedAt: state.choices.happenedAt),
                                     TextInput(limit: 40))
         case .success: return [.record(command)]
         case .failure(.requiresFirst(_, let unmet)):
@@ -57,13 +57,13 @@ extension Update {
     static func confirmedProvider(of step: Step, for action: Action, _ state: inout AppState) -> Bool {
         guard let provider = state.provider(for: step), !state.isChosen(provider, in: step) else { return true }
         let armed = Armed(step: step.id, provider: provider.id, action: action)
-        if state.armed == armed {
-            state.armed = nil
+        if state.choices.armed == armed {
+            state.choices.armed = nil
             return true
         }
-        state.armed = armed
+        state.choices.armed = armed
         let key = KeyBindings.all.first { $0.keys.contains { $0.action == action } }?.keys.first.map { KeyBindings.name($0.key) } ?? "?"
-        state.message = StatusMessage(text: state.words[.confirmProvider(provider: provider.shortName(state.language), key: key)], kind: .info)
+        state.message = StatusMessage(text: state.words[.confirmProvider(provider: provider.shortName(state.display.language), key: key)], kind: .info)
         return false
     }
 
@@ -83,11 +83,11 @@ extension Update {
         }
         // What this event settles: the time given with @ is used, a provider chosen counts for
         // its group, and a phone model names its brand.
-        if event.happenedAt != nil { state.happenedAt = nil }
+        if event.happenedAt != nil { state.choices.happenedAt = nil }
         state.noteChoice(after: event)
         whatNext(after: event, &state)
-        if state.selection[state.timelineTab] >= state.incident.events.count - 2 {
-            state.selection[state.timelineTab] = state.incident.events.count - 1
+        if state.nav.selection[state.timelineTab] >= state.incident.events.count - 2 {
+            state.nav.selection[state.timelineTab] = state.incident.events.count - 1
         }
         clampScroll(&state)
         state.message = StatusMessage(text: RecordedMessage.text(event, state), kind: .success)
@@ -109,32 +109,32 @@ extension Update {
         if event.kind == .move {
             // One not yet tried before one that was blocked.
             if let next = others.first(where: { $0.1.state != .blocked }) ?? others.first {
-                state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
-                state.providerChoice[step.id] = next.0.id
-                state.detailScroll = 0
+                state.choices.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
+                state.choices.providerChoice[step.id] = next.0.id
+                state.nav.detailScroll = 0
                 return
             }
             if let question = anotherQuestion(after: event, step, rec) {
                 state.mode = .another(question)
                 return
             }
-            state.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
+            state.choices.justRecorded = RecordedTarget(step: step.id, provider: event.provider)
         } else {
             // "No more": a note right after still goes to the provider just done.
-            state.justRecorded = RecordedTarget(step: step.id, provider: rec.saidNoOther ? rec.lastProvider : nil)
+            state.choices.justRecorded = RecordedTarget(step: step.id, provider: rec.saidNoOther ? rec.lastProvider : nil)
         }
-        let tab = state.focus
+        let tab = state.nav.focus
         let order = state.rowsByPriority(tab)
         let steps = state.playbook.panes[tab].steps
-        let current = order.firstIndex(of: state.selection[tab]) ?? -1
+        let current = order.firstIndex(of: state.nav.selection[tab]) ?? -1
         // The next open one in order after this step, else the first still open before it.
         let after = order.dropFirst(current + 1) + order.prefix(max(0, current))
         guard let row = after.first(where: { state.isOpen(steps[$0]) }) else {
-            state.justRecorded = nil
+            state.choices.justRecorded = nil
             return
         }
-        state.selection[tab] = row
-        state.detailScroll = 0
+        state.nav.selection[tab] = row
+        state.nav.detailScroll = 0
     }
 
     /// "Another bank of yours?" after `event` (done or blocked) in a grouped step, when the

@@ -5,9 +5,9 @@ import TerminalKit
 extension Update {
     /// Back where the search started: its selection and provider choices, and no message.
     static func returnToSearchOrigin(_ origin: Position, _ choices: [StepID: ProviderID], _ state: inout AppState) {
-        state.focus = origin.tab
-        state.selection[origin.tab] = origin.row
-        state.providerChoice = choices
+        state.nav.focus = origin.tab
+        state.nav.selection[origin.tab] = origin.row
+        state.choices.providerChoice = choices
         state.message = nil
     }
 
@@ -20,7 +20,7 @@ extension Update {
 
     /// The hit the screen shows: the selected step with the provider shown.
     static func currentHit(_ hits: [SearchHit], _ state: AppState) -> Int? {
-        let here = Position(tab: state.focus, row: state.selection[state.focus])
+        let here = Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus])
         let shown = state.selectedStep.flatMap { state.provider(for: $0)?.id }
         return hits.firstIndex { $0.position == here && ($0.provider == nil || $0.provider == shown) }
     }
@@ -36,7 +36,7 @@ extension Update {
             state.message = StatusMessage(text: state.words[.noMatch], kind: .info)
             return
         }
-        let here = Position(tab: state.focus, row: state.selection[state.focus])
+        let here = Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus])
         func key(_ p: Position) -> (Int, Int) { (p.tab, p.row) }
         let index: Int
         let current = currentHit(hits, state)
@@ -52,13 +52,13 @@ extension Update {
             else { index = hits.lastIndex { key($0.position) < key(here) } ?? hits.count - 1 }
         }
         let hit = hits[index]
-        state.focus = hit.position.tab
-        state.selection[hit.position.tab] = hit.position.row
+        state.nav.focus = hit.position.tab
+        state.nav.selection[hit.position.tab] = hit.position.row
         if let provider = hit.provider, let found = state.step(state.playbook.panes[hit.position.tab].steps[hit.position.row].id) {
-            state.providerChoice[found.id] = provider
+            state.choices.providerChoice[found.id] = provider
         }
-        state.armed = nil
-        state.detailScroll = 0
+        state.choices.armed = nil
+        state.nav.detailScroll = 0
         let inField = if case .search = state.mode { true } else { false }
         state.message = StatusMessage(text: state.words[inField ? .matchOf(index + 1, hits.count) : .matchAfter(index + 1, hits.count)], kind: .info)
         clampScroll(&state)

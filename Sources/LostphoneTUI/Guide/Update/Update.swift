@@ -15,29 +15,29 @@ public enum Update {
         case .pageDown: page(&state, by: 1)
         case .top: move(&state, by: -Int.max / 2)
         case .bottom: move(&state, by: Int.max / 2)
-        case .nextPane: focus(&state, (state.focus + 1) % state.tabCount)
-        case .previousPane: focus(&state, (state.focus + state.tabCount - 1) % state.tabCount)
+        case .nextPane: focus(&state, (state.nav.focus + 1) % state.tabCount)
+        case .previousPane: focus(&state, (state.nav.focus + state.tabCount - 1) % state.tabCount)
         case .focusPane(let i): if i < state.tabCount || i == state.dueTab { focus(&state, i) }
         case .focusDue: focus(&state, state.dueTab)
         case .nextProvider: cycleProvider(&state, by: 1)
         case .previousProvider: cycleProvider(&state, by: -1)
         case .toggleDetail where state.isDue: goToDueItem(&state)
         case .toggleDetail:
-            state.detailOpen.toggle()
-            state.detailScroll = 0
+            state.nav.detailOpen.toggle()
+            state.nav.detailScroll = 0
         case .scrollDetail(let d): scrollDetail(&state, by: d)
         case .record(let target): effects += record(target, &state)
         case .startNote:
             guard writable(&state) else { break }
             // Right after an action moved the selection on, the note is for what was just done.
-            if let just = state.justRecorded {
-                state.justRecorded = nil
-                state.noteProvider = just.provider
+            if let just = state.choices.justRecorded {
+                state.choices.justRecorded = nil
+                state.choices.noteProvider = just.provider
                 state.mode = .note(just.step, TextInput())
                 break
             }
             guard let step = actionableStep(&state), confirmedProvider(of: step, for: .startNote, &state) else { break }
-            state.noteProvider = state.provider(for: step)?.id
+            state.choices.noteProvider = state.provider(for: step)?.id
             state.mode = .note(step.id, TextInput())
         case .toggleMine:
             guard writable(&state), let step = actionableStep(&state) else { break }
@@ -56,7 +56,7 @@ public enum Update {
         case .startHappenedAt:
             guard writable(&state) else { break }
             // A time given before is shown selected: typing replaces it.
-            state.mode = .happenedAt(TextInput(state.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40, selected: true))
+            state.mode = .happenedAt(TextInput(state.choices.happenedAt.map { TimeInput.display($0) } ?? "", limit: 40, selected: true))
         case .undo:
             if !writable(&state) {
                 break
@@ -67,26 +67,24 @@ public enum Update {
             }
         case .export: effects.append(.export)
         case .previousMatch:
-            if let query = state.lastSearch {
+            if let query = state.search.last {
                 jumpToMatch(query, step: -1, &state)
             } else {
                 state.message = StatusMessage(text: state.words[.searchFirst], kind: .info)
             }
         case .startSearch:
-            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.focus, row: state.selection[state.focus]),
-                                 choices: state.providerChoice)
+            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus]),
+                                 choices: state.choices.providerChoice)
         case .toggleLanguage:
-            state.language = state.language.toggled
+            state.display.language = state.display.language.toggled
             state.message = StatusMessage(text: state.words[.languageNow], kind: .info)
-            effects.append(.saveLanguage(state.language))
+            effects.append(.saveLanguage(state.display.language))
         case .nextTheme: effects.append(.nextTheme)
         case .toggleHelp: state.mode = .help(scroll: 0)
         case .editDetails:
             guard writable(&state) else { break }
             let i = state.incident
-            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", owner: i.device.owner ?? "",
-                                              number: i.device.number ?? "", model: i.device.model ?? "", imei: i.device.imei ?? "",
-                                              insurer: i.device.insurer ?? "", policy: i.device.policy ?? ""))
+            state.mode = .details(DetailsForm(lostAt: i.lostAt.map { TimeInput.display($0) } ?? "", device: i.device))
         case .copyContact: effects += copy(&state)
         case .showQRCode: effects += showQRCode(&state, after: nil)
         case .qrCodeReady(let code, let pick):
@@ -115,8 +113,8 @@ public enum Update {
         case .input, .key: break
         case .paste(let text): paste(text, &state)
         case .resize(let w, let h):
-            state.width = w
-            state.height = h
+            state.display.width = w
+            state.display.height = h
             clampScroll(&state)
         case .tick(let now): state.now = now
         case .recorded(let event):
@@ -127,7 +125,7 @@ public enum Update {
         case .tipNotKept(let why):
             state.message = StatusMessage(text: state.words[.tipNotKept(why)], kind: .error)
         case .recordFailed(let why):
-            state.unsavedActions += 1
+            state.session.unsavedActions += 1
             state.message = StatusMessage(text: state.words.label(.notSaved) + why, kind: .error)
         case .refused(let why):
             state.message = StatusMessage(text: why, kind: .error)
@@ -137,8 +135,8 @@ public enum Update {
         case .exportFailed(let why):
             state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
         case .themeChanged(let name, let theme, let problems):
-            state.theme = theme
-            state.themeName = name
+            state.display.theme = theme
+            state.display.themeName = name
             if problems.isEmpty {
                 state.message = StatusMessage(text: state.words.label(.theme) + name, kind: .info)
                 effects.append(.saveTheme(name))
@@ -151,12 +149,12 @@ public enum Update {
 
     /// The key handler for the current mode; in normal mode, the key table.
     public static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
-        if case .normal = state.mode, state.searchJustClosed, let query = state.lastSearch {
+        if case .normal = state.mode, state.search.justClosed, let query = state.search.last {
             // Right after a search: n and Enter go on to its next hit (N, in the table, back).
             switch key {
             case .char("n"), .enter: jumpToMatch(query, step: 1, &state); return []
             case .char("N"): break
-            default: state.searchJustClosed = false
+            default: state.search.justClosed = false
             }
         }
         if case .normal = state.mode {
@@ -164,12 +162,12 @@ public enum Update {
             // message the key itself produces, and any other key than the armed one disarms it.
             state.message = nil
             guard let action = KeyBindings.action(for: key) else {
-                state.armed = nil
-                state.justRecorded = nil
+                state.choices.armed = nil
+                state.choices.justRecorded = nil
                 return []
             }
-            if state.armed?.action != action { state.armed = nil }
-            if action != .startNote { state.justRecorded = nil }
+            if state.choices.armed?.action != action { state.choices.armed = nil }
+            if action != .startNote { state.choices.justRecorded = nil }
             // `y` copies the report's path only right after the export.
             if action != .copyContact { state.clipboard.reportPath = nil }
             return apply(action, to: &state)

@@ -67,27 +67,24 @@ enum QRCodeView {
         }
     }
 
-    static func draw(_ canvas: inout Canvas, _ state: AppState, code: QRCode, pick: ContactPick) {
-        let lang = state.language
-        let caption = pick.uri(lang)
-        let hint = state.words[.qrHint]
-        let textWidth = max(TextWidth.of(caption), TextWidth.of(hint))
+    static func draw(_ canvas: inout Canvas, _ screen: Rect, _ content: QRCodeContent, theme: Theme) {
+        let code = content.code
+        let textWidth = max(TextWidth.of(content.caption), TextWidth.of(content.hint))
         // The box: borders and padding take 4 columns and 4 rows (2 lines of text).
-        guard let drawing = drawing(for: code, columns: state.width - 6, rows: state.height - 2) else {
-            let need = extent(code, .halfBlocks)
-            let text = state.words[.qrTooSmall(columns: need.columns + 6, rows: need.rows + 4)]
-            let inner = Box.draw(&canvas, width: TextWidth.of(text) + 4, height: 3, title: "QR", state: state, margin: 0)
-            canvas.put(text, x: inner.x, y: inner.y, style: state.theme[.warning], limit: inner.width)
+        guard let drawing = drawing(for: code, columns: screen.width - 6, rows: screen.height - 2) else {
+            let text = content.tooSmall
+            let inner = Box.draw(&canvas, width: TextWidth.of(text) + 4, height: 3, title: "QR", theme: theme, screen: screen, margin: 0)
+            canvas.put(text, x: inner.x, y: inner.y, style: theme[.warning], limit: inner.width)
             return
         }
         let e = extent(code, drawing)
-        let fitsText = e.rows + 4 <= state.height
-        let inner = Box.draw(&canvas, width: max(e.columns, min(textWidth, state.width - 6)) + 4,
-                             height: e.rows + (fitsText ? 4 : 2), title: pick.summary(lang), state: state, margin: 0)
+        let fitsText = e.rows + 4 <= screen.height
+        let inner = Box.draw(&canvas, width: max(e.columns, min(textWidth, screen.width - 6)) + 4,
+                             height: e.rows + (fitsText ? 4 : 2), title: content.title, theme: theme, screen: screen, margin: 0)
         drawCode(&canvas, code, x: inner.x + (inner.width - e.columns) / 2, y: inner.y, drawing: drawing)
         if fitsText {
-            canvas.put(caption, x: inner.x, y: inner.y + e.rows, style: state.theme[.overlay], limit: inner.width)
-            canvas.put(hint, x: inner.x, y: inner.y + e.rows + 1, style: state.theme[.muted], limit: inner.width)
+            canvas.put(content.caption, x: inner.x, y: inner.y + e.rows, style: theme[.overlay], limit: inner.width)
+            canvas.put(content.hint, x: inner.x, y: inner.y + e.rows + 1, style: theme[.muted], limit: inner.width)
         }
     }
 }
