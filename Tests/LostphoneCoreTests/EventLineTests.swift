@@ -6,10 +6,10 @@ import Testing
 /// the line to it: never a different event.
 @Suite struct EventLineTests {
     /// Every event lostphone writes, with every field set somewhere: the encoder's own lines.
-    static let written: [Data] = {
+    static let events: [Event] = {
         let t = Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!
         let later = Timestamp(parsing: "2026-11-25T09:30:00.250+08:00")!
-        let events = [
+        let events: [Event] = [
             Event(seq: 1, at: t, .opened(.init(journalVersion: 2, preparedEvents: 0, playbook: "cn-mainland", playbookVersion: 3))),
             Event(seq: 2, at: t, .details(.init(lostAt: later, device: DeviceDetails(
                 model: "iPhone 12 \"Pro\"", imei: "356938035643809", number: "+86 138 0000 0000", owner: "王小明",
@@ -23,8 +23,11 @@ import Testing
             Event(seq: 8, at: later, .noneOfMine(step: "lending")),
             Event(seq: 9, at: later, .resolved),
         ]
-        return events.map { Journal.encode($0).dropLast() }
+        return events
     }()
+
+    /// Their lines, as the journal holds them (without the newline).
+    static let written: [Data] = events.map { Journal.encode($0).dropLast() }
 
     /// The lines above set every field an event has, so a field added to `Event.Wire` and not to them
     /// (nor, then, to the direct reader) fails here rather than going silently to the slow path.
