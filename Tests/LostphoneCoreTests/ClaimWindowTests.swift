@@ -78,7 +78,9 @@ import Testing
     @Test func aJournalWithAWrongClaimWindowIsRefusedWithItsLine() throws {
         var (incident, _) = Incident.open(id: "bad", playbook: playbook, at: t0)
         var event = try incident.event(for: .details(lostAt: nil, device: DeviceDetails(owner: "A")), at: at(1))
-        event.claimWithin = "soon"
+        guard case .details(var details) = event.payload else { Issue.record("not details: \(event.kind)"); return }
+        details.device.claimWithin = "soon"
+        event.payload = .details(details)
         #expect(throws: IncidentError.self) { try incident.apply(event) }
     }
 }

@@ -539,8 +539,7 @@ extension DamagedInputTests {
             }
             #expect(try incident.event(for: .note("sim", String(repeating: "a", count: EventLimits.maxNoteBytes), provider: nil), at: at(100)).note?.utf8.count == 4096)
             // Written by something else all the same: refused at replay, the file untouched.
-            var forged = Event(seq: events.count + 1, at: at(100), kind: .note, step: "sim", note: huge)
-            forged.provider = "china-mobile"
+            let forged = Event(seq: events.count + 1, at: at(100), .note(.init(step: "sim", provider: "china-mobile", text: huge)))
             let (journal, _, _) = try Journal.open(path: path)
             try journal.append(forged)
             journal.close()
@@ -617,8 +616,10 @@ extension DamagedInputTests {
             // A step id with an escape sequence, in an event that does not fit: IncidentError.
             let (_, events) = try writeSampleJournal(to: dir.file("other.jsonl"))
             var bad = events
-            bad[2].step = StepID("\u{1B}]0;owned\u{7}")
-            bad[2].from = .done
+            guard case .move(var move) = bad[2].payload else { Issue.record("event 3 is not a move: \(bad[2].kind)"); return }
+            move.step = StepID("\u{1B}]0;owned\u{7}")
+            move.from = .done
+            bad[2].payload = .move(move)
             var replayError: IncidentError? = nil
             do { _ = try Incident.replay(bad) } catch let e { replayError = e }
             let refused = try #require(replayError)

@@ -6,31 +6,33 @@ import Testing
 /// the line to it: never a different event.
 @Suite struct EventLineTests {
     /// Every event lostphone writes, with every field set somewhere: the encoder's own lines.
-    static let written: [Data] = {
+    static let events: [Event] = {
         let t = Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!
         let later = Timestamp(parsing: "2026-11-25T09:30:00.250+08:00")!
-        var opened = Event(seq: 1, at: t, kind: .opened, journalVersion: 2, playbook: "cn-mainland", playbookVersion: 3)
-        opened.preparedEvents = 0
-        let events = [
-            opened,
-            Event(seq: 2, at: t, kind: .details, lostAt: later, deviceModel: "iPhone 12 \"Pro\"", imei: "356938035643809",
-                  lostNumber: "+86 138 0000 0000", owner: "王小明", insurer: "平安", policy: "P-1/2", claimWithin: "30d"),
-            Event(seq: 3, at: later, kind: .move, step: "sim", from: .pending, to: .blocked, provider: "china-mobile",
-                  happenedAt: t, due: later),
-            Event(seq: 4, at: later, kind: .note, step: "bank", provider: "icbc", note: "受理号 A1\\n二行", closes: "e3"),
-            Event(seq: 5, at: later, kind: .note, step: "bank", note: "back\\slash and / and é"),
-            Event(seq: 6, at: later, kind: .mine, step: "bank", provider: "icbc", mine: false, prepared: true),
-            Event(seq: 7, at: later, kind: .undo, undoes: 6),
-            Event(seq: 8, at: later, kind: .noneOfMine, step: "lending", previousProvider: "x", previousNote: "old"),
-            Event(seq: 9, at: later, kind: .resolved),
+        let events: [Event] = [
+            Event(seq: 1, at: t, .opened(.init(journalVersion: 2, preparedEvents: 0, playbook: "cn-mainland", playbookVersion: 3))),
+            Event(seq: 2, at: t, .details(.init(lostAt: later, device: DeviceDetails(
+                model: "iPhone 12 \"Pro\"", imei: "356938035643809", number: "+86 138 0000 0000", owner: "王小明",
+                insurer: "平安", policy: "P-1/2", claimWithin: "30d")))),
+            Event(seq: 3, at: later, happenedAt: t, .move(.init(step: "sim", from: .pending, to: .blocked, provider: "china-mobile", due: later))),
+            Event(seq: 4, at: later, .note(.init(step: "bank", provider: "icbc", text: "受理号 A1\\n二行", closes: "e3"))),
+            Event(seq: 5, at: later, .note(.init(step: "bank", text: "back\\slash and / and é"))),
+            Event(seq: 6, at: later, prepared: true, .mine(.init(step: "bank", provider: "icbc", mine: false))),
+            Event(seq: 7, at: later, .undo(.init(step: "bank", from: .done, to: .blocked, provider: "icbc", undoes: 6,
+                                                 legacy: .init(previousProvider: "x", previousNote: "old")))),
+            Event(seq: 8, at: later, .noneOfMine(step: "lending")),
+            Event(seq: 9, at: later, .resolved),
         ]
-        return events.map { Journal.encode($0).dropLast() }
+        return events
     }()
 
-    /// The lines above set every field an event has, so a field added to `Event` and not to them
+    /// Their lines, as the journal holds them (without the newline).
+    static let written: [Data] = events.map { Journal.encode($0).dropLast() }
+
+    /// The lines above set every field an event has, so a field added to `Event.Wire` and not to them
     /// (nor, then, to the direct reader) fails here rather than going silently to the slow path.
     @Test func theWrittenLinesSetEveryFieldOfAnEvent() throws {
-        let fields = Set(Mirror(reflecting: Event(seq: 1, at: Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!, kind: .opened))
+        let fields = Set(Mirror(reflecting: Event.Wire(seq: 1, at: Timestamp(parsing: "2026-11-24T21:00:00.000+08:00")!, kind: .opened))
             .children.compactMap(\.label))
         var keys = Set<String>()
         for line in Self.written {

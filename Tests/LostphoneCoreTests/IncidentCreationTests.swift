@@ -23,7 +23,10 @@ import Testing
     func preparedStart(id: String = "20261124-210000") -> [Event] {
         var (incident, first) = Incident.open(id: id, playbook: playbook, at: t0)
         let prepared = profile().openingEvents(for: incident, playbook: playbook, language: .en)
-        first.preparedEvents = prepared.count
+        if case .opened(var opened) = first.payload {
+            opened.preparedEvents = prepared.count
+            first.payload = .opened(opened)
+        }
         incident = (try? Incident.replay([first] + prepared, id: id)) ?? incident
         return [first] + prepared
     }
@@ -89,7 +92,9 @@ import Testing
 
     @Test func anEarlierVersionsHalfMadeStartIsFoundAgainstTheProfile() throws {
         var events = preparedStart()
-        events[0].preparedEvents = nil
+        guard case .opened(var opened) = events[0].payload else { Issue.record("not opened: \(events[0].kind)"); return }
+        opened.preparedEvents = nil
+        events[0].payload = .opened(opened)
         let expected = Array(events.dropFirst())
         let cut = try Incident.replay(events.prefix(4), id: "i")
         #expect(HalfMadeIncident.find(in: cut, expected: expected) == HalfMadeIncident(present: 3, expected: expected.count))

@@ -34,7 +34,9 @@ func at(_ seconds: Int) -> Timestamp {
         #expect(throws: IncidentError.self) { try i.event(for: .move("sim", to: .blocked, provider: nil), at: at(2)) }
         let before = i
         var forged = try i.event(for: .move("sim", to: .pending, provider: nil), at: at(2))
-        forged.to = .blocked
+        guard case .move(var move) = forged.payload else { Issue.record("not a move: \(forged.kind)"); return }
+        move.to = .blocked
+        forged.payload = .move(move)
         #expect(throws: IncidentError.self) { try i.apply(forged) }
         #expect(i == before, "a refused event changes nothing")
     }
@@ -134,7 +136,7 @@ func at(_ seconds: Int) -> Timestamp {
     }
 
     @Test func replayRefusesAJournalThatDoesNotStartWithOpened() {
-        let e = Event(seq: 1, at: t0, kind: .move, step: "sim", from: .pending, to: .done)
+        let e = Event(seq: 1, at: t0, .move(.init(step: "sim", from: .pending, to: .done)))
         #expect(throws: IncidentError.self) { try Incident.replay([e]) }
     }
 

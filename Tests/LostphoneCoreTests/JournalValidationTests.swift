@@ -19,7 +19,7 @@ import Testing
 
     @Test func anEventAfterResolvedIsRefused() throws {
         var events = try resolvedIncident()
-        events.append(Event(seq: 4, at: at(10), kind: .move, step: "bank", from: .pending, to: .done, provider: "icbc"))
+        events.append(Event(seq: 4, at: at(10), .move(.init(step: "bank", from: .pending, to: .done, provider: "icbc"))))
         #expect { try Incident.replay(events) } throws: { ($0 as? IncidentError)?.message.contains("event 4: nothing may follow `resolved`") == true }
     }
 
@@ -43,7 +43,7 @@ import Testing
         let yesterday = at(-86_400)
         #expect(try incident.event(for: .details(lostAt: yesterday, device: DeviceDetails()), at: at(1)).lostAt == yesterday)
         var events = Array(incident.events)
-        events.append(Event(seq: 2, at: at(1), kind: .details, lostAt: ancient))
+        events.append(Event(seq: 2, at: at(1), .details(.init(lostAt: ancient))))
         #expect(throws: IncidentError.self) { try Incident.replay(events) }
     }
 

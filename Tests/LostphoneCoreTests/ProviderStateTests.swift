@@ -110,7 +110,7 @@ import Testing
         var i = fresh()
         try record(&i, .move("bank", to: .blocked, provider: "icbc"), 1)
         // `from: blocked` for BOC, which is still to do: only an old journal may say so.
-        let forged = Event(seq: 3, at: at(2), kind: .move, step: "bank", from: .blocked, to: .done, provider: "boc")
+        let forged = Event(seq: 3, at: at(2), .move(.init(step: "bank", from: .blocked, to: .done, provider: "boc")))
         #expect(throws: IncidentError.self) { try i.apply(forged) }
     }
 }

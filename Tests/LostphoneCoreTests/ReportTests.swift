@@ -22,7 +22,10 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         var event = try i.event(for: command, at: at(second))
         // Set on the event itself: a journal from an earlier release, whose note field took any
         // character, may hold what the state machine now refuses to record.
-        if case .note = command { event.note = note }
+        if case .note(var entry) = event.payload {
+            entry.text = note
+            event.payload = .note(entry)
+        }
         try i.apply(event)
     }
     return i

@@ -6,7 +6,8 @@ import Foundation
 /// common line in a fraction of it. Anything else it does not judge: it returns nil (a key it
 /// does not know, a key twice, an escape, a number with a fraction, a value of the wrong type,
 /// bytes that are not UTF-8), and the line goes to `JSONDecoder`, which decodes it or says what
-/// is wrong. What it returns is what `JSONDecoder` gives for the same line (tests and the
+/// is wrong. It fills the line's fields (`Event.Wire`) and makes the typed event from them as
+/// `JSONDecoder` does. What it returns is what `JSONDecoder` gives for the same line (tests and the
 /// journal's fuzz target compare them).
 public enum EventLine {
     /// The event on `line` (without its newline), or nil to leave the line to `JSONDecoder`.
@@ -103,7 +104,7 @@ public enum EventLine {
             guard take(UInt8(ascii: "{")) else { return nil }
             var seen: UInt32 = 0
             var seq: Int?, at: Timestamp?, kind: EventKind?
-            var e = Event(seq: 0, at: Timestamp(date: .init(timeIntervalSince1970: 0), text: ""), kind: .note)
+            var e = Event.Wire(seq: 0, at: Timestamp(date: .init(timeIntervalSince1970: 0), text: ""), kind: .note)
             if take(UInt8(ascii: "}")) { return nil }
             repeat {
                 guard let name = string(), let key = Key.byName[name], take(UInt8(ascii: ":")) else { return nil }
@@ -151,7 +152,8 @@ public enum EventLine {
             skipSpace()
             guard i == bytes.count, let seq, let at, let kind else { return nil }
             e.seq = seq; e.at = at; e.kind = kind
-            return e
+            // Fields that make no event of the kind are left to JSONDecoder, which says why.
+            return try? Event(wire: e)
         }
 
         mutating func timestamp() -> Timestamp? {

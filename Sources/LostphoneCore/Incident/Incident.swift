@@ -47,8 +47,8 @@ public struct Incident: Hashable, Sendable {
 
     /// A new incident and the `opened` event that starts its journal.
     public static func open(id: String, playbook: Playbook, at time: Timestamp) -> (Incident, Event) {
-        let first = Event(seq: 1, at: time, kind: .opened, journalVersion: journalVersion,
-                          playbook: playbook.id, playbookVersion: playbook.version)
+        let first = Event(seq: 1, at: time, .opened(.init(journalVersion: journalVersion, playbook: playbook.id,
+                                                          playbookVersion: playbook.version)))
         return (Incident(id: id, opened: first), first)
     }
 
@@ -99,8 +99,8 @@ public struct Incident: Hashable, Sendable {
             }
             if retry != nil && target != .blocked { throw IncidentError(.retryOnlyWhenBlocked) }
             if let retry { try checkDue(retry, after: happened ?? time) }
-            return Event(seq: seq, at: time, kind: .move, step: step, from: current, to: target,
-                         provider: provider, happenedAt: happened, due: retry)
+            return Event(seq: seq, at: time, happenedAt: happened,
+                         .move(.init(step: step, from: current, to: target, provider: provider, due: retry)))
         case let .note(step, text, provider, happenedAt, due, closes):
             let happened = try check(happenedAt, recordedAt: time)
             if text.isEmpty { throw IncidentError(.noteEmpty) }
@@ -108,18 +108,18 @@ public struct Incident: Hashable, Sendable {
             if let bad = text.unicodeScalars.first(where: EventLimits.isRefusedInNote) { throw IncidentError(.invisibleCharacter(bad.value)) }
             if let due { try checkDue(due, after: happened ?? time) }
             if let closes, due != nil || closes.isEmpty || closes.utf8.count > 64 { throw IncidentError(.notAFollowUp(closes)) }
-            return Event(seq: seq, at: time, kind: .note, step: step, provider: provider, note: text, happenedAt: happened,
-                         due: due, closes: closes)
+            return Event(seq: seq, at: time, happenedAt: happened,
+                         .note(.init(step: step, provider: provider, text: text, due: due, closes: closes)))
         case let .mine(step, provider, mine):
-            return Event(seq: seq, at: time, kind: .mine, step: step, provider: provider, mine: mine)
+            return Event(seq: seq, at: time, .mine(.init(step: step, provider: provider, mine: mine)))
         case let .noneOfMine(step):
-            return Event(seq: seq, at: time, kind: .noneOfMine, step: step)
+            return Event(seq: seq, at: time, .noneOfMine(step: step))
         case .undo:
             guard let top = undoStack.last, let last = lastUndoableEvent else { throw IncidentError(.nothingToUndo) }
             let now = record(top.step).provider(last.provider).state
             let restored = top.before.provider(last.provider).state
-            return Event(seq: seq, at: time, kind: .undo, step: top.step, from: now, to: restored,
-                         provider: last.provider, undoes: last.seq)
+            return Event(seq: seq, at: time, .undo(.init(step: top.step, from: now, to: restored, provider: last.provider,
+                                                         undoes: last.seq)))
         case let .details(lostAt, device):
             if let lostAt, EventLimits.lostAtProblem(lostAt, opened: startedAt) != nil {
                 throw IncidentError(.lostAtTooFar(lostAt, opened: startedAt))
@@ -135,11 +135,11 @@ public struct Incident: Hashable, Sendable {
             // event without one keeps the incident's.
             let claimWithin = device.claimWithin ?? self.device.claimWithin
             if let c = claimWithin, case .failure(let problem) = DeviceField.claimWithin.accept(c) { throw IncidentError(.field(problem)) }
-            return Event(seq: seq, at: time, kind: .details, lostAt: lostAt, deviceModel: device.model, imei: device.imei,
-                         lostNumber: device.number, owner: device.owner, insurer: device.insurer, policy: device.policy,
-                         claimWithin: claimWithin)
+            var details = device
+            details.claimWithin = claimWithin
+            return Event(seq: seq, at: time, .details(.init(lostAt: lostAt, device: details)))
         case .resolve:
-            return Event(seq: seq, at: time, kind: .resolved)
+            return Event(seq: seq, at: time, .resolved)
         }
     }
 
@@ -179,36 +179,31 @@ public struct Incident: Hashable, Sendable {
             if happened > event.at { throw IncidentError("\(line): it happened (\(happened.text)) after it was recorded (\(event.at.text))") }
             if let problem = EventLimits.timeProblem(happened, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError("\(line): \(problem)") }
         }
+        // Only a note or a move to blocked carries one (`Event.init(wire:)`).
         if let due = event.due {
-            guard event.kind == .note || (event.kind == .move && event.to == .blocked) else {
-                throw IncidentError("\(line): only a note or a move to blocked carries a due time")
-            }
             if let problem = EventLimits.timeProblem(due, opened: startedAt, daysBefore: 5 * 366) { throw IncidentError("\(line): \(problem)") }
         }
-        if let closes = event.closes, event.kind != .note || closes.isEmpty || closes.utf8.count > 64 {
+        if let closes = event.closes, closes.isEmpty || closes.utf8.count > 64 {
             throw IncidentError("\(line): only a note closes a follow-up, named by a key of at most 64 bytes")
         }
-        switch event.kind {
+        switch event.payload {
         case .opened:
             throw IncidentError("\(line): `opened` may only be the first event")
-        case .details:
-            if let lost = event.lostAt, let problem = EventLimits.lostAtProblem(lost, opened: startedAt) {
+        case .details(let details):
+            if let lost = details.lostAt, let problem = EventLimits.lostAtProblem(lost, opened: startedAt) {
                 throw IncidentError("\(line): \(problem)")
             }
-            if let c = event.claimWithin, DeviceField.claimWindow(c) == nil {
+            if let c = details.device.claimWithin, DeviceField.claimWindow(c) == nil {
                 throw IncidentError("\(line): claimWithin `\(Sanitize.brief(c, limit: 20))` is not a claim window such as 30d, 4w or 3mo")
             }
-            lostAt = event.lostAt
-            device = DeviceDetails(model: event.deviceModel, imei: event.imei, number: event.lostNumber, owner: event.owner,
-                                   insurer: event.insurer, policy: event.policy, claimWithin: event.claimWithin)
+            lostAt = details.lostAt
+            device = details.device
         case .resolved:
             resolvedAt = event.at
-        case .move:
-            guard let step = event.step, let from = event.from, let to = event.to else {
-                throw IncidentError("\(line): a move needs step, from and to")
-            }
+        case .move(let move):
+            let (step, from, to) = (move.step, move.from, move.to)
             var rec = record(step)
-            var target = rec.provider(event.provider)
+            var target = rec.provider(move.provider)
             // Before provider tracking a move's `from` was the step's state, whatever the provider.
             guard target.state == from || (isLegacy && rec.legacyState == from) else {
                 throw IncidentError("\(line): \(step) is \(target.state.rawValue), not \(from.rawValue)")
@@ -221,46 +216,44 @@ public struct Incident: Hashable, Sendable {
             target.mine = true
             target.updatedAt = event.at
             target.happenedAt = event.happenedAt
-            rec.set(event.provider, target)
-            rec.lastProvider = event.provider
+            rec.set(move.provider, target)
+            rec.lastProvider = move.provider
             rec.legacyState = to
             records[step] = rec
-        case .note:
-            guard let step = event.step else { throw IncidentError("\(line): a note needs a step") }
+        case .note(let note):
+            let step = note.step
             // Taken out of `records`, so the note is added to the notes in place.
             var rec = records.removeValue(forKey: step) ?? .initial
             pushUndoable(event, step, rec)
             // An older journal's note event could clear the note (no text): nothing to add then.
-            if let text = event.note, !text.isEmpty {
-                rec.appendNote(Note(at: event.at, happenedAt: event.happenedAt, text: text), to: event.provider)
+            if let text = note.text, !text.isEmpty {
+                rec.appendNote(Note(at: event.at, happenedAt: event.happenedAt, text: text), to: note.provider)
             }
-            var target = rec.provider(event.provider)
+            var target = rec.provider(note.provider)
             target.mine = true
-            rec.set(event.provider, target)
-            rec.lastProvider = event.provider
+            rec.set(note.provider, target)
+            rec.lastProvider = note.provider
             records[step] = rec
-        case .mine:
-            guard let step = event.step, let provider = event.provider else {
-                throw IncidentError("\(line): `mine` needs a step and a provider")
-            }
+        case .mine(let mark):
+            let (step, provider) = (mark.step, mark.provider)
             var rec = record(step)
             var target = rec.provider(provider)
             pushUndoable(event, step, rec)
-            target.mine = event.mine ?? true
+            target.mine = mark.mine ?? true
             if event.prepared == true { rec.prepared = true } else { rec.lastProvider = provider }
             rec.set(provider, target)
             records[step] = rec
-        case .noneOfMine:
-            guard let step = event.step else { throw IncidentError("\(line): `noneOfMine` needs a step") }
+        case .noneOfMine(let step):
             var rec = record(step)
             pushUndoable(event, step, rec)
             rec.noneOfMine = true
             records[step] = rec
-        case .undo:
-            guard let target = event.undoes, let top = undoStack.last, top.seq == target else {
+        case .undo(let undo):
+            let (target, step) = (undo.undoes, undo.step)
+            guard let top = undoStack.last, top.seq == target else {
                 throw IncidentError("\(line): undo must take back the last recorded step action")
             }
-            guard let step = event.step, step == top.step else {
+            guard step == top.step else {
                 throw IncidentError("\(line): undo names a different step than event \(target)")
             }
             records[step] = top.before.restoringNotes(top.noteCounts, from: record(step))

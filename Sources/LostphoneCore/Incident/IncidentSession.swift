@@ -96,7 +96,10 @@ public struct IncidentSession {
                 let path = store.path(for: newID)
                 // The opening and the prepared events go to disk as one file, whole or not at all.
                 let (prepared, notes, refused) = prepare(incident, playbook: book, profile: profile, language: language, now: now)
-                first.preparedEvents = prepared.count
+                if case .opened(var opened) = first.payload {
+                    opened.preparedEvents = prepared.count
+                    first.payload = .opened(opened)
+                }
                 incident = try Incident.replay([first] + prepared, id: newID)
                 let journal = try Journal.create(path: path, events: [first] + prepared)
                 return IncidentSession(incident: incident, recording: .journal(journal), path: path, recovery: nil, isNew: true,
