@@ -37,15 +37,31 @@ struct Lostphone: ParsableCommand {
     /// that is not a command says so with the list, instead of "unexpected argument".
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if TopLevel.isVersion(arguments) {
+            // Before anything else (the command names below ask the runtime for type names), and
+            // written directly: `print` asks the runtime whether a String is TextOutputStreamable,
+            // and the first such question scans every conformance of the static binary (a
+            // quarter of this command's time).
+            let line = Array((version + "\n").utf8)
+            _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            Foundation.exit(0)
+        }
+        // The full screen with only its own options: straight there, without the parser's
+        // reflection over every command. Anything it does not fully understand goes on below.
+        if let direct = TopLevel.fullScreen(arguments) {
+            do {
+                try direct.run()
+                return
+            } catch {
+                exit(withError: error)
+            }
+        }
         if let shell = TopLevel.completionShell(arguments), let script = CompletionScript.script(for: shell) {
             print(script)
             Foundation.exit(0)
         }
         switch TopLevel.classify(arguments, commands: commandNames, hidden: hiddenCommandNames) {
         case .version:
-            // Written directly: `print` asks the runtime whether a String is TextOutputStreamable,
-            // and the first such question scans every conformance of the static binary (a
-            // quarter of this command's time).
             let line = Array((version + "\n").utf8)
             _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
             Foundation.exit(0)
@@ -90,8 +106,47 @@ enum TopLevel {
     static let valuedOptions: Set<String> = ["--state-dir", "--playbook", "--lang", "--theme", "--incident",
                                              "--generate-completion-script"]
 
+    /// `--version` or `-V` alone.
+    static func isVersion(_ arguments: [String]) -> Bool {
+        arguments == ["-V"] || arguments == ["--version"]
+    }
+
+    /// The full screen's own options when the command line holds nothing else, each at most once,
+    /// every value a plain word (`--lang` zh or en): read here without the parser. Nil for
+    /// anything else (a command, help, `--opt=value`, a repeat, a value starting with a dash, a
+    /// language not known), which the parser then reads as ever, errors and all.
+    static func fullScreen(_ arguments: [String]) -> FullScreenArguments? {
+        var result = FullScreenArguments()
+        var seen: Set<String> = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            guard seen.insert(word).inserted else { return nil }
+            if word == "--new" {
+                result.startNew = true
+                index += 1
+                continue
+            }
+            guard index + 1 < arguments.count else { return nil }
+            let value = arguments[index + 1]
+            guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
+            switch word {
+            case "--state-dir": result.stateDir = value
+            case "--playbook": result.playbook = value
+            case "--incident": result.incident = value
+            case "--theme": result.theme = value
+            case "--lang":
+                guard let language = Language(rawValue: value) else { return nil }
+                result.lang = language
+            default: return nil
+            }
+            index += 2
+        }
+        return result
+    }
+
     static func classify(_ arguments: [String], commands: [String], hidden: [String] = []) -> Decision {
-        if arguments == ["-V"] || arguments == ["--version"] { return .version }
+        if isVersion(arguments) { return .version }
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -170,10 +225,15 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook read, or an exit with every problem listed.
     func playbook(from result: Result<Playbook, PlaybookErrors>) throws -> Playbook {
+        try Self.playbook(from: result, path: playbook)
+    }
+
+    /// The playbook read from `path` (nil: the built-in one), or an exit with every problem listed.
+    static func playbook(from result: Result<Playbook, PlaybookErrors>, path: String?) throws -> Playbook {
         switch result {
         case .success(let p): return p
         case .failure(let errors):
-            let path = playbook ?? "built-in"
+            let path = path ?? "built-in"
             for problem in errors.problems { printError(problem.description) }
             printError("lostphone: the playbook \(path) has \(errors.problems.count) problem(s); fix them (lostphone check \(path)) or run without --playbook.")
             throw ExitCode(1)

@@ -15,74 +15,92 @@ extension Lostphone {
         @OptionGroup var screen: FullScreenOptions
 
         func run() throws {
-            let env = common.environment
-            // Refuse before touching the disk: without a terminal nothing should be created.
-            try FullScreen.refuseIfUnusable(env)
-            // On this thread, one after the other: the built-in playbook and themes are compiled
-            // in, so there is nothing left worth a thread to wait for.
-            let readPlaybook = CommonOptions.readPlaybook(common.playbook)
-            let clock = SystemClock()
-            if screen.startNew && which.incident != nil {
-                printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
-                throw ExitCode.validationFailure
-            }
-            let session = try IncidentSession.openForRecording(store: common.store, id: which.incident,
-                                                               playbook: { try common.playbook(from: readPlaybook) },
-                                                               startNew: screen.startNew, clock: clock, readOnlyFallback: true,
-                                                               profile: ProfileStore(environment: env), language: common.language())
-            let playbook = try common.playbook(from: readPlaybook)
-            let themes = ThemeChoice(environment: env, requested: screen.theme)
-            let preferences = Preferences(environment: env)
-            var startMessage: StatusMessage? = nil
-            if !session.profileNotes.isEmpty {
-                startMessage = StatusMessage(text: session.profileNotes.joined(separator: Words(common.language()).semicolon),
-                                             kind: session.profileRefused ? .error : .info)
-            }
-            if let r = session.recovery { startMessage = StatusMessage(text: r.text(common.language()), kind: .error) }
-            if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
-            let language = common.language()
-            let terminal = try FullScreen.start(env)
-            let baseConfig = AppConfiguration(
-                playbook: playbook, incident: session.incident, recording: session.recording, language: language,
-                theme: themes.theme, themeName: themes.name, themeNames: themes.names,
-                clock: clock, startMessage: startMessage, askDetails: session.isNew,
-                loadTheme: { themes.load($0) }, saveTheme: { themes.remember($0) },
-                saveLanguage: { preferences.language = $0 },
-                export: { incident, playbook, language in
-                    ReportWriter.exportFromApp(incident: incident, playbook: playbook, language: language,
-                                               stateDirectory: common.store.directory)
-                })
-            var config = baseConfig
-            config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
-            config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
-            config.clipboardTool = ClipboardTool.local(environment: env)
-            let profiles = ProfileStore(environment: env)
-            config.keepTip = { step, doneAt in
-                do throws(ProfileSaveError) {
-                    try profiles.keepTip(step, doneAt: doneAt, playbook: playbook, now: clock.now())
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            config.screenMemory = preferences.screen(for: session.incident)
-            let app = App(config: config, terminal: terminal)
-            let status = app.run()
-            // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
-            // write each) nor on a signal, which may come when the home is being removed.
-            if status == 0 { preferences.remember(app.currentState.memory) }
-            terminal.stop()
-            // Told truthfully: what was refused on screen is not "saved" on the way out.
-            let unsaved = app.currentState.session.unsavedActions
-            switch session.recording {
-            case .journal(let journal):
-                journal.close()
-                print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: language))
-            case .readOnly(let directory):
-                print(Word.nothingRecordedReadOnly(directory: directory).text(in: language))
-            }
-            if status != 0 { throw ExitCode(status) }
+            try FullScreenArguments(stateDir: common.stateDir, playbook: common.playbook, lang: common.lang,
+                                    incident: which.incident, theme: screen.theme, startNew: screen.startNew).run()
         }
+    }
+}
+
+/// The full screen's own options as plain values: what `open` parsed, or what `TopLevel.fullScreen`
+/// read directly when the command line holds nothing else (no parser, no reflection).
+struct FullScreenArguments: Equatable {
+    var stateDir: String?
+    var playbook: String?
+    var lang: Language?
+    var incident: String?
+    var theme: String?
+    var startNew = false
+
+    func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        // Refuse before touching the disk: without a terminal nothing should be created.
+        try FullScreen.refuseIfUnusable(env)
+        // On this thread, one after the other: the built-in playbook and themes are compiled
+        // in, so there is nothing left worth a thread to wait for.
+        let readPlaybook = CommonOptions.readPlaybook(playbook)
+        let clock = SystemClock()
+        if startNew && incident != nil {
+            printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
+            throw ExitCode.validationFailure
+        }
+        // Decided once: the remembered choice is read from the disk.
+        let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
+        let store = IncidentStore(directory: stateDir ?? IncidentStore.defaultDirectory(environment: env))
+        let session = try IncidentSession.openForRecording(store: store, id: incident,
+                                                           playbook: { try CommonOptions.playbook(from: readPlaybook, path: self.playbook) },
+                                                           startNew: startNew, clock: clock, readOnlyFallback: true,
+                                                           profile: ProfileStore(environment: env), language: language)
+        let playbook = try CommonOptions.playbook(from: readPlaybook, path: self.playbook)
+        let themes = ThemeChoice(environment: env, requested: theme)
+        let preferences = Preferences(environment: env)
+        var startMessage: StatusMessage? = nil
+        if !session.profileNotes.isEmpty {
+            startMessage = StatusMessage(text: session.profileNotes.joined(separator: Words(language).semicolon),
+                                         kind: session.profileRefused ? .error : .info)
+        }
+        if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error) }
+        if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
+        let terminal = try FullScreen.start(env)
+        let baseConfig = AppConfiguration(
+            playbook: playbook, incident: session.incident, recording: session.recording, language: language,
+            theme: themes.theme, themeName: themes.name, themeNames: themes.names,
+            clock: clock, startMessage: startMessage, askDetails: session.isNew,
+            loadTheme: { themes.load($0) }, saveTheme: { themes.remember($0) },
+            saveLanguage: { preferences.language = $0 },
+            export: { incident, playbook, language in
+                ReportWriter.exportFromApp(incident: incident, playbook: playbook, language: language,
+                                           stateDirectory: store.directory)
+            })
+        var config = baseConfig
+        config.crashAfterFirstFrame = env["LOSTPHONE_TEST_CRASH"] == "1"
+        config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
+        config.clipboardTool = ClipboardTool.local(environment: env)
+        let profiles = ProfileStore(environment: env)
+        config.keepTip = { step, doneAt in
+            do throws(ProfileSaveError) {
+                try profiles.keepTip(step, doneAt: doneAt, playbook: playbook, now: clock.now())
+                return nil
+            } catch {
+                return error
+            }
+        }
+        config.screenMemory = preferences.screen(for: session.incident)
+        let app = App(config: config, terminal: terminal)
+        let status = app.run()
+        // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
+        // write each) nor on a signal, which may come when the home is being removed.
+        if status == 0 { preferences.remember(app.currentState.memory) }
+        terminal.stop()
+        // Told truthfully: what was refused on screen is not "saved" on the way out.
+        let unsaved = app.currentState.session.unsavedActions
+        switch session.recording {
+        case .journal(let journal):
+            journal.close()
+            print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: language))
+        case .readOnly(let directory):
+            print(Word.nothingRecordedReadOnly(directory: directory).text(in: language))
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

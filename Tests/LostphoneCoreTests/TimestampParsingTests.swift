@@ -51,4 +51,17 @@ import Testing
         #expect(now.text == foundation.text)
         #expect(Timestamp(parsing: now.text) == now)
     }
+
+    /// The clock's digits are written without String(format:); they must be what it writes.
+    @Test func zeroPaddedDigitsAreWhatStringFormatWrites() {
+        for width in 1...4 {
+            for n in [-1234, -7, -1, 0, 1, 5, 9, 10, 59, 99, 100, 999, 1000, 2026, 12345] {
+                #expect(Timestamp.zeroPadded(n, width) == String(format: "%0\(width)d", n), "\(n) to \(width)")
+            }
+        }
+        let start = Timestamp(parsing: "2026-12-05T00:00:00.000+08:00")!
+        let later = Timestamp(parsing: "2026-12-07T03:04:05.000+08:00")!
+        #expect(TimeInput.elapsed(from: start, to: later) == "2d 03:04:05")
+        #expect(TimeInput.elapsed(from: start, to: start) == "00:00:00")
+    }
 }

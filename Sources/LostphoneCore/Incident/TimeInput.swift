@@ -83,7 +83,8 @@ public enum TimeInput {
     public static func elapsed(from start: Timestamp, to now: Timestamp) -> String {
         let total = max(0, Int(now.date.timeIntervalSince(start.date)))
         let d = total / 86400, h = (total % 86400) / 3600, m = (total % 3600) / 60, s = total % 60
-        let hms = String(format: "%02d:%02d:%02d", h, m, s)
+        // Without String(format:): this is on the header of every frame, the first one included.
+        let hms = Timestamp.zeroPadded(h, 2) + ":" + Timestamp.zeroPadded(m, 2) + ":" + Timestamp.zeroPadded(s, 2)
         return d > 0 ? "\(d)d \(hms)" : hms
     }
 }

@@ -168,14 +168,24 @@ extension Timestamp {
         guard localtime_r(&seconds, &parts) != nil else { return nil }
         let offset = Int(parts.tm_gmtoff)
         let sign = offset < 0 ? "-" : "+"
-        let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                          Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(totalMillis % 1000))
-            + sign + String(format: "%02d:%02d", abs(offset) / 3600, (abs(offset) % 3600) / 60)
+        // Without String(format:), which goes through Foundation's CFString formatting.
+        let d = zeroPadded
+        let text = d(Int(parts.tm_year) + 1900, 4) + "-" + d(Int(parts.tm_mon) + 1, 2) + "-" + d(Int(parts.tm_mday), 2)
+            + "T" + d(Int(parts.tm_hour), 2) + ":" + d(Int(parts.tm_min), 2) + ":" + d(Int(parts.tm_sec), 2)
+            + "." + d(Int(totalMillis % 1000), 3) + sign + d(abs(offset) / 3600, 2) + ":" + d((abs(offset) % 3600) / 60, 2)
         return Timestamp(date: Date(timeIntervalSince1970: Double(totalMillis) / 1000), text: text)
     }
     #else
     static func localNow() -> Timestamp? { nil }
     #endif
+
+    /// `n` in decimal with zeros before it to `width` digits, as `String(format: "%0<width>d", n)`
+    /// writes it.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (n < 0 ? 1 : 0)))
+        return (n < 0 ? "-" : "") + zeros + digits
+    }
 
     init(date: Date, text: String) {
         self.date = date
