@@ -67,7 +67,11 @@ import Testing
             previous = screen
             screen = try t.tmuxCommand("capture-pane", "-p", "-e", "-t", t.name)
         }
-        if !screen.contains("EXITED:") {
+        if screen.contains("EXITED:") {
+            // Refused before any full screen: what it printed is compared below without line
+            // ends, since the home's random path wraps at the terminal's edge where it falls.
+            screen = "(no full screen)"
+        } else {
             try t.press("Escape")
             try t.press("q")
             _ = try t.expectScreen(contains: "EXITED:")
