@@ -37,14 +37,8 @@ extension Update {
                 }
                 // Checked by the rules before the field closes: a refused note stays to be
                 // corrected, with the reason beside it, rather than being lost.
-                let command = IncidentCommand.note(step, text, provider: state.choices.noteProvider, happenedAt: state.choices.happenedAt)
-                if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
-                    state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
-                    return []
-                }
-                state.mode = .normal
-                state.message = nil
-                return [.record(command)]
+                return recordFromField(.note(step, text, provider: state.choices.noteProvider, happenedAt: state.choices.happenedAt),
+                                       &state)
             default:
                 field.handle(key)
                 state.message = nil
@@ -183,21 +177,27 @@ extension Update {
                 }
                 retry = t
             }
-            let command = IncidentCommand.move(blocked.step, to: .blocked, provider: blocked.provider,
-                                               happenedAt: blocked.happenedAt, retry: retry)
-            if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
-                state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
-                return []
-            }
-            state.mode = .normal
-            state.message = nil
-            return [.record(command)]
+            return recordFromField(.move(blocked.step, to: .blocked, provider: blocked.provider,
+                                         happenedAt: blocked.happenedAt, retry: retry), &state)
         default:
             field.handle(key)
             state.message = nil
             state.mode = .retryWhen(blocked, field)
         }
         return []
+    }
+
+    /// Records `command` typed into a field (a note, a retry time): checked by the recording
+    /// rules first, so a refused one keeps the field open with the reason beside it; accepted,
+    /// the field closes and the command goes to be recorded.
+    static func recordFromField(_ command: IncidentCommand, _ state: inout AppState) -> [Effect] {
+        if case .failure(let refusal) = state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+            state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
+            return []
+        }
+        state.mode = .normal
+        state.message = nil
+        return [.record(command)]
     }
 
     /// "Another bank of yours?": ←/→ pick one and `m` marks it (the question stays while
