@@ -101,6 +101,11 @@ struct CommandLineRecorder {
         let when = happenedAt.map { w[.happenedAtTime($0.readable)] } ?? ""
         let record = incident.record(step.id)
         if events.contains(where: { $0.kind == .noneOfMine }) {
+            // After one of theirs it says "no other", as the screen, status and reports do.
+            if record.saidNoOther {
+                return w[.noOtherRecorded(incident: incident.id, step: step.title[w.language],
+                                          said: w[.prompt(.noOtherOfMine(group: step.group))])]
+            }
             return w[.noneOfMineRecorded(incident: incident.id, step: step.title[w.language])]
         }
         if events.allSatisfy({ $0.kind == .note }) {

@@ -117,6 +117,22 @@ import Testing
         #expect(noProviders.status == 1 && noProviders.err.contains("record it skipped"), "\(noProviders.err)")
     }
 
+    /// After one of theirs, "none" is "no other": the command line says it as the screen, `status`
+    /// and the reports do, in either language, never "none of the providers is yours".
+    @Test func noneAfterOneOfTheirsIsSaidNoOther() throws {
+        let h = try home()
+        let env = homeEnvironment(h)
+        #expect(try runBinary(["record", "bank", "done", "--provider", "icbc"], environment: env).status == 0)
+        let zh = try runBinary(["record", "bank", "none", "--lang", "zh"], environment: env)
+        #expect(zh.status == 0 && zh.out.contains("没有别的银行了") && !zh.out.contains("一家都没有"), "\(zh.out)")
+        let status = try runBinary(["status", "--lang", "zh"], environment: env)
+        #expect(status.out.contains("没有别的银行了"), "\(status.out)")
+        let en = try runBinary(["record", "sim", "done", "--provider", "china-mobile"], environment: env)
+        #expect(en.status == 0)
+        let noOtherSIM = try runBinary(["record", "sim", "none", "--lang", "en"], environment: env)
+        #expect(noOtherSIM.out.contains("no other SIM card of mine") && !noOtherSIM.out.contains("none of the providers"), "\(noOtherSIM.out)")
+    }
+
     @Test func nextNamesTheStepToDoNowWithItsNumberForThePersonsProvider() throws {
         let h = try home()
         let env = homeEnvironment(h)

@@ -31,6 +31,8 @@ public enum RecordingWord: Hashable, Sendable {
     case notedIn(incident: String, what: String)
     case happenedAtTime(String)
     case noneOfMineRecorded(incident: String, step: String)
+    /// "None of mine" said where one of the step's providers is the person's: no other.
+    case noOtherRecorded(incident: String, step: String, said: String)
     case stateDirectoryUnwritable
 
     // "None of mine": a step with providers of which the person has none.
@@ -123,6 +125,8 @@ public enum RecordingWord: Hashable, Sendable {
         case .noneOfMineRecorded(let incident, let step):
             return pair(zh: "已记录到事件 \(incident)：「\(step)」列出的服务商，你一家都没有。",
                         en: "Recorded in incident \(incident): none of the providers of “\(step)” is yours.")
+        case .noOtherRecorded(let incident, let step, let said):
+            return pair(zh: "已记录到事件 \(incident)：「\(step)」\(said)。", en: "Recorded in incident \(incident): “\(step)”: \(said).")
         case .stateDirectoryUnwritable: return pair(zh: "无法写入状态文件夹。", en: "the state directory cannot be written.")
 
         case .noneOfMine: return pair(zh: "我都没有", en: "none of mine")
