@@ -7,15 +7,7 @@ import Testing
 /// Choosing the provider an action is for, and saying when it happened, on the screen.
 @Suite struct ProviderChoiceTests {
     /// Two steps whose carriers share a group, and a locate step of phone brands.
-    static let grouped: Playbook = {
-        let yaml = """
-        id: grouped
-        version: 1
-        languages: [en, zh]
-        title: {en: "G", zh: "G"}
-        source:
-          publisher: {en: "p", zh: "p"}
-        panes:
+    static let grouped = testPlaybook("grouped", panes: """
           - id: now
             kind: actions
             title: {en: "Now", zh: "现在"}
@@ -41,10 +33,7 @@ import Testing
                 providers:
                   - {id: apple, name: {en: "Apple", zh: "苹果"}}
                   - {id: huawei, name: {en: "Huawei", zh: "华为"}}
-        """
-        guard case .success(let p) = PlaybookLoader.load(yaml: yaml, file: "grouped.yaml") else { fatalError("the test playbook does not load") }
-        return p
-    }()
+        """)
 
     @Test func aProviderNotChosenIsNamedFirstAndRecordedOnlyOnTheSecondPress() {
         let d = TestApp(playbook: Self.grouped)
