@@ -6,6 +6,12 @@ import PackageDescription
 // Homebrew's ncurses (`.brew(["ncurses"])`, its include path) and Darwin branches there; nothing
 // here can test that, so it is not claimed. The `platforms` line only sets the floor if tried.
 
+/// The ncurses module's map, by absolute path: the compiler reads it from wherever it runs.
+let ncursesModuleMap = String(#filePath.dropLast("Package.swift".count)) + "Sources/CNcurses/module.modulemap"
+
+/// Given only to the targets that must load ncurses' module (see TerminalKitNcurses).
+let seesNcurses: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fmodule-map-file=\(ncursesModuleMap)"])]
+
 let package = Package(
     name: "lostphone",
     platforms: [.macOS(.v13)],
@@ -18,11 +24,6 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
-        // The only C in the project: ncurses, and the few macros Swift cannot import.
-        // No `pkgConfig:` on purpose: Debian's ncursesw.pc carries -D_DEFAULT_SOURCE and
-        // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning on every build; shim.h sets
-        // what it needs and module.modulemap links the library. .ci/run installs libncursesw5-dev.
-        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         // libqrencode's declarations only: Core loads the library with dlopen when `Q` is first
         // pressed, so nothing links it and the one-file build keeps working without it.
         .systemLibrary(name: "CQRencode"),
@@ -42,12 +43,31 @@ let package = Package(
                 .embedInCode("Resources/themes/solarized-dark.yaml"),
             ]
         ),
-        // The terminal kit, and the only module that imports CNcurses: input (keys, the decoder,
-        // paste, text input), the canvas, the backends, and the one program runtime that both
-        // full screens run on (bindings table, box, help overlay, hint line, too-small view).
+        // The terminal kit: input (keys, the decoder, paste, text input), the canvas, the
+        // backend protocol and the fake backend, and the one program runtime that both full
+        // screens run on (bindings table, box, help overlay, hint line, too-small view).
         .target(
             name: "TerminalKit",
-            dependencies: ["LostphoneCore", "CNcurses"]
+            dependencies: ["LostphoneCore"]
+        ),
+        // The kit's ncurses backend, and the only module that imports ncurses (CNcurses: its
+        // header and the few macros Swift cannot import, in Sources/CNcurses).
+        //
+        // CNcurses is not a SwiftPM target on purpose: SwiftPM hands a C target's module map to
+        // every target that depends on it, however indirectly, so `import CNcurses` would
+        // compile in the screens and in Core too. Here the map is given to this target's
+        // compiler and imported `internal`; the executable, which starts the backend, gets the
+        // map as well, since a client of a module built without library evolution loads that
+        // module's internal imports. Everywhere else (Core, the kit, the screens, the bench, the
+        // fuzzer, the tests) `import CNcurses` is "no such module" (`.ci/run` proves it), and
+        // ArchitectureTests checks that the executable does not import it either.
+        // No `pkgConfig:`: Debian's ncursesw.pc carries -D_DEFAULT_SOURCE and
+        // -D_XOPEN_SOURCE=600, which shim.h sets itself. .ci/run installs libncursesw5-dev.
+        .target(
+            name: "TerminalKitNcurses",
+            dependencies: ["TerminalKit", "LostphoneCore"],
+            swiftSettings: seesNcurses,
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
         // The two full screens, the guide and the prepare form: state, update, keys, layout and
         // views each; no ncurses here (it does not depend on CNcurses).
@@ -59,9 +79,10 @@ let package = Package(
         .executableTarget(
             name: "lostphone",
             dependencies: [
-                "LostphoneTUI", "LostphoneCore",
+                "LostphoneTUI", "LostphoneCore", "TerminalKitNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: seesNcurses
         ),
         // Fixtures (example playbook, golden reports) are read from the source tree by path.
         // `swift run -c release lostphone-bench`: key-to-frame, bytes per key, start-up, replay,

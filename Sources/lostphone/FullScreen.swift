@@ -1,5 +1,6 @@
 import ArgumentParser
 import LostphoneTUI
+import TerminalKitNcurses
 
 /// Taking over the terminal for a full screen (the guide, the prepare form): refused with the
 /// reason and exit status 2 where it cannot be, before anything is written.

@@ -1,5 +1,6 @@
-import CNcurses
+internal import CNcurses
 import LostphoneCore
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
