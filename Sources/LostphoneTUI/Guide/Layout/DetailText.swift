@@ -12,8 +12,8 @@ enum DetailText {
         let unwrapped: [StyledLine]
         if state.isTimeline {
             let events = state.incident.events
-            guard events.indices.contains(state.nav.selection[state.nav.focus]) else { return [] }
-            unwrapped = detailLines(events[state.nav.selection[state.nav.focus]], state)
+            guard events.indices.contains(state.nav.row) else { return [] }
+            unwrapped = detailLines(events[state.nav.row], state)
         } else if let step = state.selectedStep {
             unwrapped = lines(step, state)
         } else {

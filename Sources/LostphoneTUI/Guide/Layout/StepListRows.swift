@@ -32,7 +32,7 @@ enum StepListRows {
                 summary: providerSummary(step, rec, state.display.language, names: true),
                 glyphSummary: providerSummary(step, rec, state.display.language, names: false),
                 time: rec.shownChange.map { ShortTime.text($0.happened, today: state.now) } ?? "",
-                selected: i == state.nav.selection[state.nav.focus])
+                selected: i == state.nav.row)
         }
     }
 

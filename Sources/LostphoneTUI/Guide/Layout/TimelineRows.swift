@@ -13,7 +13,7 @@ enum TimelineRows {
         let events = state.incident.events
         let top = state.nav.scroll[state.nav.focus]
         return events.indices.dropFirst(top).prefix(max(0, height)).map { i in
-            TimelineRow(spans: line(events[i], state), selected: i == state.nav.selection[state.nav.focus])
+            TimelineRow(spans: line(events[i], state), selected: i == state.nav.row)
         }
     }
 

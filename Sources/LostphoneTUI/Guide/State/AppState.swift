@@ -114,11 +114,11 @@ public struct AppState: Sendable {
     public var selectedStep: Step? {
         if nav.focus < playbook.panes.count {
             let steps = playbook.panes[nav.focus].steps
-            return steps.indices.contains(nav.selection[nav.focus]) ? steps[nav.selection[nav.focus]] : nil
+            return steps.indices.contains(nav.row) ? steps[nav.row] : nil
         }
         let events = incident.events
         // The Due tab lists follow-ups, not steps: nothing there is recorded by a key.
-        guard isTimeline, events.indices.contains(nav.selection[nav.focus]), let id = events[nav.selection[nav.focus]].step else { return nil }
+        guard isTimeline, events.indices.contains(nav.row), let id = events[nav.row].step else { return nil }
         return step(id)
     }
 

@@ -7,6 +7,11 @@ public struct Navigation: Hashable, Sendable {
     public var selection: [Int]
     /// The first row shown, per tab.
     public var scroll: [Int]
+    /// The selected row in the focused tab.
+    public var row: Int {
+        get { selection[focus] }
+        set { selection[focus] = newValue }
+    }
     public var detailOpen = true
     public var detailScroll = 0
 

@@ -5,11 +5,11 @@ import LostphoneCore
 extension Update {
     static func goToDueItem(_ state: inout AppState) {
         let rows = state.dueList.rows
-        guard rows.indices.contains(state.nav.selection[state.nav.focus]) else {
+        guard rows.indices.contains(state.nav.row) else {
             state.message = StatusMessage(text: DueWords.nothingDue[state.display.language], kind: .info)
             return
         }
-        let row = rows[state.nav.selection[state.nav.focus]]
+        let row = rows[state.nav.row]
         let target = row.closedBy ?? row.step
         guard let position = state.stepIndex[target] else { return }
         if let provider = row.provider, state.step(target)?.provider(provider) != nil { state.choices.providerChoice[target] = provider }

@@ -12,7 +12,7 @@ extension Update {
     /// ↑/↓: moves in the list; at its last row, ↓ goes on through the details and ↑ comes back
     /// up through them before leaving the row.
     static func step(_ state: inout AppState, by delta: Int) {
-        let last = state.nav.selection[state.nav.focus] >= state.rowCount(state.nav.focus) - 1
+        let last = state.nav.row >= state.rowCount(state.nav.focus) - 1
         if delta > 0, last, state.nav.detailScroll < DetailLayout.maxScroll(state) {
             scrollDetail(&state, by: delta)
         } else if delta < 0, last, state.nav.detailScroll > 0 {
@@ -42,8 +42,8 @@ extension Update {
     static func move(_ state: inout AppState, by delta: Int) {
         let n = state.rowCount(state.nav.focus)
         guard n > 0 else { return }
-        let cur = state.nav.selection[state.nav.focus]
-        state.nav.selection[state.nav.focus] = max(0, min(n - 1, cur.addingReportingOverflow(delta).partialValue))
+        let cur = state.nav.row
+        state.nav.row = max(0, min(n - 1, cur.addingReportingOverflow(delta).partialValue))
         state.nav.detailScroll = 0
         clampScroll(&state)
     }
@@ -98,7 +98,7 @@ extension Update {
             let row = state.isDue ? DueLayout.item(atY: y, list: layout.list, scroll: state.nav.scroll[state.nav.focus])
                 : state.nav.scroll[state.nav.focus] + (y - layout.list.y)
             if row < state.rowCount(state.nav.focus) {
-                state.nav.selection[state.nav.focus] = row
+                state.nav.row = row
                 state.nav.detailScroll = 0
                 clampScroll(&state)
             }

@@ -20,7 +20,7 @@ extension Update {
 
     /// The hit the screen shows: the selected step with the provider shown.
     static func currentHit(_ hits: [SearchHit], _ state: AppState) -> Int? {
-        let here = Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus])
+        let here = Position(tab: state.nav.focus, row: state.nav.row)
         let shown = state.selectedStep.flatMap { state.provider(for: $0)?.id }
         return hits.firstIndex { $0.position == here && ($0.provider == nil || $0.provider == shown) }
     }
@@ -36,7 +36,7 @@ extension Update {
             state.message = StatusMessage(text: state.words[.noMatch], kind: .info)
             return
         }
-        let here = Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus])
+        let here = Position(tab: state.nav.focus, row: state.nav.row)
         func key(_ p: Position) -> (Int, Int) { (p.tab, p.row) }
         let index: Int
         let current = currentHit(hits, state)

@@ -73,7 +73,7 @@ public enum Update {
                 state.message = StatusMessage(text: state.words[.searchFirst], kind: .info)
             }
         case .startSearch:
-            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.nav.focus, row: state.nav.selection[state.nav.focus]),
+            state.mode = .search(TextInput(limit: 80), origin: Position(tab: state.nav.focus, row: state.nav.row),
                                  choices: state.choices.providerChoice)
         case .toggleLanguage:
             state.display.language = state.display.language.toggled

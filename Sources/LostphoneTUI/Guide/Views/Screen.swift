@@ -12,7 +12,7 @@ public enum Screen {
         HeaderView.draw(&canvas, layout.header, HeaderContent.make(state), theme: state.display.theme)
         TabsView.draw(&canvas, layout.tabs, tabs: TabStrip.placed(state), focus: state.nav.focus, theme: state.display.theme)
         if state.isDue {
-            DueView.draw(&canvas, layout.list, rows: state.dueList.rows, selected: state.nav.selection[state.nav.focus],
+            DueView.draw(&canvas, layout.list, rows: state.dueList.rows, selected: state.nav.row,
                          scroll: state.nav.scroll[state.nav.focus], language: state.display.language, theme: state.display.theme)
         } else if state.isTimeline {
             TimelineView.draw(&canvas, layout.list, rows: TimelineRows.visible(state, height: layout.list.height),
