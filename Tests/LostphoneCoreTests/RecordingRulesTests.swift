@@ -87,6 +87,25 @@ import Testing
         #expect(i.record("lending").state == .inProgress && !i.record("lending").isNoneOfMine)
     }
 
+    /// A "none of mine" line says what was true when it was recorded: a platform marked the
+    /// person's later does not turn it into "no other of mine" in the report or the timeline,
+    /// and a "no more" said after one of theirs stays "no other".
+    @Test func aNoneOfMineLineKeepsWhatItSaidWhenRecorded() throws {
+        var i = fresh()
+        try record(&i, .noneOfMine("lending"), 5)
+        let none = i.events.last!
+        try record(&i, .move("lending", to: .done, provider: "jd-finance"), 6)
+        try record(&i, .noneOfMine("lending"), 7)
+        let noOther = i.events.last!
+        #expect(!i.saidNoOther(none) && i.saidNoOther(noOther))
+        #expect(try Incident.replay(i.events, id: "t") == i, "a replay decides the same")
+        let md = Report(incident: i, playbook: playbook, language: .en, generatedAt: at(8)).markdown()
+        let lines = md.split(separator: "\n").filter { $0.contains("none of mine") || $0.contains("no other") }
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first.map { $0.contains("none of mine") && !$0.contains("no other") } == true, "\(lines)")
+        #expect(lines.last.map { $0.contains("no other") } == true, "\(lines)")
+    }
+
     /// The identifier type and the new event kind change no byte: every line of the fixture
     /// journal and of the documented example re-encodes as it was written.
     @Test func journalLinesReencodeByteForByte() throws {

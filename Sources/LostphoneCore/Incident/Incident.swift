@@ -20,6 +20,11 @@ public struct Incident: Hashable, Sendable {
     public private(set) var playbookVersion: Int?
     public private(set) var events: [Event]
     public private(set) var records: [StepID: StepRecord]
+    /// The `noneOfMine` events recorded when the step already had one of the person's providers:
+    /// those said "no other" (the answer to "another bank?"), the rest "none of them is mine".
+    /// Decided when each is applied, so a later mark or undo does not change what an earlier
+    /// line of the timeline or the report says.
+    private var noOtherEvents: Set<Int> = []
     /// Written before provider tracking: a move's `from` may be the step's state.
     private let isLegacy: Bool
     /// The step actions an undo would take back, last on top, with what each replaced.
@@ -78,6 +83,10 @@ public struct Incident: Hashable, Sendable {
     public func record(_ step: StepID) -> StepRecord { records[step] ?? .initial }
 
     /// The step event an undo would take back, if any.
+    /// Whether `event` (a `noneOfMine`) said "no other of mine": the step had one of the
+    /// person's providers when it was recorded.
+    public func saidNoOther(_ event: Event) -> Bool { noOtherEvents.contains(event.seq) }
+
     public var lastUndoableEvent: Event? { undoStack.last.map { events[$0.seq - 1] } }
 
     /// The event recording `command` at `time`, or the reason it is refused (`error.refusal`).
@@ -246,6 +255,7 @@ public struct Incident: Hashable, Sendable {
         case .noneOfMine(let step):
             var rec = record(step)
             pushUndoable(event, step, rec)
+            if rec.hasMine { noOtherEvents.insert(event.seq) }
             rec.noneOfMine = true
             records[step] = rec
         case .undo(let undo):

@@ -96,7 +96,7 @@ public struct StepRecord: Hashable, Sendable {
     /// step's providers than those they use.
     public var saidNoOther: Bool { noneOfMine && hasMine }
 
-    private var hasMine: Bool { records.values.contains { $0.mine } }
+    var hasMine: Bool { records.values.contains { $0.mine } }
 
     /// The step's state, from its providers the person uses: blocked when any is; done when all
     /// are done or skipped and one is done; skipped when all are skipped; in progress when some

@@ -201,7 +201,7 @@ public struct Report: Sendable {
             return step + w.colon + w[e.mine == false ? .notMine : .mine]
         case .noneOfMine:
             // After one of theirs, it was the answer "no more" to "another bank?".
-            if let id = e.step, incident.record(id).saidNoOther {
+            if incident.saidNoOther(e) {
                 return step + w.colon + w[.prompt(.noOtherOfMine(group: row.group))]
             }
             return step + w.colon + w[.noneOfMine]

@@ -47,7 +47,7 @@ enum EventText {
             spans.append(Span((providerName(e) ?? "") + w.colon + w[e.mine == false ? .notMine : .mine], .muted))
         case .noneOfMine:
             // After one of theirs, it was the answer "no more" to "another bank?".
-            let noOther = e.step.map { state.incident.record($0).saidNoOther } == true
+            let noOther = state.incident.saidNoOther(e)
             spans.append(Span(title(e.step) + w.colon + (noOther ? w[.prompt(.noOtherOfMine(group: e.step.flatMap(state.step)?.group))] : w[.noneOfMine]), .muted))
         case .resolved:
             spans.append(Span(w.capitalized(.incidentResolved), .stepDone))
