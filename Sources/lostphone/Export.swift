@@ -56,7 +56,7 @@ extension Lostphone {
             do {
                 try ReportWriter.write(content, to: path, force: force)
             } catch {
-                printError("lostphone export: \(error.message)")
+                printError("lostphone export: " + error.text(common.language()))
                 throw ExitCode(1)
             }
             printError("Report written to \(path) (readable only by you).")
