@@ -104,6 +104,9 @@ public enum FileProblemKind: Hashable, Sendable {
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
         func list(_ items: [String]) -> String { items.joined(separator: language == .zh ? "、" : ", ") }
+        // A value quoted from the file is kept short, so a long one cannot push what is wrong
+        // with it out of the message (`FileProblem` keeps the whole message short too).
+        func q(_ value: String) -> String { Sanitize.brief(value, limit: 80) }
         switch self {
         case .tooLarge(let bytes, let limit, let notRead):
             return pair(zh: "文件有 \(bytes) 字节，超过允许的 \(limit) 字节；是不是选错了文件？" + (notRead ? "没有读取它。" : ""),
@@ -119,7 +122,7 @@ public enum FileProblemKind: Hashable, Sendable {
         case .invalidYAML(let detail):
             return pair(zh: "不是有效的 YAML：\(detail)", en: "not valid YAML: \(detail)")
         case .duplicateKeys(let keys):
-            return pair(zh: "重复的键：\(list(keys))", en: "duplicate key \(list(keys))")
+            return pair(zh: "重复的键：\(list(keys.map(q)))", en: "duplicate key \(list(keys.map(q)))")
         case .unreadableText(let detail):
             return pair(zh: "无法读取文本：\(detail)", en: "cannot read the text: \(detail)")
         case .notUTF8:
@@ -145,10 +148,10 @@ public enum FileProblemKind: Hashable, Sendable {
         case .keyNotAWord(let what):
             return pair(zh: "\(what)：键必须是一个普通的词", en: "\(what): a key must be a plain word")
         case .unknownKey(let what, let key, let allowed):
-            return pair(zh: "\(what)：未知的键 `\(key)`（可用的键：\(allowed.joined(separator: ", "))）",
-                        en: "\(what): unknown key `\(key)` (allowed: \(allowed.joined(separator: ", ")))")
+            return pair(zh: "\(what)：未知的键 `\(q(key))`（可用的键：\(allowed.joined(separator: ", "))）",
+                        en: "\(what): unknown key `\(q(key))` (allowed: \(allowed.joined(separator: ", ")))")
         case .missingKey(let what, let key):
-            return pair(zh: "\(what)：缺少 `\(key)`", en: "\(what): `\(key)` is missing")
+            return pair(zh: "\(what)：缺少 `\(q(key))`", en: "\(what): `\(q(key))` is missing")
         case .notAList(let what):
             return pair(zh: "\(what) 必须是列表", en: "\(what) must be a list")
         case .notAText(let what):
@@ -161,14 +164,14 @@ public enum FileProblemKind: Hashable, Sendable {
         case .notTrueOrFalse(let what, nil):
             return pair(zh: "\(what) 必须是 true 或 false", en: "\(what) must be true or false")
         case .notTrueOrFalse(let what, let value?):
-            return pair(zh: "\(what) 必须是 true 或 false，不能是 `\(value)`", en: "\(what) must be true or false, not `\(value)`")
+            return pair(zh: "\(what) 必须是 true 或 false，不能是 `\(q(value))`", en: "\(what) must be true or false, not `\(q(value))`")
 
         case .notAPlaybook:
             return pair(zh: "不是指南文件", en: "not a playbook")
         case .unsupportedLanguage(let value):
-            return pair(zh: "languages：不支持 `\(value)`（请用 zh 和/或 en）", en: "languages: `\(value)` is not supported (use zh and/or en)")
+            return pair(zh: "languages：不支持 `\(q(value))`（请用 zh 和/或 en）", en: "languages: `\(q(value))` is not supported (use zh and/or en)")
         case .languageListedTwice(let value):
-            return pair(zh: "languages：`\(value)` 列了两次", en: "languages: `\(value)` is listed twice")
+            return pair(zh: "languages：`\(q(value))` 列了两次", en: "languages: `\(q(value))` is listed twice")
         case .noLanguage:
             return pair(zh: "languages：至少写上 zh、en 中的一个", en: "languages: name at least one of zh, en")
         case .versionTooLow:
@@ -178,16 +181,16 @@ public enum FileProblemKind: Hashable, Sendable {
         case .tooManyPanes(let limit):
             return pair(zh: "panes：时间线旁最多放得下 \(limit) 个面板", en: "panes: at most \(limit) panes fit beside the timeline")
         case .paneIDTwice(let id):
-            return pair(zh: "面板 id `\(id)` 用了两次", en: "pane id `\(id)` is used twice")
+            return pair(zh: "面板 id `\(q(id))` 用了两次", en: "pane id `\(q(id))` is used twice")
         case .badIdentifier(let what, let value):
-            return pair(zh: "\(what)：`\(value)` 只能由小写字母、数字和 - 组成（最多 64 个）",
-                        en: "\(what): `\(value)` must be lower-case letters, digits and - (at most 64)")
+            return pair(zh: "\(what)：`\(q(value))` 只能由小写字母、数字和 - 组成（最多 64 个）",
+                        en: "\(what): `\(q(value))` must be lower-case letters, digits and - (at most 64)")
         case .textMissing(let what, let language):
             return pair(zh: "\(what)：缺少 \(language) 文本", en: "\(what): the \(language) text is missing")
         case .textEmpty(let what, let language):
             return pair(zh: "\(what).\(language) 是空的", en: "\(what).\(language) is empty")
         case .notAPlaybookLanguage(let what, let key):
-            return pair(zh: "\(what)：`\(key)` 不是这份指南的语言", en: "\(what): `\(key)` is not one of the playbook's languages")
+            return pair(zh: "\(what)：`\(q(key))` 不是这份指南的语言", en: "\(what): `\(q(key))` is not one of the playbook's languages")
         case .notADate(let what):
             return pair(zh: "\(what) 必须写成 YYYY-MM-DD", en: "\(what) must be YYYY-MM-DD")
         case .notAWebAddress(let what):
@@ -197,15 +200,15 @@ public enum FileProblemKind: Hashable, Sendable {
         case .noSteps:
             return pair(zh: "steps：每个面板至少要有一个步骤", en: "steps: a pane needs at least one step")
         case .needsPriority(let step):
-            return pair(zh: "步骤 `\(step)`：actions 面板里的步骤需要 priority", en: "step `\(step)`: steps of an actions pane need a priority")
+            return pair(zh: "步骤 `\(q(step))`：actions 面板里的步骤需要 priority", en: "step `\(q(step))`: steps of an actions pane need a priority")
         case .tipHasPriority(let step):
-            return pair(zh: "步骤 `\(step)`：提示没有 priority", en: "step `\(step)`: tips have no priority")
+            return pair(zh: "步骤 `\(q(step))`：提示没有 priority", en: "step `\(q(step))`: tips have no priority")
         case .stepIDUsed(let id, let line):
-            return pair(zh: "步骤 id `\(id)` 已在第 \(line) 行用过", en: "step id `\(id)` is already used on line \(line)")
+            return pair(zh: "步骤 id `\(q(id))` 已在第 \(line) 行用过", en: "step id `\(q(id))` is already used on line \(line)")
         case .priorityOutOfRange:
             return pair(zh: "priority 必须在 1（最紧急）到 99 之间", en: "priority must be 1 (most urgent) to 99")
         case .providerIDTwice(let id):
-            return pair(zh: "这一步里服务商 id `\(id)` 用了两次", en: "provider id `\(id)` is used twice in this step")
+            return pair(zh: "这一步里服务商 id `\(q(id))` 用了两次", en: "provider id `\(q(id))` is used twice in this step")
         case .groupWithoutProviders:
             return pair(zh: "group：没有服务商的步骤不能有 group", en: "group: a step without providers has no group")
         case .choiceWithProviders:
@@ -219,17 +222,17 @@ public enum FileProblemKind: Hashable, Sendable {
             return pair(zh: "read-at 只能和 page 一起用：请写出这份副本对应的官方页面",
                         en: "read-at only makes sense with page: name the official page the copy was read for")
         case .requiresListedTwice(let id):
-            return pair(zh: "requires：`\(id)` 列了两次", en: "requires: `\(id)` is listed twice")
+            return pair(zh: "requires：`\(q(id))` 列了两次", en: "requires: `\(q(id))` is listed twice")
         case .requiresEmpty:
             return pair(zh: "requires：至少写一个步骤 id，或者去掉这个键", en: "requires: name at least one step id, or leave the key out")
         case .requiresWithoutWhy:
             return pair(zh: "requires：请加上 requires-why，即在前置步骤完成之前记录这一步时显示的警告",
                         en: "requires: add requires-why, the warning shown when the step is recorded before the steps it requires")
         case .followUpSharedWithProvider(let id, let provider):
-            return pair(zh: "后续事项 id `\(id)` 同时用在了步骤和它的服务商 `\(provider)` 上；请各用各的",
-                        en: "follow-up id `\(id)` is used by the step and by its provider `\(provider)`; give each its own")
+            return pair(zh: "后续事项 id `\(q(id))` 同时用在了步骤和它的服务商 `\(q(provider))` 上；请各用各的",
+                        en: "follow-up id `\(q(id))` is used by the step and by its provider `\(q(provider))`; give each its own")
         case .requiresUnknownStep(let id):
-            return pair(zh: "requires：这份指南里没有步骤 `\(id)`", en: "requires: there is no step `\(id)` in this playbook")
+            return pair(zh: "requires：这份指南里没有步骤 `\(q(id))`", en: "requires: there is no step `\(q(id))` in this playbook")
         case .requiresCycle(let steps):
             let circle = steps.joined(separator: " → ")
             return pair(zh: "requires：这些步骤互相依赖，绕成了一个圈（\(circle)），哪一步都无法先做",
@@ -237,54 +240,54 @@ public enum FileProblemKind: Hashable, Sendable {
         case .followUpsEmpty:
             return pair(zh: "follow-ups：至少列出一项，或者去掉这个键", en: "follow-ups: list at least one, or leave the key out")
         case .followUpIDTwice(let id):
-            return pair(zh: "这一步里后续事项 id `\(id)` 用了两次", en: "follow-up id `\(id)` is used twice in this step")
+            return pair(zh: "这一步里后续事项 id `\(q(id))` 用了两次", en: "follow-up id `\(q(id))` is used twice in this step")
         case .badAfter(let value):
-            return pair(zh: "after：`\(value)` 不是能开始计时的状态（done、blocked、skipped 或 inProgress）",
-                        en: "after: `\(value)` is not a state that starts a clock (done, blocked, skipped or inProgress)")
+            return pair(zh: "after：`\(q(value))` 不是能开始计时的状态（done、blocked、skipped 或 inProgress）",
+                        en: "after: `\(q(value))` is not a state that starts a clock (done, blocked, skipped or inProgress)")
         case .badDue(let value):
-            return pair(zh: "due：`\(value)` 不是时长；请写一个数字加上 m、h、d、w、mo 之一（30m、24h、5d、2w、6mo）",
-                        en: "due: `\(value)` is not a length of time; write a number and one of m, h, d, w, mo (30m, 24h, 5d, 2w, 6mo)")
+            return pair(zh: "due：`\(q(value))` 不是时长；请写一个数字加上 m、h、d、w、mo 之一（30m、24h、5d、2w、6mo）",
+                        en: "due: `\(q(value))` is not a length of time; write a number and one of m, h, d, w, mo (30m, 24h, 5d, 2w, 6mo)")
         case .closedByUnknownStep(let id):
-            return pair(zh: "closed-by：这份指南里没有步骤 `\(id)`", en: "closed-by: there is no step `\(id)` in this playbook")
+            return pair(zh: "closed-by：这份指南里没有步骤 `\(q(id))`", en: "closed-by: there is no step `\(q(id))` in this playbook")
         case .groupMismatch(let group, let step, let missing, let extra, let reference, let line):
             var zh: [String] = [], en: [String] = []
             if !missing.isEmpty { zh.append("缺少 \(list(missing))"); en.append("lacks \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { zh.append("多出 \(list(extra))"); en.append("adds \(extra.joined(separator: ", "))") }
-            return pair(zh: "group `\(group)`：步骤 `\(step)` 与步骤 `\(reference)`（第 \(line) 行）相比\(zh.joined(separator: "，"))；同一 group 的每个步骤都要列出相同的服务商 id",
-                        en: "group `\(group)`: step `\(step)` \(en.joined(separator: " and ")) compared with step `\(reference)` (line \(line)); every step of a group lists the same provider ids")
+            return pair(zh: "group `\(q(group))`：步骤 `\(q(step))` 与步骤 `\(q(reference))`（第 \(line) 行）相比\(zh.joined(separator: "，"))；同一 group 的每个步骤都要列出相同的服务商 id",
+                        en: "group `\(q(group))`: step `\(q(step))` \(en.joined(separator: " and ")) compared with step `\(q(reference))` (line \(line)); every step of a group lists the same provider ids")
         case .contactKinds(let found):
             return pair(zh: "contact：phone、web、path 只能写其中一个（现在写了：\(found.isEmpty ? "一个也没有" : list(found))）",
                         en: "contact: give exactly one of phone, web or path (found \(found.isEmpty ? "none" : found.joined(separator: ", ")))")
         case .badPhone(let value):
-            return pair(zh: "phone：`\(value)` 不是电话号码（数字，分组之间用 - 连接，例如 0755-83765566）",
-                        en: "phone: `\(value)` is not a phone number (digits, groups joined by -, such as 0755-83765566)")
+            return pair(zh: "phone：`\(q(value))` 不是电话号码（数字，分组之间用 - 连接，例如 0755-83765566）",
+                        en: "phone: `\(q(value))` is not a phone number (digits, groups joined by -, such as 0755-83765566)")
         case .badWeb(let value):
-            return pair(zh: "web：`\(value)` 不是网址（例如 weixin110.qq.com 或 https://www.icloud.com）",
-                        en: "web: `\(value)` is not a web address (such as weixin110.qq.com or https://www.icloud.com)")
+            return pair(zh: "web：`\(q(value))` 不是网址（例如 weixin110.qq.com 或 https://www.icloud.com）",
+                        en: "web: `\(q(value))` is not a web address (such as weixin110.qq.com or https://www.icloud.com)")
         case .badPress(let value):
-            return pair(zh: "press：`\(value)` 必须是要按的键（数字、* 或 #），并加上引号：\"9\"",
-                        en: "press: `\(value)` must be the keys to press (digits, * or #), quoted: \"9\"")
+            return pair(zh: "press：`\(q(value))` 必须是要按的键（数字、* 或 #），并加上引号：\"9\"",
+                        en: "press: `\(q(value))` must be the keys to press (digits, * or #), quoted: \"9\"")
         case .confirmedWithoutPage(let key):
             return pair(zh: "\(key): true 需要 page，即写明这一点的官方页面地址（page: https://…）；没有的话，请保持未确认",
                         en: "\(key): true needs page, the address of the official page that says it (page: https://…); without one, leave the contact unconfirmed")
         case .badPage(let key, let value):
-            return pair(zh: "\(key)：`\(value)` 不是网页地址（请写完整，带上 http:// 或 https://，例如 https://support.apple.com/HT208491）",
-                        en: "\(key): `\(value)` is not a page's address (write it whole, with http:// or https://, such as https://support.apple.com/HT208491)")
+            return pair(zh: "\(key)：`\(q(value))` 不是网页地址（请写完整，带上 http:// 或 https://，例如 https://support.apple.com/HT208491）",
+                        en: "\(key): `\(q(value))` is not a page's address (write it whole, with http:// or https://, such as https://support.apple.com/HT208491)")
         case .badSource(let value):
-            return pair(zh: "source：`\(value)` 既不是 `article` 也不是域名；请写域名（icbc.com.cn），或者每种语言各写一段文字（{zh: 第三方指南, en: third-party guides}）",
-                        en: "source: `\(value)` is neither `article` nor a domain; write a domain (icbc.com.cn) or a text in each language ({zh: 第三方指南, en: third-party guides})")
+            return pair(zh: "source：`\(q(value))` 既不是 `article` 也不是域名；请写域名（icbc.com.cn），或者每种语言各写一段文字（{zh: 第三方指南, en: third-party guides}）",
+                        en: "source: `\(q(value))` is neither `article` nor a domain; write a domain (icbc.com.cn) or a text in each language ({zh: 第三方指南, en: third-party guides})")
 
         case .unreadableStyle(let element, let contrast):
             let ratio = String(format: "%.1f", contrast)
             return pair(zh: "styles.\(element)：看不清，文字和背景是同一种颜色（对比度 \(ratio):1）；请换一个前景色或背景色",
                         en: "styles.\(element): unreadable, its text is the colour of its background (contrast \(ratio):1); give it another foreground or background")
         case .builtinColourName(let name):
-            return pair(zh: "palette：`\(name)` 是内置的颜色名；请换一个名字", en: "palette: `\(name)` is a built-in colour name; choose another name")
+            return pair(zh: "palette：`\(q(name))` 是内置的颜色名；请换一个名字", en: "palette: `\(q(name))` is a built-in colour name; choose another name")
         case .badPaletteName(let name):
-            return pair(zh: "palette：`\(name)` 只能由小写字母、数字和 - 组成", en: "palette: `\(name)` must be lower-case letters, digits and -")
+            return pair(zh: "palette：`\(q(name))` 只能由小写字母、数字和 - 组成", en: "palette: `\(q(name))` must be lower-case letters, digits and -")
         case .notAColour(let what, let value):
-            return pair(zh: "\(what)：`\(value)` 不是颜色（请用 #rrggbb、0–255、bright-red 这样的 ANSI 颜色名、default，或调色板里的名字）",
-                        en: "\(what): `\(value)` is not a colour (use #rrggbb, 0–255, an ANSI name such as bright-red, default, or a palette name)")
+            return pair(zh: "\(what)：`\(q(value))` 不是颜色（请用 #rrggbb、0–255、bright-red 这样的 ANSI 颜色名、default，或调色板里的名字）",
+                        en: "\(what): `\(q(value))` is not a colour (use #rrggbb, 0–255, an ANSI name such as bright-red, default, or a palette name)")
         case .noSuchThemeFile:
             return pair(zh: "没有这个主题文件", en: "no such theme file")
         case .noSuchTheme(let known):
@@ -297,8 +300,8 @@ public enum FileProblemKind: Hashable, Sendable {
         case .field(let what, let problem):
             return "\(what)" + pair(zh: "：", en: ": ") + problem.reasonText(Words(language))
         case .notATime(let what, let value):
-            return pair(zh: "\(what)：`\(value)` 不是时间，应写成 2026-12-03T10:00:00+08:00 这样",
-                        en: "\(what): `\(value)` is not a time such as 2026-12-03T10:00:00+08:00")
+            return pair(zh: "\(what)：`\(q(value))` 不是时间，应写成 2026-12-03T10:00:00+08:00 这样",
+                        en: "\(what): `\(q(value))` is not a time such as 2026-12-03T10:00:00+08:00")
         }
     }
 }
