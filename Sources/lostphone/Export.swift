@@ -80,14 +80,14 @@ extension ReportWriter {
         do {
             try PrivateDirectory.prepare(directory)
         } catch {
-            return .failure(ExportFailure(error.description))
+            return .failure(ExportFailure(error.text(language)))
         }
         let path = freePath(for: name, in: directory)
         do {
             try write(content, to: path, force: false)
             return .success(path)
         } catch {
-            return .failure(ExportFailure(error.message))
+            return .failure(ExportFailure(error.text(language)))
         }
     }
 
