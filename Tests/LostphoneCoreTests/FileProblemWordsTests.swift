@@ -158,6 +158,16 @@ import Testing
         #expect(english.isEmpty, "English left in the Chinese of \(kind): \(english) in \(zh)")
     }
 
+    /// The playbook's elements are named in Chinese, their keys as the file has them.
+    @Test func aPlaceIsSaidWithTheElementInChineseAndTheKeyAsWritten() {
+        #expect(FileProblemKind.notAText(what: "step title").text(in: .zh) == "步骤 title 必须是文本")
+        #expect(FileProblemKind.notAMapping(what: "follow-up").text(in: .zh) == "后续事项必须是映射（键: 值）")
+        #expect(FileProblemKind.textMissing(what: "provider name", language: "en").text(in: .zh) == "服务商 name：缺少 en 文本")
+        #expect(FileProblemKind.notADate(what: "source.date").text(in: .zh) == "source.date 必须写成 YYYY-MM-DD")
+        #expect(FileProblemKind.notAText(what: "playbook").text(in: .zh) == "playbook 必须是文本", "a key stays as the file has it")
+        #expect(FileProblemKind.notAText(what: "step title").text(in: .en) == "step title must be a text")
+    }
+
     static let reportProblems: [ReportWriteProblem] = [
         .isADirectory(path: "/r"), .exists(path: "/r/a.md"), .cannotWriteIn(directory: "/r", reason: "EACCES"),
         .cannotWrite(path: "/r/a.md", reason: "EIO"), .cannotPlace(path: "/r/a.md", reason: "EIO", replacing: true),

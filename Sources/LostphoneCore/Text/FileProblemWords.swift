@@ -107,6 +107,12 @@ public enum FileProblemKind: Hashable, Sendable {
         // A value quoted from the file is kept short, so a long one cannot push what is wrong
         // with it out of the message (`FileProblem` keeps the whole message short too).
         func q(_ value: String) -> String { Sanitize.brief(value, limit: 80) }
+        // The place in the Chinese text: the format's elements in Chinese, its keys as written.
+        func place(_ what: String) -> String { Self.place(what, in: .zh) }
+        func subject(_ what: String) -> String {
+            let said = place(what)
+            return said.unicodeScalars.last.map { (0x4E00...0x9FFF).contains($0.value) } == true ? said : said + " "
+        }
         switch self {
         case .tooLarge(let bytes, let limit, let notRead):
             return pair(zh: "文件有 \(bytes) 字节，超过允许的 \(limit) 字节；是不是选错了文件？" + (notRead ? "没有读取它。" : ""),
@@ -144,27 +150,27 @@ public enum FileProblemKind: Hashable, Sendable {
                         en: "has \(names) names (a hard link); lostphone uses only a file of its own. Copy it to a file of its own")
 
         case .notAMapping(let what):
-            return pair(zh: "\(what) 必须是映射（键: 值）", en: "\(what) must be a mapping (key: value)")
+            return pair(zh: "\(subject(what))必须是映射（键: 值）", en: "\(what) must be a mapping (key: value)")
         case .keyNotAWord(let what):
-            return pair(zh: "\(what)：键必须是一个普通的词", en: "\(what): a key must be a plain word")
+            return pair(zh: "\(place(what))：键必须是一个普通的词", en: "\(what): a key must be a plain word")
         case .unknownKey(let what, let key, let allowed):
-            return pair(zh: "\(what)：未知的键 `\(q(key))`（可用的键：\(allowed.joined(separator: ", "))）",
+            return pair(zh: "\(place(what))：未知的键 `\(q(key))`（可用的键：\(allowed.joined(separator: ", "))）",
                         en: "\(what): unknown key `\(q(key))` (allowed: \(allowed.joined(separator: ", ")))")
         case .missingKey(let what, let key):
-            return pair(zh: "\(what)：缺少 `\(q(key))`", en: "\(what): `\(q(key))` is missing")
+            return pair(zh: "\(place(what))：缺少 `\(q(key))`", en: "\(what): `\(q(key))` is missing")
         case .notAList(let what):
-            return pair(zh: "\(what) 必须是列表", en: "\(what) must be a list")
+            return pair(zh: "\(subject(what))必须是列表", en: "\(what) must be a list")
         case .notAText(let what):
-            return pair(zh: "\(what) 必须是文本", en: "\(what) must be a text")
+            return pair(zh: "\(subject(what))必须是文本", en: "\(what) must be a text")
         case .controlCharacter(let what, let scalar):
             let point = FieldProblem.codePoint(scalar)
-            return pair(zh: "\(what) 含有控制字符（\(point)），请删掉它", en: "\(what) holds a control character (\(point)); remove it")
+            return pair(zh: "\(subject(what))含有控制字符（\(point)），请删掉它", en: "\(what) holds a control character (\(point)); remove it")
         case .notAWholeNumber(let what):
-            return pair(zh: "\(what) 必须是整数", en: "\(what) must be a whole number")
+            return pair(zh: "\(subject(what))必须是整数", en: "\(what) must be a whole number")
         case .notTrueOrFalse(let what, nil):
-            return pair(zh: "\(what) 必须是 true 或 false", en: "\(what) must be true or false")
+            return pair(zh: "\(subject(what))必须是 true 或 false", en: "\(what) must be true or false")
         case .notTrueOrFalse(let what, let value?):
-            return pair(zh: "\(what) 必须是 true 或 false，不能是 `\(q(value))`", en: "\(what) must be true or false, not `\(q(value))`")
+            return pair(zh: "\(subject(what))必须是 true 或 false，不能是 `\(q(value))`", en: "\(what) must be true or false, not `\(q(value))`")
 
         case .notAPlaybook:
             return pair(zh: "不是指南文件", en: "not a playbook")
@@ -183,18 +189,18 @@ public enum FileProblemKind: Hashable, Sendable {
         case .paneIDTwice(let id):
             return pair(zh: "面板 id `\(q(id))` 用了两次", en: "pane id `\(q(id))` is used twice")
         case .badIdentifier(let what, let value):
-            return pair(zh: "\(what)：`\(q(value))` 只能由小写字母、数字和 - 组成（最多 64 个）",
+            return pair(zh: "\(place(what))：`\(q(value))` 只能由小写字母、数字和 - 组成（最多 64 个）",
                         en: "\(what): `\(q(value))` must be lower-case letters, digits and - (at most 64)")
         case .textMissing(let what, let language):
-            return pair(zh: "\(what)：缺少 \(language) 文本", en: "\(what): the \(language) text is missing")
+            return pair(zh: "\(place(what))：缺少 \(language) 文本", en: "\(what): the \(language) text is missing")
         case .textEmpty(let what, let language):
-            return pair(zh: "\(what).\(language) 是空的", en: "\(what).\(language) is empty")
+            return pair(zh: "\(place(what)).\(language) 是空的", en: "\(what).\(language) is empty")
         case .notAPlaybookLanguage(let what, let key):
-            return pair(zh: "\(what)：`\(q(key))` 不是这份指南的语言", en: "\(what): `\(q(key))` is not one of the playbook's languages")
+            return pair(zh: "\(place(what))：`\(q(key))` 不是这份指南的语言", en: "\(what): `\(q(key))` is not one of the playbook's languages")
         case .notADate(let what):
-            return pair(zh: "\(what) 必须写成 YYYY-MM-DD", en: "\(what) must be YYYY-MM-DD")
+            return pair(zh: "\(subject(what))必须写成 YYYY-MM-DD", en: "\(what) must be YYYY-MM-DD")
         case .notAWebAddress(let what):
-            return pair(zh: "\(what) 不是网址", en: "\(what) is not a web address")
+            return pair(zh: "\(subject(what))不是网址", en: "\(what) is not a web address")
         case .badPaneKind:
             return pair(zh: "kind 必须是 actions 或 tips", en: "kind must be actions or tips")
         case .noSteps:
@@ -286,7 +292,7 @@ public enum FileProblemKind: Hashable, Sendable {
         case .badPaletteName(let name):
             return pair(zh: "palette：`\(q(name))` 只能由小写字母、数字和 - 组成", en: "palette: `\(q(name))` must be lower-case letters, digits and -")
         case .notAColour(let what, let value):
-            return pair(zh: "\(what)：`\(q(value))` 不是颜色（请用 #rrggbb、0–255、bright-red 这样的 ANSI 颜色名、default，或调色板里的名字）",
+            return pair(zh: "\(place(what))：`\(q(value))` 不是颜色（请用 #rrggbb、0–255、bright-red 这样的 ANSI 颜色名、default，或调色板里的名字）",
                         en: "\(what): `\(q(value))` is not a colour (use #rrggbb, 0–255, an ANSI name such as bright-red, default, or a palette name)")
         case .noSuchThemeFile:
             return pair(zh: "没有这个主题文件", en: "no such theme file")
@@ -298,11 +304,26 @@ public enum FileProblemKind: Hashable, Sendable {
             return pair(zh: "version \(version) 比这个 lostphone 能读的版本（\(reads)）新；请使用更新的 lostphone",
                         en: "version \(version) is newer than this lostphone reads (\(reads)); use a newer lostphone")
         case .field(let what, let problem):
-            return "\(what)" + pair(zh: "：", en: ": ") + problem.reasonText(Words(language))
+            return Self.place(what, in: language) + pair(zh: "：", en: ": ") + problem.reasonText(Words(language))
         case .notATime(let what, let value):
-            return pair(zh: "\(what)：`\(q(value))` 不是时间，应写成 2026-12-03T10:00:00+08:00 这样",
+            return pair(zh: "\(place(what))：`\(q(value))` 不是时间，应写成 2026-12-03T10:00:00+08:00 这样",
                         en: "\(what): `\(q(value))` is not a time such as 2026-12-03T10:00:00+08:00")
         }
+    }
+    /// The elements of the formats a place starts with, named in Chinese: `step title` is the
+    /// `title` key of a step, `步骤 title`. Keys (`source.date`, `playbook` in the profile) stay as
+    /// the file has them.
+    static let elementNames: [String: String] = [
+        "pane": "面板", "step": "步骤", "provider": "服务商", "follow-up": "后续事项", "contact": "联系方式",
+        "profile": "资料", "theme": "主题",
+    ]
+
+    /// `what` as `language` says it (see `elementNames`).
+    static func place(_ what: String, in language: Language) -> String {
+        guard language == .zh else { return what }
+        let words = what.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = words.first, let name = elementNames[first] else { return what }
+        return words.count == 2 ? name + " " + words[1] : name
     }
 }
 
