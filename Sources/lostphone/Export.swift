@@ -59,7 +59,7 @@ extension Lostphone {
                 printError("lostphone export: " + error.text(common.language()))
                 throw ExitCode(1)
             }
-            printError("Report written to \(path) (readable only by you).")
+            printError(FileCheckWord.reportWritten(path: path).text(in: common.language()))
         }
     }
 }

@@ -96,6 +96,11 @@ import Testing
         #expect(r.status == 1)
         #expect(r.err.contains("lostphone export: \(existing.path) 已存在；要替换它请加 --force，或用 -o 换一个名字。"), "\(r.err)")
         #expect(try String(contentsOf: existing, encoding: .utf8) == "mine\n")
+
+        let written = h.appendingPathComponent("new.md")
+        let done = try runBinary(["export", "--lang", "zh", "-o", written.path], environment: homeEnvironment(h))
+        #expect(done.status == 0)
+        #expect(done.err.contains("报告已写入 \(written.path)（只有你能读取）。"), "\(done.err)")
     }
 
     /// The full screen starts with the default theme and says why in the person's language.

@@ -186,7 +186,7 @@ import Testing
             FileCheckWord.playbookRefused(path: nil, count: 2).text, FileCheckWord.playbookRefused(path: "/p.yaml", count: 1).text,
             FileCheckWord.checkFailed(failed: 1, total: 2).text, FileCheckWord.themeProblems(count: 1, path: "/t.yaml").text,
             FileCheckWord.overridesBuiltin.text, FileCheckWord.themesSearched(directories: ["/a"], builtins: ["default"]).text,
-            ThemeNotice.ownFileReplacesBuiltin(name: "light", path: "/t/light.yaml").text,
+            ThemeNotice.ownFileReplacesBuiltin(name: "light", path: "/t/light.yaml").text, FileCheckWord.reportWritten(path: "/r.md").text,
         ]
         for text in said {
             #expect(FileWordsTests.hasHan(text(.zh)) && !FileWordsTests.hasHan(text(.en)), "\(text(.zh))")

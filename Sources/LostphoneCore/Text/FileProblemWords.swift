@@ -340,6 +340,8 @@ public enum FileCheckWord: Hashable, Sendable {
     case overridesBuiltin
     /// `lostphone themes`: where themes were looked for, in order.
     case themesSearched(directories: [String], builtins: [String])
+    /// `lostphone export -o`: the report is at `path`, mode 0600.
+    case reportWritten(path: String)
 
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
@@ -357,6 +359,8 @@ public enum FileCheckWord: Hashable, Sendable {
         case .themesSearched(let directories, let builtins):
             return pair(zh: "查找顺序：\(directories.joined(separator: "、"))，最后是程序内置的主题（\(builtins.joined(separator: "、"))）。",
                         en: "Searched, in order: \(directories.joined(separator: ", ")), then the themes built into the program (\(builtins.joined(separator: ", "))).")
+        case .reportWritten(let path):
+            return pair(zh: "报告已写入 \(path)（只有你能读取）。", en: "Report written to \(path) (readable only by you).")
         }
     }
 }
