@@ -18,7 +18,7 @@ extension Lostphone {
             let current = choice.preferences.theme ?? "default"
             for entry in choice.catalog.entries() {
                 let mark = entry.name == current ? "*" : " "
-                var line = "\(mark) \(entry.name.padding(toLength: max(16, entry.name.count), withPad: " ", startingAt: 0))  \(entry.origin.rawValue)"
+                var line = "\(mark) \(entry.name.padding(toLength: max(16, entry.name.count), withPad: " ", startingAt: 0))  " + FileCheckWord.origin(entry.origin).text(in: language)
                 if let path = entry.path {
                     line += "  \(path)"
                     if BuiltinThemes.names.contains(entry.name) { line += "  " + FileCheckWord.overridesBuiltin.text(in: language) }

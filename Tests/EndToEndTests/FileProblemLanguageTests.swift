@@ -82,6 +82,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.out.contains("（1 处问题：lostphone check \(folder.path)/mine.yaml）"), "\(r.out)")
         #expect(r.out.contains("查找顺序："), "\(r.out)")
+        #expect(r.out.contains("你的  \(folder.path)/mine.yaml"), "\(r.out)")
     }
 
     @Test func exportRefusesToReplaceAReportInChinese() throws {

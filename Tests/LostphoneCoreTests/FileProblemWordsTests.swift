@@ -187,6 +187,8 @@ import Testing
             FileCheckWord.checkFailed(failed: 1, total: 2).text, FileCheckWord.themeProblems(count: 1, path: "/t.yaml").text,
             FileCheckWord.overridesBuiltin.text, FileCheckWord.themesSearched(directories: ["/a"], builtins: ["default"]).text,
             ThemeNotice.ownFileReplacesBuiltin(name: "light", path: "/t/light.yaml").text, FileCheckWord.reportWritten(path: "/r.md").text,
+            FileCheckWord.origin(.user).text, FileCheckWord.origin(.installed).text, FileCheckWord.origin(.workingDirectory).text,
+            FileCheckWord.origin(.builtin).text,
         ]
         for text in said {
             #expect(FileWordsTests.hasHan(text(.zh)) && !FileWordsTests.hasHan(text(.en)), "\(text(.zh))")

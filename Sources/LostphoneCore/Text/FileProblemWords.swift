@@ -342,6 +342,8 @@ public enum FileCheckWord: Hashable, Sendable {
     case themesSearched(directories: [String], builtins: [String])
     /// `lostphone export -o`: the report is at `path`, mode 0600.
     case reportWritten(path: String)
+    /// `lostphone themes`: where a theme was found.
+    case origin(ThemeEntry.Origin)
 
     public func text(in language: Language) -> String {
         func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
@@ -359,6 +361,13 @@ public enum FileCheckWord: Hashable, Sendable {
         case .themesSearched(let directories, let builtins):
             return pair(zh: "查找顺序：\(directories.joined(separator: "、"))，最后是程序内置的主题（\(builtins.joined(separator: "、"))）。",
                         en: "Searched, in order: \(directories.joined(separator: ", ")), then the themes built into the program (\(builtins.joined(separator: ", "))).")
+        case .origin(let origin):
+            switch origin {
+            case .user: return pair(zh: "你的", en: "user")
+            case .installed: return pair(zh: "随程序安装", en: "installed")
+            case .workingDirectory: return pair(zh: "当前文件夹", en: "working directory")
+            case .builtin: return pair(zh: "内置", en: "built-in")
+            }
         case .reportWritten(let path):
             return pair(zh: "报告已写入 \(path)（只有你能读取）。", en: "Report written to \(path) (readable only by you).")
         }
