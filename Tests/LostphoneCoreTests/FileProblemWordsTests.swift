@@ -168,6 +168,13 @@ import Testing
         #expect(FileProblemKind.notAText(what: "step title").text(in: .en) == "step title must be a text")
     }
 
+    /// A profile the form cannot save over names its problem in the form's language.
+    @Test func aDamagedProfileIsNamedInTheLanguageOfTheRefusal() {
+        let damaged = ProfileSaveProblem.damaged(FileProblem(file: "profile.yaml", line: 3, column: 1, .notAList(what: "choices")))
+        #expect(damaged.text(in: .zh).hasPrefix("profile.yaml:3:1: choices 必须是列表；文件保持原样"), "\(damaged.text(in: .zh))")
+        #expect(damaged.text(in: .en).hasPrefix("profile.yaml:3:1: choices must be a list; the file is left as it is"))
+    }
+
     static let reportProblems: [ReportWriteProblem] = [
         .isADirectory(path: "/r"), .exists(path: "/r/a.md"), .cannotWriteIn(directory: "/r", reason: "EACCES"),
         .cannotWrite(path: "/r/a.md", reason: "EIO"), .cannotPlace(path: "/r/a.md", reason: "EIO", replacing: true),
