@@ -208,7 +208,7 @@ public enum FileProblemKind: Hashable, Sendable {
         case .needsPriority(let step):
             return pair(zh: "步骤 `\(q(step))`：actions 面板里的步骤需要 priority", en: "step `\(q(step))`: steps of an actions pane need a priority")
         case .tipHasPriority(let step):
-            return pair(zh: "步骤 `\(q(step))`：提示没有 priority", en: "step `\(q(step))`: tips have no priority")
+            return pair(zh: "步骤 `\(q(step))`：提示不能设 priority", en: "step `\(q(step))`: tips have no priority")
         case .stepIDUsed(let id, let line):
             return pair(zh: "步骤 id `\(q(id))` 已在第 \(line) 行用过", en: "step id `\(q(id))` is already used on line \(line)")
         case .priorityOutOfRange:
