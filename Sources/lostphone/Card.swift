@@ -35,8 +35,8 @@ extension Lostphone {
             let w = Words(language)
             let load = ProfileStore(environment: common.environment).load(playbook: playbook)
             if !load.problems.isEmpty {
-                for problem in load.problems { printError(problem.description) }
-                printError("lostphone card: " + w[.cardProfileDamaged(load.problems[0].description)])
+                for problem in load.problems { printError(problem.text(in: language)) }
+                printError("lostphone card: " + w[.cardProfileDamaged(load.problems[0].text(in: language))])
                 throw ExitCode(1)
             }
             guard let profile = load.profile else {
@@ -63,7 +63,7 @@ extension Lostphone {
             do {
                 try ReportWriter.write(content, to: output, force: force)
             } catch {
-                printError("lostphone card: \(error.message)")
+                printError("lostphone card: " + error.text(language))
                 throw ExitCode(1)
             }
             printError(w[.cardWritten(path: output)])

@@ -12,7 +12,11 @@ extension Lostphone {
                   completion: .file(extensions: ["yaml", "yml"]))
         var files: [String]
 
+        @Option(name: .long, help: ArgumentHelp("Language of the messages: zh (Chinese) or en (English). Default: the one L chose on the full screen, else the locale.", valueName: "zh|en"))
+        var lang: Language?
+
         func run() throws {
+            let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(ProcessInfo.processInfo.environment)
             var failed = 0
             for file in files {
                 let problems = Self.problems(in: file)
@@ -20,28 +24,28 @@ extension Lostphone {
                     print("\(file): ok")
                 } else {
                     failed += 1
-                    for p in problems { print(p) }
+                    for p in problems { print(p.text(in: language)) }
                 }
             }
             if failed > 0 {
-                printError("lostphone check: \(failed) of \(files.count) file(s) have problems.")
+                printError(FileCheckWord.checkFailed(failed: failed, total: files.count).text(in: language))
                 throw ExitCode(1)
             }
         }
 
         /// A file with a `styles:` or `palette:` key is a theme; anything else a playbook.
-        static func problems(in file: String) -> [String] {
+        static func problems(in file: String) -> [FileProblem] {
             guard let data = FileManager.default.contents(atPath: file) else {
-                return ["\(file): cannot read the file (does it exist, and may you read it?)"]
+                return [FileProblem(file: file, .cannotReadPlaybook)]
             }
             let text = String(decoding: data, as: UTF8.self)
             let looksLikeTheme = text.split(separator: "\n").contains { $0.hasPrefix("styles:") || $0.hasPrefix("palette:") }
             if looksLikeTheme {
-                return ThemeLoader.load(yaml: text, file: file).problems.map(\.description)
+                return ThemeLoader.load(yaml: text, file: file).problems
             }
             switch PlaybookLoader.load(yaml: text, file: file) {
             case .success: return []
-            case .failure(let e): return e.problems.map(\.description)
+            case .failure(let e): return e.problems
             }
         }
     }

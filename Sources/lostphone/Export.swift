@@ -56,10 +56,10 @@ extension Lostphone {
             do {
                 try ReportWriter.write(content, to: path, force: force)
             } catch {
-                printError("lostphone export: \(error.message)")
+                printError("lostphone export: " + error.text(common.language()))
                 throw ExitCode(1)
             }
-            printError("Report written to \(path) (readable only by you).")
+            printError(FileCheckWord.reportWritten(path: path).text(in: common.language()))
         }
     }
 }
@@ -80,14 +80,14 @@ extension ReportWriter {
         do {
             try PrivateDirectory.prepare(directory)
         } catch {
-            return .failure(ExportFailure(error.description))
+            return .failure(ExportFailure(error.text(language)))
         }
         let path = freePath(for: name, in: directory)
         do {
             try write(content, to: path, force: false)
             return .success(path)
         } catch {
-            return .failure(ExportFailure(error.message))
+            return .failure(ExportFailure(error.text(language)))
         }
     }
 

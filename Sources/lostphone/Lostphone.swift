@@ -225,17 +225,16 @@ struct CommonOptions: ParsableArguments {
 
     /// The playbook read, or an exit with every problem listed.
     func playbook(from result: Result<Playbook, PlaybookErrors>) throws -> Playbook {
-        try Self.playbook(from: result, path: playbook)
+        try Self.playbook(from: result, path: playbook, language: language())
     }
 
     /// The playbook read from `path` (nil: the built-in one), or an exit with every problem listed.
-    static func playbook(from result: Result<Playbook, PlaybookErrors>, path: String?) throws -> Playbook {
+    static func playbook(from result: Result<Playbook, PlaybookErrors>, path: String?, language: Language) throws -> Playbook {
         switch result {
         case .success(let p): return p
         case .failure(let errors):
-            let path = path ?? "built-in"
-            for problem in errors.problems { printError(problem.description) }
-            printError("lostphone: the playbook \(path) has \(errors.problems.count) problem(s); fix them (lostphone check \(path)) or run without --playbook.")
+            for problem in errors.problems { printError(problem.text(in: language)) }
+            printError(FileCheckWord.playbookRefused(path: path, count: errors.problems.count).text(in: language))
             throw ExitCode(1)
         }
     }

@@ -47,10 +47,10 @@ struct FullScreenArguments: Equatable {
         let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
         let store = IncidentStore(directory: stateDir ?? IncidentStore.defaultDirectory(environment: env))
         let session = try IncidentSession.openForRecording(store: store, id: incident,
-                                                           playbook: { try CommonOptions.playbook(from: readPlaybook, path: self.playbook) },
+                                                           playbook: { try CommonOptions.playbook(from: readPlaybook, path: self.playbook, language: language) },
                                                            startNew: startNew, clock: clock, readOnlyFallback: true,
                                                            profile: ProfileStore(environment: env), language: language)
-        let playbook = try CommonOptions.playbook(from: readPlaybook, path: self.playbook)
+        let playbook = try CommonOptions.playbook(from: readPlaybook, path: self.playbook, language: language)
         let themes = ThemeChoice(environment: env, requested: theme)
         let preferences = Preferences(environment: env)
         var startMessage: StatusMessage? = nil
@@ -59,7 +59,7 @@ struct FullScreenArguments: Equatable {
                                          kind: session.profileRefused ? .error : .info)
         }
         if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error) }
-        if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0], kind: .error) }
+        if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0][language], kind: .error) }
         let terminal = try FullScreen.start(env)
         let baseConfig = AppConfiguration(
             playbook: playbook, incident: session.incident, recording: session.recording, language: language,

@@ -139,7 +139,7 @@ extension Lostphone {
                 printError("lostphone prepare: " + w[.profileDropped(choice: w[.choiceTitle(dropped.choice)], id: Sanitize.brief(dropped.id, limit: 40))])
             }
             if list {
-                if let problem = load.problems.first { printError("lostphone prepare: " + w[.listUnmarked(problem.description)]) }
+                if let problem = load.problems.first { printError("lostphone prepare: " + w[.listUnmarked(problem.text(in: w.language))]) }
                 let flag: (String) -> String? = { id in
                     id == "tips" ? "--tip-done, --tip-undone" : Self.choiceFlags.contains(id) ? "--\(id)" : nil
                 }
@@ -183,7 +183,7 @@ extension Lostphone {
         /// A profile that cannot be read is never replaced: it may hold what the person wrote by
         /// hand. Every problem is named with its line.
         func refuseDamaged(_ load: ProfileLoad, _ w: Words) -> Never {
-            for problem in load.problems { printError(problem.description) }
+            for problem in load.problems { printError(problem.text(in: w.language)) }
             printError("lostphone prepare: " + w[.damagedLeftAlone])
             Lostphone.exit(withError: ExitCode(1))
         }

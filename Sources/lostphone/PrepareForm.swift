@@ -12,7 +12,7 @@ enum PrepareForm {
         // A profile that cannot be read may hold what the person wrote by hand: it is named
         // with every problem, and the form does not open over it.
         if !load.problems.isEmpty {
-            for problem in load.problems { printError(problem.description) }
+            for problem in load.problems { printError(problem.text(in: language)) }
             printError(ProfileWord.formRefused(path: store.path).text(in: language))
             throw ExitCode(1)
         }

@@ -9,7 +9,8 @@ struct ThemeChoice {
     var theme: Theme
     var name: String
     var names: [String]
-    var problems: [String]
+    /// Why the theme asked for is not the one used, or a notice about it, in both languages.
+    var problems: [LocalizedText]
 
     init(environment: [String: String], requested: String?) {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
@@ -25,11 +26,12 @@ struct ThemeChoice {
         if !problems.isEmpty && requested == nil { name = "default" }
     }
 
-    func load(_ name: String, known: [ThemeEntry]? = nil) -> (Theme, [String]) {
+    func load(_ name: String, known: [ThemeEntry]? = nil) -> (Theme, [LocalizedText]) {
         switch catalog.resolve(name, known: known) {
         // A file overriding a built-in theme is said like a problem, so the screen says why (#30).
-        case .success(let result): return (result.theme, result.problems.map(\.description) + (result.notice.map { [$0] } ?? []))
-        case .failure(let problem): return (ThemeLoader.builtinDefault, [problem.description])
+        case .success(let result):
+            return (result.theme, result.problems.map { LocalizedText(saying: $0.text) } + (result.notice.map { [LocalizedText(saying: $0.text)] } ?? []))
+        case .failure(let problem): return (ThemeLoader.builtinDefault, [LocalizedText(saying: problem.text)])
         }
     }
 

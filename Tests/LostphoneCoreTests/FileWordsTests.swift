@@ -45,7 +45,7 @@ import Testing
 
     static let profileProblems: [ProfileSaveProblem] = [
         .changedSinceRead(path: "/c/profile.yaml"), .folder(path: "/c", .shared), .cannotOpenFolder(path: "/c", reason: "x"),
-        .damaged("profile.yaml:3:1: not a list"), .otherGuide(path: "/c/profile.yaml", written: "other", current: "cn-mainland", dropped: "bank icbc"),
+        .damaged(FileProblem(file: "profile.yaml", line: 3, column: 1, .notAList(what: "choices"))), .otherGuide(path: "/c/profile.yaml", written: "other", current: "cn-mainland", dropped: "bank icbc"),
         .cannotWrite(path: "/c/profile.yaml", reason: "x"),
     ]
     static let qrProblems: [QRCodeProblem] = [.notInstalled(library: "l", install: "i"), .lacksFunction(library: "l", install: "i"), .tooLong, .emptyCode]

@@ -30,7 +30,7 @@ import Testing
                                    workingDirectory: dir.file("cwd"))
         let result = try catalog.resolve("default").get()
         #expect(result.problems.isEmpty)
-        #expect(result.notice?.contains("in place of the built-in one") == true)
+        #expect(result.notice?.text(in: .en).contains("in place of the built-in one") == true)
         #expect(try catalog.resolve("light").get().notice == nil)
     }
 }

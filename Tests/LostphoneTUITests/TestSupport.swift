@@ -117,7 +117,7 @@ final class TestApp {
             recording: readOnlyDirectory.map { .readOnly(directory: $0) } ?? .journal(journal), language: language, theme: theme,
             themeName: themeName, themeNames: [themeName] + themes.keys.sorted(), clock: clock,
             startMessage: nil, askDetails: askDetails,
-            loadTheme: { name in themes[name] ?? (Theme.fallback, ["no theme \(name)"]) },
+            loadTheme: { name in themes[name].map { ($0.0, $0.1.map { LocalizedText(zh: $0, en: $0) }) } ?? (Theme.fallback, [LocalizedText(zh: "no theme \(name)", en: "no theme \(name)")]) },
             saveTheme: { calls.savedThemes.append($0) },
             saveLanguage: { calls.savedLanguages.append($0) },
             export: { _, _, _ in

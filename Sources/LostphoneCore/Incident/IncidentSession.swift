@@ -117,7 +117,7 @@ public struct IncidentSession {
                         language: Language, now: Timestamp) -> (events: [Event], notes: [String], refused: Bool) {
         let load = store.load(playbook: playbook)
         let w = Words(language)
-        if let problem = load.problems.first { return ([], [w[.profileDamaged(problem.description)]], true) }
+        if let problem = load.problems.first { return ([], [w[.profileDamaged(problem.text(in: w.language))]], true) }
         guard let profile = load.profile else { return ([], [], false) }
         var notes: [String] = []
         // The status line is one line: what needs the person first.

@@ -19,7 +19,7 @@ public enum PlaybookLoader {
 
     public static func load(contentsOf path: String) -> Result<Playbook, PlaybookErrors> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(PlaybookErrors(problems: [PlaybookProblem(file: path, message: "cannot read the file (does it exist, and may you read it?)")]))
+            return .failure(PlaybookErrors(problems: [PlaybookProblem(file: path, .cannotReadPlaybook)]))
         }
         return load(yaml: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -32,7 +32,7 @@ public enum PlaybookLoader {
         let playbook = builder.playbook(root)
         if let playbook, reader.problems.isEmpty { return .success(playbook) }
         let problems = reader.problems.isEmpty
-            ? [PlaybookProblem(file: file, line: 1, column: 1, message: "not a playbook")]
+            ? [PlaybookProblem(file: file, line: 1, column: 1, .notAPlaybook)]
             : reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return .failure(PlaybookErrors(problems: problems))
     }
@@ -96,24 +96,24 @@ public enum PlaybookLoader {
                 var found: [Language] = []
                 for item in list {
                     guard let s = reader.string(item, "languages") else { continue }
-                    guard let l = Language(rawValue: s) else { reader.report(item, "languages: `\(Sanitize.visible(s))` is not supported (use zh and/or en)"); continue }
-                    if found.contains(l) { reader.report(item, "languages: `\(s)` is listed twice") } else { found.append(l) }
+                    guard let l = Language(rawValue: s) else { reader.report(item, .unsupportedLanguage(s)); continue }
+                    if found.contains(l) { reader.report(item, .languageListedTwice(s)) } else { found.append(l) }
                 }
-                if found.isEmpty { reader.report(n, "languages: name at least one of zh, en") } else { languages = found }
+                if found.isEmpty { reader.report(n, .noLanguage) } else { languages = found }
             }
             let id = map["id"].flatMap { identifier($0, "id") }
             let version = map["version"].flatMap { reader.int($0, "version") }
-            if let v = version, v < 1, let n = map["version"] { reader.report(n, "version must be 1 or more") }
+            if let v = version, v < 1, let n = map["version"] { reader.report(n, .versionTooLow) }
             let title = map["title"].flatMap { text($0, "title") }
             let source = map["source"].flatMap { self.source($0) }
             var panes: [Pane] = []
             var paneIDs: Set<String> = []
             if let n = map["panes"], let list = reader.sequence(n, "panes") {
-                if list.isEmpty { reader.report(n, "panes: the playbook needs at least one pane") }
-                if list.count > 4 { reader.report(n, "panes: at most 4 panes fit beside the timeline") }
+                if list.isEmpty { reader.report(n, .noPanes) }
+                if list.count > 4 { reader.report(n, .tooManyPanes(limit: 4)) }
                 for item in list {
                     if let pane = pane(item) {
-                        if !paneIDs.insert(pane.id.rawValue).inserted { reader.report(item, "pane id `\(pane.id)` is used twice") }
+                        if !paneIDs.insert(pane.id.rawValue).inserted { reader.report(item, .paneIDTwice(pane.id.rawValue)) }
                         panes.append(pane)
                     }
                 }
@@ -128,7 +128,7 @@ public enum PlaybookLoader {
         func identifier(_ node: Node, _ what: String) -> String? {
             guard let s = reader.string(node, what) else { return nil }
             guard PlaybookPatterns.isIdentifier(s) else {
-                reader.report(node, "\(what): `\(Sanitize.visible(s))` must be lower-case letters, digits and - (at most 64)")
+                reader.report(node, .badIdentifier(what: what, value: s))
                 return nil
             }
             return s
@@ -141,17 +141,17 @@ public enum PlaybookLoader {
             var ok = true
             for language in languages {
                 guard let n = map[language.rawValue] else {
-                    reader.report(node, "\(what): the \(language.rawValue) text is missing"); ok = false; continue
+                    reader.report(node, .textMissing(what: what, language: language.rawValue)); ok = false; continue
                 }
                 guard let s = reader.string(n, "\(what).\(language.rawValue)", multiline: multiline) else { ok = false; continue }
                 let trimmed = s.trimmingWhitespace()
                 if trimmed.isEmpty {
-                    reader.report(n, "\(what).\(language.rawValue) is empty"); ok = false; continue
+                    reader.report(n, .textEmpty(what: what, language: language.rawValue)); ok = false; continue
                 }
                 values[language] = trimmed
             }
             for (key, n) in map where !languages.contains(where: { $0.rawValue == key }) {
-                reader.report(n, "\(what): `\(key)` is not one of the playbook's languages")
+                reader.report(n, .notAPlaybookLanguage(what: what, key: key))
                 ok = false
             }
             return ok ? LocalizedText(values) : nil
@@ -168,9 +168,9 @@ public enum PlaybookLoader {
             let publisher = map["publisher"].flatMap { text($0, "source.publisher") }
             let title = map["title"].flatMap { text($0, "source.title") }
             let date = map["date"].flatMap { reader.string($0, "source.date") }
-            if let d = date, !PlaybookPatterns.isDate(d), let n = map["date"] { reader.report(n, "source.date must be YYYY-MM-DD") }
+            if let d = date, !PlaybookPatterns.isDate(d), let n = map["date"] { reader.report(n, .notADate(what: "source.date")) }
             let url = map["url"].flatMap { reader.string($0, "source.url") }
-            if let u = url, !matches(u, PlaybookLoader.webPattern), let n = map["url"] { reader.report(n, "source.url is not a web address") }
+            if let u = url, !matches(u, PlaybookLoader.webPattern), let n = map["url"] { reader.report(n, .notAWebAddress(what: "source.url")) }
             guard let publisher else { return nil }
             return PlaybookSource(publisher: publisher, title: title, date: date, url: url)
         }
@@ -180,16 +180,16 @@ public enum PlaybookLoader {
             let id = map["id"].flatMap { identifier($0, "pane id") }
             var kind = PaneKind.actions
             if let n = map["kind"], let s = reader.string(n, "kind") {
-                if let k = PaneKind(rawValue: s) { kind = k } else { reader.report(n, "kind must be actions or tips") }
+                if let k = PaneKind(rawValue: s) { kind = k } else { reader.report(n, .badPaneKind) }
             }
             let title = map["title"].flatMap { text($0, "pane title") }
             var steps: [Step] = []
             if let n = map["steps"], let list = reader.sequence(n, "steps") {
-                if list.isEmpty { reader.report(n, "steps: a pane needs at least one step") }
+                if list.isEmpty { reader.report(n, .noSteps) }
                 for item in list {
                     guard let s = step(item) else { continue }
-                    if kind == .actions && s.priority == nil { reader.report(item, "step `\(s.id)`: steps of an actions pane need a priority") }
-                    if kind == .tips && s.priority != nil { reader.report(item, "step `\(s.id)`: tips have no priority") }
+                    if kind == .actions && s.priority == nil { reader.report(item, .needsPriority(step: s.id.rawValue)) }
+                    if kind == .tips && s.priority != nil { reader.report(item, .tipHasPriority(step: s.id.rawValue)) }
                     steps.append(s)
                 }
             }
@@ -202,13 +202,13 @@ public enum PlaybookLoader {
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
-                if let line = stepIDs[id] { reader.report(n, "step id `\(id)` is already used on line \(line)") }
+                if let line = stepIDs[id] { reader.report(n, .stepIDUsed(id, line: line)) }
                 else { stepIDs[id] = n.mark?.line ?? 0 }
             }
             let title = map["title"].flatMap { text($0, "step title", multiline: false) }
             var priority: Int? = nil
             if let n = map["priority"], let p = reader.int(n, "priority") {
-                if (1...99).contains(p) { priority = p } else { reader.report(n, "priority must be 1 (most urgent) to 99") }
+                if (1...99).contains(p) { priority = p } else { reader.report(n, .priorityOutOfRange) }
             }
             let why = map["why"].flatMap { text($0, "why") }
             let instructions = map["instructions"].flatMap { texts($0, "instructions") } ?? []
@@ -219,44 +219,44 @@ public enum PlaybookLoader {
             if let n = map["providers"], let list = reader.sequence(n, "providers") {
                 for item in list {
                     guard let p = provider(item) else { continue }
-                    if !providerIDs.insert(p.id.rawValue).inserted { reader.report(item, "provider id `\(p.id)` is used twice in this step") }
+                    if !providerIDs.insert(p.id.rawValue).inserted { reader.report(item, .providerIDTwice(p.id.rawValue)) }
                     providers.append(p)
                 }
             }
             var group: String? = nil
             if let n = map["group"], let g = identifier(n, "group") {
-                if providers.isEmpty { reader.report(n, "group: a step without providers has no group") }
+                if providers.isEmpty { reader.report(n, .groupWithoutProviders) }
                 else if let id { groups.append((g, StepID(id), n.mark?.line ?? 0, n, providers.map(\.id))) }
                 group = g
             }
             var choice: String? = nil
             if let n = map["choice"], let c = identifier(n, "choice") {
-                if !providers.isEmpty { reader.report(n, "choice: a step with providers is prepared by its group; choice is for a step without providers") }
+                if !providers.isEmpty { reader.report(n, .choiceWithProviders) }
                 choice = c
             }
             let choiceName = map["choice-name"].flatMap { text($0, "choice-name", multiline: false) }
-            if let n = map["choice-name"], map["choice"] == nil { reader.report(n, "choice-name only makes sense with choice") }
+            if let n = map["choice-name"], map["choice"] == nil { reader.report(n, .onlyWith(key: "choice-name", other: "choice")) }
             var requires: [StepID] = []
             if let n = map["requires"], let list = reader.sequence(n, "requires") {
                 var found: [(id: StepID, node: Node)] = []
                 for item in list {
                     guard let r = identifier(item, "requires") else { continue }
-                    if found.contains(where: { $0.id.rawValue == r }) { reader.report(item, "requires: `\(r)` is listed twice"); continue }
+                    if found.contains(where: { $0.id.rawValue == r }) { reader.report(item, .requiresListedTwice(r)); continue }
                     found.append((StepID(r), item))
                 }
-                if list.isEmpty { reader.report(n, "requires: name at least one step id, or leave the key out") }
+                if list.isEmpty { reader.report(n, .requiresEmpty) }
                 if let id { requirements.append((StepID(id), n, found)) }
                 requires = found.map(\.id)
             }
             let requiresWhy = map["requires-why"].flatMap { text($0, "requires-why") }
             if map["requires"] != nil && map["requires-why"] == nil {
-                reader.report(map["requires"], "requires: add requires-why, the warning shown when the step is recorded before the steps it requires")
+                reader.report(map["requires"], .requiresWithoutWhy)
             }
-            if let n = map["requires-why"], map["requires"] == nil { reader.report(n, "requires-why only makes sense with requires") }
+            if let n = map["requires-why"], map["requires"] == nil { reader.report(n, .onlyWith(key: "requires-why", other: "requires")) }
             let followUps = map["follow-ups"].flatMap { self.followUps($0) } ?? []
             for provider in providers {
                 for rule in provider.followUps where followUps.contains(where: { $0.id == rule.id }) {
-                    reader.report(map["follow-ups"], "follow-up id `\(rule.id)` is used by the step and by its provider `\(provider.id)`; give each its own")
+                    reader.report(map["follow-ups"], .followUpSharedWithProvider(id: rule.id, provider: provider.id.rawValue))
                 }
             }
             guard let id, let title else { return nil }
@@ -270,7 +270,7 @@ public enum PlaybookLoader {
         func checkRequirements() {
             for r in requirements {
                 for (id, node) in r.ids where stepIDs[id.rawValue] == nil {
-                    reader.report(node, "requires: there is no step `\(id)` in this playbook")
+                    reader.report(node, .requiresUnknownStep(id.rawValue))
                 }
             }
             let graph = Dictionary(requirements.map { ($0.step, $0.ids.map(\.id)) }, uniquingKeysWith: { a, _ in a })
@@ -278,7 +278,7 @@ public enum PlaybookLoader {
             for r in requirements where !reported.contains(r.step) {
                 guard let cycle = cycle(from: r.step, graph) else { continue }
                 reported.formUnion(cycle)
-                reader.report(r.node, "requires: the steps require each other in a circle (\(cycle.map(\.rawValue).joined(separator: " → ")) → \(r.step)), so none could ever come first")
+                reader.report(r.node, .requiresCycle(cycle.map(\.rawValue) + [r.step.rawValue]))
             }
         }
 
@@ -298,23 +298,23 @@ public enum PlaybookLoader {
         /// A step's follow-ups: what must follow its outcome, and by when.
         func followUps(_ node: Node) -> [FollowUpRule]? {
             guard let list = reader.sequence(node, "follow-ups") else { return nil }
-            if list.isEmpty { reader.report(node, "follow-ups: list at least one, or leave the key out") }
+            if list.isEmpty { reader.report(node, .followUpsEmpty) }
             var ids: Set<String> = []
             var rules: [FollowUpRule] = []
             for item in list {
                 guard let map = reader.mapping(item, "follow-up", allowed: Keys.followUp,
                                                required: ["id", "due", "title"]) else { continue }
                 let id = map["id"].flatMap { identifier($0, "follow-up id") }
-                if let id, let n = map["id"], !ids.insert(id).inserted { reader.report(n, "follow-up id `\(id)` is used twice in this step") }
+                if let id, let n = map["id"], !ids.insert(id).inserted { reader.report(n, .followUpIDTwice(id)) }
                 var after = StepState.done
                 if let n = map["after"], let s = reader.string(n, "after") {
                     if let state = StepState(rawValue: s), state != .pending { after = state }
-                    else { reader.report(n, "after: `\(Sanitize.visible(s))` is not a state that starts a clock (done, blocked, skipped or inProgress)") }
+                    else { reader.report(n, .badAfter(s)) }
                 }
                 var due: DueOffset? = nil
                 if let n = map["due"], let s = reader.string(n, "due") {
                     due = DueOffset(parsing: s)
-                    if due == nil { reader.report(n, "due: `\(Sanitize.visible(s))` is not a length of time; write a number and one of m, h, d, w, mo (30m, 24h, 5d, 2w, 6mo)") }
+                    if due == nil { reader.report(n, .badDue(s)) }
                 }
                 let title = map["title"].flatMap { text($0, "follow-up title", multiline: false) }
                 let why = map["why"].flatMap { text($0, "follow-up why") }
@@ -333,7 +333,7 @@ public enum PlaybookLoader {
         /// Every `closed-by` names a step of the playbook.
         func checkFollowUps() {
             for (id, node) in closers where stepIDs[id.rawValue] == nil {
-                reader.report(node, "closed-by: there is no step `\(id)` in this playbook")
+                reader.report(node, .closedByUnknownStep(id.rawValue))
             }
         }
 
@@ -344,12 +344,10 @@ public enum PlaybookLoader {
                 guard let reference = first[g.group] else { first[g.group] = (g.step, g.line, g.providers); continue }
                 let mine = Set(g.providers), theirs = Set(reference.providers)
                 guard mine != theirs else { continue }
-                var differences: [String] = []
                 let missing = reference.providers.filter { !mine.contains($0) }.map(\.rawValue)
                 let extra = g.providers.filter { !theirs.contains($0) }.map(\.rawValue)
-                if !missing.isEmpty { differences.append("lacks \(missing.joined(separator: ", "))") }
-                if !extra.isEmpty { differences.append("adds \(extra.joined(separator: ", "))") }
-                reader.report(g.node, "group `\(g.group)`: step `\(g.step)` \(differences.joined(separator: " and ")) compared with step `\(reference.step)` (line \(reference.line)); every step of a group lists the same provider ids")
+                reader.report(g.node, .groupMismatch(group: g.group, step: g.step.rawValue, missing: missing, extra: extra,
+                                                     reference: reference.step.rawValue, line: reference.line))
             }
         }
 
@@ -377,41 +375,41 @@ public enum PlaybookLoader {
             guard let map = reader.mapping(node, "contact", allowed: Keys.contact) else { return nil }
             let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
             guard kinds.count == 1 else {
-                reader.report(node, "contact: give exactly one of phone, web or path (found \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
+                reader.report(node, .contactKinds(found: kinds))
                 return nil
             }
             var kind: Contact.Kind? = nil
             if let n = map["phone"], let s = reader.string(n, "phone") {
                 if PlaybookPatterns.isPhoneNumber(s) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
-                else { reader.report(n, "phone: `\(Sanitize.visible(s))` is not a phone number (digits, groups joined by -, such as 0755-83765566)") }
+                else { reader.report(n, .badPhone(s)) }
             }
             if let n = map["web"], let s = reader.string(n, "web") {
                 if matches(s, PlaybookLoader.webPattern) { kind = .web(s) }
-                else { reader.report(n, "web: `\(Sanitize.visible(s))` is not a web address (such as weixin110.qq.com or https://www.icloud.com)") }
+                else { reader.report(n, .badWeb(s)) }
             }
             if let n = map["path"], let t = text(n, "path", multiline: false) { kind = .path(t) }
             let label = map["label"].flatMap { text($0, "label", multiline: false) }
             var press: String? = nil
             if let n = map["press"], let s = reader.string(n, "press") {
                 if PlaybookPatterns.isPress(s) { press = s }
-                else { reader.report(n, "press: `\(Sanitize.visible(s))` must be the keys to press (digits, * or #), quoted: \"9\"") }
-                if map["phone"] == nil { reader.report(n, "press only makes sense with a phone number") }
+                else { reader.report(n, .badPress(s)) }
+                if map["phone"] == nil { reader.report(n, .pressWithoutPhone) }
             }
             let source = map["source"].flatMap { contactSource($0) } ?? .article
             let confirmed = map["confirmed"].flatMap { reader.bool($0, "confirmed") } ?? false
             let pressConfirmed = map["press-confirmed"].flatMap { reader.bool($0, "press-confirmed") } ?? false
-            if let n = map["press-confirmed"], press == nil { reader.report(n, "press-confirmed only makes sense with press") }
+            if let n = map["press-confirmed"], press == nil { reader.report(n, .onlyWith(key: "press-confirmed", other: "press")) }
             let page = map["page"].flatMap { pageAddress($0, "page") }
             let readAt = map["read-at"].flatMap { pageAddress($0, "read-at") }
             if map["page"] == nil {
                 // "Confirmed" means an official page was read: without its address, nobody can check it.
                 for (key, value) in [("confirmed", confirmed), ("press-confirmed", pressConfirmed)] {
                     if value, let n = map[key] {
-                        reader.report(n, "\(key): true needs page, the address of the official page that says it (page: https://…); without one, leave the contact unconfirmed")
+                        reader.report(n, .confirmedWithoutPage(key: key))
                     }
                 }
             }
-            if let n = map["read-at"], map["page"] == nil { reader.report(n, "read-at only makes sense with page: name the official page the copy was read for") }
+            if let n = map["read-at"], map["page"] == nil { reader.report(n, .readAtWithoutPage) }
             guard let kind else { return nil }
             return Contact(kind: kind, label: label, press: press, source: source, confirmed: confirmed,
                            pressConfirmed: pressConfirmed, page: page, readAt: readAt)
@@ -421,7 +419,7 @@ public enum PlaybookLoader {
         func pageAddress(_ node: Node, _ key: String) -> String? {
             guard let s = reader.string(node, key) else { return nil }
             guard matches(s, PlaybookLoader.pagePattern) else {
-                reader.report(node, "\(key): `\(Sanitize.visible(s))` is not a page's address (write it whole, with http:// or https://, such as https://support.apple.com/HT208491)")
+                reader.report(node, .badPage(key: key, value: s))
                 return nil
             }
             return s
@@ -434,7 +432,7 @@ public enum PlaybookLoader {
             guard let s = reader.string(node, "source") else { return nil }
             if s == "article" { return .article }
             if matches(s, PlaybookLoader.webPattern) { return .domain(s) }
-            reader.report(node, "source: `\(Sanitize.visible(s))` is neither `article` nor a domain; write a domain (icbc.com.cn) or a text in each language ({zh: 第三方指南, en: third-party guides})")
+            reader.report(node, .badSource(s))
             return nil
         }
     }

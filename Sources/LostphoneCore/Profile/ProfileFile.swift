@@ -49,7 +49,7 @@ public enum ProfileFile {
             return ProfileLoad(profile: nil, problems: reader.problems, dropped: [], exists: true)
         }
         if let n = top["version"], let v = reader.int(n, "version"), v > Profile.formatVersion {
-            reader.report(n, "version \(v) is newer than this lostphone reads (\(Profile.formatVersion)); use a newer lostphone")
+            reader.report(n, .profileTooNew(version: v, reads: Profile.formatVersion))
         }
         profile.playbook = top["playbook"].flatMap { reader.string($0, "playbook") }
         profile.playbookVersion = top["playbook-version"].flatMap { reader.int($0, "playbook-version") }
@@ -134,14 +134,14 @@ public enum ProfileFile {
         switch field.accept(s) {
         case .success(let kept): return kept
         case .failure(let problem):
-            reader.report(node, "\(what): " + problem.reasonText(Words(.en)))
+            reader.report(node, .field(what: what, problem))
             return nil
         }
     }
 
     private static func time(_ node: Node, _ what: String, _ reader: YAMLReader) -> Timestamp? {
         guard let s = reader.string(node, what) else { return nil }
-        guard let t = Timestamp(parsing: s) else { reader.report(node, "\(what): `\(Sanitize.visible(s))` is not a time such as 2026-12-03T10:00:00+08:00"); return nil }
+        guard let t = Timestamp(parsing: s) else { reader.report(node, .notATime(what: what, value: s)); return nil }
         return t
     }
 }

@@ -44,8 +44,7 @@ public struct ProfileStore: Sendable {
     static func parse(_ raw: [UInt8], file: String, playbook: Playbook) -> ProfileLoad {
         let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
         if let (line, column) = firstInvalidUTF8(bytes) {
-            return ProfileLoad(profile: nil, problems: [FileProblem(file: file, line: line, column: column,
-                                                                    message: "not UTF-8 text here; save the file as UTF-8")],
+            return ProfileLoad(profile: nil, problems: [FileProblem(file: file, line: line, column: column, .notUTF8)],
                                dropped: [], exists: true)
         }
         return ProfileFile.parse(yaml: String(decoding: bytes, as: UTF8.self), file: file, playbook: playbook)
@@ -74,32 +73,32 @@ public struct ProfileStore: Sendable {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT { return .missing }
-            let why = errno == ELOOP ? "is a symbolic link; lostphone does not follow links to its files. Replace the link with the file itself"
-                : "cannot read the file (\(String(cString: strerror(errno)))); check its permissions"
-            return .refused(FileProblem(file: path, message: why))
+            let why: FileProblemKind = errno == ELOOP ? .symbolicLink
+                : .cannotRead(reason: String(cString: strerror(errno)), checkPermissions: true)
+            return .refused(FileProblem(file: path, why))
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
-            return .refused(FileProblem(file: path, message: "is not a regular file"))
+            return .refused(FileProblem(file: path, .notARegularFile))
         }
         guard st.st_nlink <= 1 else {
-            return .refused(FileProblem(file: path, message: "has \(st.st_nlink) names (a hard link); lostphone uses only a file of its own. Copy it to a file of its own"))
+            return .refused(FileProblem(file: path, .hardLink(names: Int(st.st_nlink))))
         }
         guard Int(st.st_size) <= ProfileFile.maxBytes else {
-            return .refused(FileProblem(file: path, message: "the file is \(st.st_size) bytes, more than the \(ProfileFile.maxBytes) allowed; is it the right file? It was not read"))
+            return .refused(FileProblem(file: path, .tooLarge(bytes: Int(st.st_size), limit: ProfileFile.maxBytes, notRead: true)))
         }
         var bytes = [UInt8](repeating: 0, count: ProfileFile.maxBytes + 1)
         var filled = 0
         while filled < bytes.count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { return .refused(FileProblem(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")) }
+            if n < 0 { return .refused(FileProblem(file: path, .cannotRead(reason: String(cString: strerror(errno)), checkPermissions: false))) }
             if n == 0 { break }
             filled += n
         }
         guard filled <= ProfileFile.maxBytes else {
-            return .refused(FileProblem(file: path, message: "the file grew past \(ProfileFile.maxBytes) bytes while being read; is it the right file?"))
+            return .refused(FileProblem(file: path, .grewWhileRead(limit: ProfileFile.maxBytes)))
         }
         return .read(Array(bytes.prefix(filled)))
     }
@@ -150,7 +149,7 @@ public struct ProfileStore: Sendable {
     private func save(_ profile: Profile, over current: ProfileLoad, playbook: Playbook, now: Timestamp,
                       reviewed: Bool) throws(ProfileSaveError) -> ProfileLoad {
         if let first = current.problems.first {
-            throw ProfileSaveError(.damaged(first.description))
+            throw ProfileSaveError(.damaged(first))
         }
         // Ids another guide has and this one lacks would be lost by saving with this guide; ids a
         // newer version of the same guide dropped are meant to go.

@@ -17,9 +17,13 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// Why a report could not be written, and what to do.
+/// Why a report could not be written, and what to do: said in the person's language by `text`;
+/// `message` is the English text (logs, tests).
 public struct ReportWriteError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
+    public var problem: ReportWriteProblem
+    public init(_ problem: ReportWriteProblem) { self.problem = problem }
+    public func text(_ language: Language) -> String { problem.text(in: language) }
+    public var message: String { text(.en) }
     public var description: String { message }
 }
 
@@ -57,8 +61,8 @@ public enum ReportWriter {
     public static func write(_ content: String, to path: String, force: Bool) throws(ReportWriteError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw ReportWriteError(message: "\(path) is a directory; give a file name (-o DIR/report.md).") }
-            if !force { throw ReportWriteError(message: "\(path) already exists; pass --force to replace it, or choose another name with -o.") }
+            if isDirectory.boolValue { throw ReportWriteError(.isADirectory(path: path)) }
+            if !force { throw ReportWriteError(.exists(path: path)) }
         }
         // A copy an export killed midway left beside the target holds the whole report.
         AtomicFile.removeStaleTemporaries(in: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, for: path)
@@ -68,10 +72,10 @@ public enum ReportWriter {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             switch error.stage {
             case .create:
-                throw ReportWriteError(message: "cannot write in \(dir) (\(error.reason)); choose another place with -o FILE, or -o - for standard output.")
-            case .write: throw ReportWriteError(message: "cannot write \(path) (\(error.reason)); nothing was written.")
-            case .place: throw ReportWriteError(message: "cannot \(force ? "replace" : "create") \(path) (\(error.reason)); nothing was written.")
-            case .exists: throw ReportWriteError(message: "\(path) already exists; pass --force to replace it.")
+                throw ReportWriteError(.cannotWriteIn(directory: dir, reason: error.reason))
+            case .write: throw ReportWriteError(.cannotWrite(path: path, reason: error.reason))
+            case .place: throw ReportWriteError(.cannotPlace(path: path, reason: error.reason, replacing: force))
+            case .exists: throw ReportWriteError(.appeared(path: path))
             }
         }
     }

@@ -163,7 +163,7 @@ public enum ProfileSaveProblem: Hashable, Sendable {
     case folder(path: String, DirectoryProblem)
     case cannotOpenFolder(path: String, reason: String)
     /// The file holds a problem (its file, line and column, as the loader says it).
-    case damaged(String)
+    case damaged(FileProblem)
     /// Written for another guide: saving with this one would drop the ids named.
     case otherGuide(path: String, written: String, current: String, dropped: String)
     case cannotWrite(path: String, reason: String)
@@ -178,7 +178,8 @@ public enum ProfileSaveProblem: Hashable, Sendable {
             return "\(path): " + problem.text(in: language)
         case .cannotOpenFolder(let path, let reason):
             return pair(zh: "\(path)：无法打开这个文件夹（\(reason)）", en: "\(path): cannot open the folder (\(reason))")
-        case .damaged(let problem):
+        case .damaged(let found):
+            let problem = found.text(in: language)
             return pair(zh: "\(problem)；文件保持原样：请修正它或把它移走，然后再试",
                         en: "\(problem); the file is left as it is: fix it or move it away, then try again")
         case .otherGuide(let path, let written, let current, let dropped):
@@ -206,6 +207,42 @@ public enum QRCodeProblem: Hashable, Sendable {
             return pair(zh: "\(library) 缺少 QRcode_encodeString（\(install)）", en: "\(library) lacks QRcode_encodeString (\(install))")
         case .tooLong: return pair(zh: "文字太长，放不进二维码", en: "the text is too long for a QR code")
         case .emptyCode: return pair(zh: "libqrencode 返回了空的二维码", en: "libqrencode returned an empty code")
+        }
+    }
+}
+
+/// Why a report file (`lostphone export -o`, `card -o`) was not written, in both languages;
+/// nothing half-written is ever left.
+public enum ReportWriteProblem: Hashable, Sendable {
+    case isADirectory(path: String)
+    /// There before the export began, and `--force` was not given.
+    case exists(path: String)
+    /// The temporary file beside the target could not be made.
+    case cannotWriteIn(directory: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    /// Moving the finished report into place failed.
+    case cannotPlace(path: String, reason: String, replacing: Bool)
+    /// Made by something else while the report was written.
+    case appeared(path: String)
+
+    public func text(in language: Language) -> String {
+        func pair(zh: String, en: String) -> String { language.pick(zh: zh, en: en) }
+        switch self {
+        case .isADirectory(let path):
+            return pair(zh: "\(path) 是文件夹；请给出文件名（-o 文件夹/report.md）。", en: "\(path) is a directory; give a file name (-o DIR/report.md).")
+        case .exists(let path):
+            return pair(zh: "\(path) 已存在；要替换它请加 --force，或用 -o 换一个名字。",
+                        en: "\(path) already exists; pass --force to replace it, or choose another name with -o.")
+        case .cannotWriteIn(let directory, let reason):
+            return pair(zh: "无法在 \(directory) 里写入（\(reason)）；请用 -o 文件 换个地方，或用 -o - 输出到标准输出。",
+                        en: "cannot write in \(directory) (\(reason)); choose another place with -o FILE, or -o - for standard output.")
+        case .cannotWrite(let path, let reason):
+            return pair(zh: "无法写入 \(path)（\(reason)）；什么也没有写。", en: "cannot write \(path) (\(reason)); nothing was written.")
+        case .cannotPlace(let path, let reason, let replacing):
+            return pair(zh: "无法\(replacing ? "替换" : "创建") \(path)（\(reason)）；什么也没有写。",
+                        en: "cannot \(replacing ? "replace" : "create") \(path) (\(reason)); nothing was written.")
+        case .appeared(let path):
+            return pair(zh: "\(path) 已存在；要替换它请加 --force。", en: "\(path) already exists; pass --force to replace it.")
         }
     }
 }

@@ -17,6 +17,12 @@ public struct LocalizedText: Hashable, Sendable {
         self.en = en
     }
 
+    /// A message of the program's own vocabulary in both languages, so whoever shows it later
+    /// picks the person's language then (the screen's `L` may change it in between).
+    public init(saying text: (Language) -> String) {
+        self.init(zh: text(.zh), en: text(.en))
+    }
+
     /// The text in `language` exactly, nil when it has none.
     public func value(_ language: Language) -> String? {
         switch language {

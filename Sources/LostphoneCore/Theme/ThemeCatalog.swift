@@ -61,22 +61,20 @@ public struct ThemeCatalog: Sendable {
     public func resolve(_ nameOrPath: String, known: [ThemeEntry]? = nil) -> Result<ThemeLoadResult, ThemeProblem> {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
             guard FileManager.default.fileExists(atPath: nameOrPath) else {
-                return .failure(ThemeProblem(file: nameOrPath, message: "no such theme file"))
+                return .failure(ThemeProblem(file: nameOrPath, .noSuchThemeFile))
             }
             return .success(ThemeLoader.load(contentsOf: nameOrPath))
         }
         let entries = known ?? entries()
         guard let entry = entries.first(where: { $0.name == nameOrPath }) else {
-            let known = entries.map(\.name).joined(separator: ", ")
-            return .failure(ThemeProblem(file: nameOrPath, message: "no theme of that name; known themes: \(known) (see `lostphone themes`)"))
+            return .failure(ThemeProblem(file: nameOrPath, .noSuchTheme(known: entries.map(\.name))))
         }
         guard let path = entry.path else {
             return .success(BuiltinThemes.load(entry.name) ?? ThemeLoadResult(theme: ThemeLoader.builtinDefault, problems: []))
         }
         var result = ThemeLoader.load(contentsOf: path)
         if entry.origin == .user && BuiltinThemes.names.contains(entry.name) && result.problems.isEmpty {
-            // What it means first: a status line may cut the path.
-            result.notice = "Theme \(entry.name): your own file, in place of the built-in one (move it away to use the built-in theme): \(Sanitize.visible(path))"
+            result.notice = .ownFileReplacesBuiltin(name: entry.name, path: path)
         }
         return .success(result)
     }

@@ -8,9 +8,9 @@ public struct ThemeLoadResult: Sendable {
     public var problems: [ThemeProblem]
     /// Said when the theme was used, not a problem: a file of the person's in place of the
     /// built-in theme of the same name.
-    public var notice: String? = nil
+    public var notice: ThemeNotice? = nil
 
-    public init(theme: Theme, problems: [ThemeProblem], notice: String? = nil) {
+    public init(theme: Theme, problems: [ThemeProblem], notice: ThemeNotice? = nil) {
         self.theme = theme; self.problems = problems; self.notice = notice
     }
 }
@@ -50,7 +50,7 @@ public enum ThemeLoader {
             let style = theme.style(element)
             let ratios = [Contrast.TerminalColors.dark, .light].map { Contrast.of(style, depth: .truecolor, terminal: $0) }
             guard let best = ratios.max(), best < 1.5 else { return nil }
-            return ThemeProblem(file: file, message: "styles.\(element.rawValue): unreadable, its text is the colour of its background (contrast \(String(format: "%.1f", best)):1); give it another foreground or background")
+            return ThemeProblem(file: file, .unreadableStyle(element: element.rawValue, contrast: best))
         }
     }
 
@@ -58,10 +58,10 @@ public enum ThemeLoader {
     public static func load(contentsOf path: String) -> ThemeLoadResult {
         // The size is checked before the file is read, so a huge file is never read whole.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, message: "the file is \(size) bytes, more than the \(maxBytes) allowed; is it the right file?")])
+            return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, .tooLarge(bytes: size, limit: maxBytes))])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, message: "cannot read the theme file")])
+            return ThemeLoadResult(theme: builtinDefault, problems: [ThemeProblem(file: path, .cannotReadTheme)])
         }
         return load(yaml: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -82,9 +82,9 @@ public enum ThemeLoader {
         if let p = top["palette"], let map = reader.mapping(p, "palette", allowed: Set(paletteKeys(p))) {
             for (name, node) in map.sorted(by: { $0.key < $1.key }) {
                 if name == "default" || ansiNames[name] != nil {
-                    reader.report(node, "palette: `\(name)` is a built-in colour name; choose another name")
+                    reader.report(node, .builtinColourName(name))
                 } else if name.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression) == nil {
-                    reader.report(node, "palette: `\(Sanitize.visible(name))` must be lower-case letters, digits and -")
+                    reader.report(node, .badPaletteName(name))
                 } else if let color = color(node, "palette.\(name)", palette: [:], reader) {
                     palette[name] = color
                 }
@@ -124,7 +124,7 @@ public enum ThemeLoader {
     static func color(_ node: Node, _ what: String, palette: [String: Color], _ reader: YAMLReader) -> Color? {
         guard let text = reader.string(node, what) else { return nil }
         if let c = parseColor(text, palette: palette) { return c }
-        reader.report(node, "\(what): `\(Sanitize.visible(text))` is not a colour (use #rrggbb, 0–255, an ANSI name such as bright-red, default, or a palette name)")
+        reader.report(node, .notAColour(what: what, value: text))
         return nil
     }
 

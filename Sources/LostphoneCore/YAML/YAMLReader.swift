@@ -17,26 +17,26 @@ final class YAMLReader {
     /// aliases expand beyond `nodeBudget` nodes before anything walks it.
     static func compose(_ text: String, file: String, maxBytes: Int) -> (Node?, [FileProblem]) {
         if text.utf8.count > maxBytes {
-            return (nil, [FileProblem(file: file, message: "the file is \(text.utf8.count) bytes, more than the \(maxBytes) allowed; is it the right file?")])
+            return (nil, [FileProblem(file: file, .tooLarge(bytes: text.utf8.count, limit: maxBytes))])
         }
         do {
             // The basic resolver: every scalar stays a string, which the loaders convert and check
             // themselves; the default one would run regular expressions on every key for tags
             // nothing here uses.
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                return (nil, [FileProblem(file: file, line: 1, column: 1, message: "the file is empty")])
+                return (nil, [FileProblem(file: file, line: 1, column: 1, .empty)])
             }
             // Without a `*` anywhere there is no alias, so nothing multiplies: the walk would
             // count only the nodes the loader is about to walk once anyway.
             if text.utf8.contains(UInt8(ascii: "*")), let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
                 return (nil, [FileProblem(file: file, line: last.mark?.line ?? 0, column: last.mark?.column ?? 0,
-                                          message: "with its aliases (*name) expanded, the file holds more than \(nodeBudget) values, far more than a playbook or theme needs; it is refused (the budget ran out here)")])
+                                          .aliasBudget(limit: nodeBudget))])
             }
             return (node, [])
         } catch let error as YamlError {
             return (nil, [problem(error, file: file)])
         } catch {
-            return (nil, [FileProblem(file: file, message: "not valid YAML (\(error))")])
+            return (nil, [FileProblem(file: file, .invalidYAML(detail: "\(error)"))])
         }
     }
 
@@ -62,49 +62,49 @@ final class YAMLReader {
     private static func problem(_ error: YamlError, file: String) -> FileProblem {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return FileProblem(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            return FileProblem(file: file, line: mark.line, column: mark.column, .invalidYAML(detail: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             return FileProblem(file: file, line: context.mark.line, column: context.mark.column,
-                               message: "duplicate key \(duplicates.joined(separator: ", "))")
+                               .duplicateKeys(duplicates))
         case let .reader(problem, offset, _, yaml):
             // The reader gives an offset in characters, not a mark.
             let (line, column) = offset.map { YAMLLines.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
-            return FileProblem(file: file, line: line, column: column, message: "cannot read the text: \(problem)")
+            return FileProblem(file: file, line: line, column: column, .unreadableText(detail: problem))
         default:
-            return FileProblem(file: file, message: "not valid YAML: \(error)")
+            return FileProblem(file: file, .invalidYAML(detail: "\(error)"))
         }
     }
 
-    func report(_ node: Node?, _ message: String) {
+    func report(_ node: Node?, _ kind: FileProblemKind) {
         let mark = node?.mark
-        problems.append(FileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+        problems.append(FileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, kind))
     }
 
     /// The node's key/value pairs by key, after checking for a mapping, unknown keys and missing
     /// required keys. Keys keep their own node, for positions.
     func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> [String: Node]? {
         guard let map = node.mapping else {
-            report(node, "\(what) must be a mapping (key: value)")
+            report(node, .notAMapping(what: what))
             return nil
         }
         var result: [String: Node] = [:]
         for (key, value) in map {
-            guard let name = key.scalar?.string else { report(key, "\(what): a key must be a plain word"); continue }
+            guard let name = key.scalar?.string else { report(key, .keyNotAWord(what: what)); continue }
             if allowed.contains(name) {
                 result[name] = value
             } else {
-                report(key, "\(what): unknown key `\(Sanitize.visible(name))` (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                report(key, .unknownKey(what: what, key: name, allowed: allowed.sorted()))
             }
         }
         for name in required where result[name] == nil {
-            report(node, "\(what): `\(name)` is missing")
+            report(node, .missingKey(what: what, key: name))
         }
         return result
     }
 
     func sequence(_ node: Node, _ what: String) -> [Node]? {
         guard let seq = node.sequence else {
-            report(node, "\(what) must be a list")
+            report(node, .notAList(what: what))
             return nil
         }
         return Array(seq)
@@ -114,7 +114,7 @@ final class YAMLReader {
     /// they could move the cursor or change colours when shown.
     func string(_ node: Node, _ what: String, multiline: Bool = false) -> String? {
         guard let scalar = node.scalar else {
-            report(node, "\(what) must be a text")
+            report(node, .notAText(what: what))
             return nil
         }
         let text = scalar.string
@@ -123,7 +123,7 @@ final class YAMLReader {
                 || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
         if let bad {
-            report(node, "\(what) holds a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4))); remove it")
+            report(node, .controlCharacter(what: what, scalar: bad.value))
             return nil
         }
         return text
@@ -131,7 +131,7 @@ final class YAMLReader {
 
     func int(_ node: Node, _ what: String) -> Int? {
         guard let scalar = node.scalar, let value = Int(scalar.string) else {
-            report(node, "\(what) must be a whole number")
+            report(node, .notAWholeNumber(what: what))
             return nil
         }
         return value
@@ -139,14 +139,14 @@ final class YAMLReader {
 
     func bool(_ node: Node, _ what: String) -> Bool? {
         guard let scalar = node.scalar else {
-            report(node, "\(what) must be true or false")
+            report(node, .notTrueOrFalse(what: what, value: nil))
             return nil
         }
         switch scalar.string {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report(node, "\(what) must be true or false, not `\(Sanitize.visible(scalar.string))`")
+            report(node, .notTrueOrFalse(what: what, value: scalar.string))
             return nil
         }
     }

@@ -19,7 +19,7 @@ public struct AppConfiguration {
     /// lost-at time and the device details (never a form over the guide).
     public var askDetails: Bool
     /// Loads a theme by name; returns the theme (the default when it fails) and any problems.
-    public var loadTheme: (String) -> (Theme, [String])
+    public var loadTheme: (String) -> (Theme, [LocalizedText])
     /// Remembers the chosen theme.
     public var saveTheme: (String) -> Void
     /// Remembers the chosen language.
@@ -46,7 +46,7 @@ public struct AppConfiguration {
     public init(playbook: Playbook, incident: Incident, recording: Recording, language: Language, theme: Theme,
                 themeName: String, themeNames: [String], clock: any WallClock,
                 startMessage: StatusMessage?, askDetails: Bool,
-                loadTheme: @escaping (String) -> (Theme, [String]), saveTheme: @escaping (String) -> Void,
+                loadTheme: @escaping (String) -> (Theme, [LocalizedText]), saveTheme: @escaping (String) -> Void,
                 saveLanguage: @escaping (Language) -> Void,
                 export: @escaping (Incident, Playbook, Language) -> Result<String, ExportFailure>) {
         self.playbook = playbook; self.incident = incident; self.recording = recording; self.language = language

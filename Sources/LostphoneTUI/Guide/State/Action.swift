@@ -58,7 +58,7 @@ public enum Action: Hashable, Sendable {
     case exported(path: String)
     case exportFailed(String)
     /// The theme named `name` was loaded (the default in its place when it has `problems`).
-    case themeChanged(name: String, theme: Theme, problems: [String])
+    case themeChanged(name: String, theme: Theme, problems: [LocalizedText])
     /// The QR code of `pick` was made.
     case qrCodeReady(QRCode, ContactPick)
     /// No QR code could be made; the message says how to get one.

@@ -141,7 +141,7 @@ public enum Update {
                 state.message = StatusMessage(text: state.words.label(.theme) + name, kind: .info)
                 effects.append(.saveTheme(name))
             } else {
-                state.message = StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0])", kind: .error)
+                state.message = StatusMessage(text: "\(state.words[.theme]) \(name): \(problems[0][state.display.language])", kind: .error)
             }
         }
         return effects
