@@ -112,12 +112,17 @@ func fuzz(_ target: Target, options: Options, workDirectory: String) -> Int {
     return failures
 }
 
-let workDirectory = NSTemporaryDirectory() + "lostphone-fuzz-\(getpid())"
-do {
-    try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-} catch {
-    FileHandle.standardError.write(Data("lostphone-fuzz: cannot create \(workDirectory): \(error)\n".utf8))
-    exit(2)
+/// The work folder, made once the arguments are understood (a usage error leaves nothing behind)
+/// and removed when the run ends.
+func makeWorkDirectory() -> String {
+    let path = NSTemporaryDirectory() + "lostphone-fuzz-\(getpid())"
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        FileHandle.standardError.write(Data("lostphone-fuzz: cannot create \(path): \(error)\n".utf8))
+        exit(2)
+    }
+    return path
 }
 #if LIBFUZZER
 // `lostphone-fuzz --libfuzzer TARGET [--seeds DIR] [libFuzzer's arguments…]`
@@ -127,6 +132,7 @@ guard libArguments.first == "--libfuzzer", libArguments.count >= 2, let libTarge
     exit(2)
 }
 libArguments.removeFirst(2)
+let workDirectory = makeWorkDirectory()
 if libArguments.first == "--seeds", libArguments.count >= 2 {
     writeSeeds(libTarget, to: libArguments[1], workDirectory: workDirectory)
     libArguments.removeFirst(2)
@@ -139,6 +145,7 @@ try? FileManager.default.removeItem(atPath: workDirectory)
 exit(libStatus)
 #else
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+let workDirectory = makeWorkDirectory()
 installSignalHandlers()
 var totalFailures = 0
 for target in options.targets {
