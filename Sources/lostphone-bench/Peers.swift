@@ -40,8 +40,11 @@ private struct PeerFigures {
 
 /// lostphone on the built-in playbook against `dialog --checklist` and `whiptail --checklist`
 /// of 20 items, on the same 80x24 xterm, runs interleaved so that the machine's load falls on
-/// all alike. A peer that is not installed is skipped with a note.
-func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, quick: Bool, into figures: Figures) throws {
+/// all alike. A peer that is not installed is skipped with a note. `against`, when given, is a
+/// second lostphone (the one before a change) run the same way in the same rounds, its column
+/// named "against": on a shared machine only figures of one run can be compared.
+func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, against: LostphoneLauncher? = nil,
+                  quick: Bool, into figures: Figures) throws {
     var peers: [Peer] = []
     for peer in Peer.all {
         if FileManager.default.isExecutableFile(atPath: peer.executable) { peers.append(peer) }
@@ -55,7 +58,8 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         Phase(name: "list", prelude: "\r", keys: TypedKey.sweep(rows: lostphoneRows) + TypedKey.sweep(rows: lostphoneRows)),
     ]
     var results = [String: PeerFigures]()
-    let names = ["lostphone"] + peers.map(\.name)
+    let columns = (against == nil ? [] : ["against"]) + peers.map(\.name)
+    let names = ["lostphone"] + columns
     for run in 0..<(starts + keySessions) {
         let withKeys = run >= starts
         // A different program goes first in each run.
@@ -70,7 +74,8 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
                 s = try runSession(peer.executable, peer.arguments, environment: terminalEnvironment(folder), marker: nil,
                                    quit: peer.quit, phases: phases, scratch: launcher.scratch.path)
             } else {
-                s = try launcher.session(builtin, files: files, phases: withKeys ? lostphonePhases : [])
+                let which = name == "against" ? against ?? launcher : launcher
+                s = try which.session(builtin, files: files, phases: withKeys ? lostphonePhases : [])
             }
             results[name, default: PeerFigures()].add(s, keys: withKeys)
         }
@@ -87,23 +92,24 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         ("peak memory (max RSS)", "MiB", { Double($0.rssKiB) / 1024 }),
     ]
     var header = "measure".padding(toLength: 48, withPad: " ", startingAt: 0) + "lostphone".leftPad(10)
-    for peer in peers { header += peer.name.leftPad(10) + "lp/\(peer.name)".leftPad(13) }
+    for peer in columns { header += peer.leftPad(10) + "lp/\(peer)".leftPad(13) }
     print("\n\(header)")
     for (name, unit, value) in measures {
         let mine = value(lp)
         var line = "\(name) (\(unit))".padding(toLength: 48, withPad: " ", startingAt: 0) + Figures.format(mine).leftPad(10)
         figures.record("peers: \(name), lostphone", mine, unit)
-        for peer in peers {
-            let theirs = value(results[peer.name]!)
+        for peer in columns {
+            let theirs = value(results[peer]!)
             line += Figures.format(theirs).leftPad(10) + (Figures.format(mine / theirs) + "x").leftPad(13)
-            figures.record("peers: \(name), \(peer.name)", theirs, unit)
-            figures.record("peers: \(name), lostphone/\(peer.name)", mine / theirs, "x")
+            figures.record("peers: \(name), \(peer)", theirs, unit)
+            figures.record("peers: \(name), lostphone/\(peer)", mine / theirs, "x")
         }
         print(line)
     }
     print("bytes per ↓ with lostphone's details open: \(Figures.format(median(lp.downOpenBytes))) B")
     figures.record("peers: bytes per ↓, details open, lostphone", median(lp.downOpenBytes), "B")
     print("(medians of \(starts + keySessions) interleaved starts each, keys over \(keySessions) of them; 80x24, TERM=xterm-256color)")
+    if let against { print("(against: \(against.binary))") }
 
     print("\ntargets (reported, never judged by CI):")
     if let dialog = results["dialog"] {

@@ -25,8 +25,9 @@ func timedRun(_ executable: String, _ arguments: [String], environment: [String:
 }
 
 /// `lostphone --version` against `dialog --version`, interleaved: the cost of a start before any
-/// screen (loading the binary and its libraries, the runtime, the parser).
-func measureVersion(binary: String, scratch: Scratch, runs: Int, into figures: Figures) throws -> Double? {
+/// screen (loading the binary and its libraries, the runtime, the parser); and `against`'s (a
+/// second lostphone, the one before a change) in the same rounds, when given.
+func measureVersion(binary: String, against: String? = nil, scratch: Scratch, runs: Int, into figures: Figures) throws -> Double? {
     let dialog = "/usr/bin/dialog"
     guard FileManager.default.isExecutableFile(atPath: dialog) else {
         print("(dialog is not installed, so --version is not compared: apt-get install dialog)")
@@ -35,20 +36,25 @@ func measureVersion(binary: String, scratch: Scratch, runs: Int, into figures: F
     let home = try scratch.folder("version-home")
     defer { try? FileManager.default.removeItem(atPath: home) }
     let environment = ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
-    var mine: [Double] = [], theirs: [Double] = []
+    var mine: [Double] = [], theirs: [Double] = [], before: [Double] = []
+    let programs = [binary, dialog] + (against.map { [$0] } ?? [])
     for run in 0..<runs {
-        // Each goes first in every other round.
-        let order = run % 2 == 0 ? [true, false] : [false, true]
-        for isMine in order {
-            if isMine {
-                mine.append(try timedRun(binary, ["--version"], environment: environment))
-            } else {
-                theirs.append(try timedRun(dialog, ["--version"], environment: environment))
+        // A different one goes first in each round.
+        for i in 0..<programs.count {
+            let which = (run + i) % programs.count
+            let ms = try timedRun(programs[which], ["--version"], environment: environment)
+            switch which {
+            case 0: mine.append(ms)
+            case 1: theirs.append(ms)
+            default: before.append(ms)
             }
         }
     }
     let ratio = median(mine) / median(theirs)
     figures.report("lostphone --version", median(mine), "ms")
+    if against != nil {
+        figures.report("against --version", median(before), "ms", "lostphone / against \(Figures.format(median(mine) / median(before)))x")
+    }
     figures.report("dialog --version", median(theirs), "ms")
     figures.report("--version, lostphone / dialog", ratio, "x", "target ≤ 2x: \(ratio <= 2 ? "met" : "missed"); \(runs) interleaved runs")
     return ratio

@@ -2,7 +2,7 @@
 // nobody should reach, side by side with dialog and whiptail. Prints medians (and ratios
 // measured in the same run) and writes them as JSON.
 //
-//   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE] [--only start|open]
+//   swift build -c release && swift run -c release lostphone-bench [--quick] [--json FILE] [--binary FILE] [--against FILE] [--only start|open]
 //
 // --only start: just the start against dialog and whiptail and `--version` (the peer table);
 // --only open: just the 10,000-step playbook and the 10,000-event journal opened in process
@@ -10,6 +10,8 @@
 //
 // --binary names the lostphone measured on the terminal (default: the one beside the bench);
 // give it the release binary (scripts/release.sh, static Swift runtime) for the shipped figures.
+// --against names a second lostphone (the one before a change), measured in the same interleaved
+// rounds of the start and `--version`: on a shared machine, only figures of one run compare.
 //
 // Sizes: the built-in guide with a first hour's 40 events; a generated playbook of 1,000 steps
 // with an incident of 5,000 events (realistic: the targets apply); 10,000 steps with 100,000
@@ -31,6 +33,7 @@ let only = option("--only")
 let jsonPath = option("--json") ?? ".build/lostphone-bench.json"
 let binary = option("--binary")
     ?? URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("lostphone").path
+let against = option("--against")
 
 /// Run counts: a quick run takes a couple of minutes, a full one longer.
 @MainActor func runs(quick q: Int, full f: Int) -> Int { quick ? q : f }
@@ -84,8 +87,9 @@ func loadAverage() -> String {
         print("driving \(binary) (built \(built))")
         figures.section("side by side with dialog and whiptail (20-item checklist)")
         started = now()
-        try measurePeers(scenarios[0], files: files[0], launcher: launcher, quick: quick, into: figures)
-        _ = try measureVersion(binary: binary, scratch: scratch, runs: runs(quick: 11, full: 31), into: figures)
+        try measurePeers(scenarios[0], files: files[0], launcher: launcher,
+                         against: against.map { LostphoneLauncher(binary: $0, scratch: scratch) }, quick: quick, into: figures)
+        _ = try measureVersion(binary: binary, against: against, scratch: scratch, runs: runs(quick: 11, full: 31), into: figures)
         print("(\(Figures.format(milliseconds(from: started, to: now()) / 1000)) s\(loadAverage()))")
         if only == "start" { return }
     } else {

@@ -43,4 +43,27 @@ import Testing
         #expect(IncidentStore.isNewer("20261124-210000-10", than: "20261124-210000-9"))
         #expect(!IncidentStore.isNewer("20261124-210000", than: "20261124-210000-2"))
     }
+
+    /// The byte search a start uses instead of `Data.range(of:)` finds what it finds: the mark
+    /// at either end, across a near miss, in random bytes, and not in a tail shorter than it.
+    @Test func theTailSearchFindsWhatDataRangeFinds() {
+        let mark = #""kind":"resolved""#
+        var samples = ["", "\"kind\"", mark, "x" + mark, mark + "\n", "\"kind\":\"resolve" + mark, "\"kind\":\"resolveD\""]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\"", "kind", ":", "resolved", "x", "\n", "{", "}"]
+        for _ in 0..<2_000 {
+            samples.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let data = Data(sample.utf8)
+            #expect(IncidentStore.contains(data, mark) == (data.range(of: Data(mark.utf8)) != nil), "\(sample)")
+        }
+    }
+
+    /// The incident id is the journal's file name without `.jsonl`, as `URL` gave it.
+    @Test func theIdIsTheFileNameAsURLGaveIt() {
+        for path in ["/a/b/20261124-210000.jsonl", "20261124-210000.jsonl", "./x/20261124-210000-2.jsonl", "/20261124-210000.jsonl"] {
+            #expect(IncidentSession.id(of: path) == String(URL(fileURLWithPath: path).lastPathComponent.dropLast(".jsonl".count)))
+        }
+    }
 }

@@ -162,9 +162,11 @@ public struct IncidentSession {
         return IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: store.directory, recovery: nil, isNew: false)
     }
 
-    /// The incident id is the journal's file name.
+    /// The incident id is the journal's file name (cut at the last `/` by hand: `URL`'s
+    /// `lastPathComponent` builds a `Set` whose first use scans the runtime's conformances).
     public static func id(of path: String) -> String {
-        String(URL(fileURLWithPath: path).lastPathComponent.dropLast(".jsonl".count))
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return String(name.dropLast(".jsonl".count))
     }
 
     /// The incident `id` (or the newest), read without taking the lock, and its journal's path.
