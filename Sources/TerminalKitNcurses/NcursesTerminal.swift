@@ -5,20 +5,6 @@ import TerminalKit
 import Glibc
 #endif
 
-/// Why the full screen cannot start, said so a person knows what to do instead.
-public struct TerminalUnavailable: Error, CustomStringConvertible {
-    public let reason: String
-    public var description: String {
-        """
-        lostphone: cannot open the full screen: \(reason).
-        Without it you can still use:
-          lostphone guide     the whole guide as plain text
-          lostphone status    what has been recorded so far
-          lostphone export    a report for the police, the bank or the insurer
-        """
-    }
-}
-
 /// The real terminal, through ncurses. The only file that imports CNcurses.
 ///
 /// Input is read as raw bytes (ncurses' keypad decoding is off) and decoded by `KeyDecoder`:
@@ -57,20 +43,16 @@ public final class NcursesTerminal: TerminalBackend {
     private struct PairKey: Hashable { let fg: Int32; let bg: Int32 }
 
     /// Checks that standard input and output are a terminal ncurses can drive.
-    public static func checkUsable(environment: [String: String]) -> TerminalUnavailable? {
-        if isatty(STDIN_FILENO) == 0 { return TerminalUnavailable(reason: "standard input is not a terminal") }
-        if isatty(STDOUT_FILENO) == 0 { return TerminalUnavailable(reason: "standard output is not a terminal") }
-        guard let term = environment["TERM"], !term.isEmpty else {
-            return TerminalUnavailable(reason: "TERM is not set (try TERM=xterm-256color)")
-        }
-        if term == "dumb" { return TerminalUnavailable(reason: "TERM=dumb cannot draw a full screen") }
-        if lp_terminal_known(term) == 0 {
-            return TerminalUnavailable(reason: "the terminal type '\(term)' is unknown here (try TERM=xterm-256color)")
-        }
+    public static func checkUsable(environment: [String: String]) -> TerminalProblem? {
+        if isatty(STDIN_FILENO) == 0 { return .inputNotATerminal }
+        if isatty(STDOUT_FILENO) == 0 { return .outputNotATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { return .noTERM }
+        if term == "dumb" { return .dumbTERM }
+        if lp_terminal_known(term) == 0 { return .unknownTERM(term) }
         return nil
     }
 
-    public init(environment: [String: String]) throws {
+    public init(environment: [String: String]) throws(TerminalProblem) {
         self.environment = environment
         if let problem = NcursesTerminal.checkUsable(environment: environment) { throw problem }
         UTF8Locale.ensureUTF8CharacterType()
@@ -78,7 +60,7 @@ public final class NcursesTerminal: TerminalBackend {
         lp_install_signal_handlers()
         // newterm, unlike initscr, returns nil instead of exiting the process on failure.
         guard let s = lp_newterm() else {
-            throw TerminalUnavailable(reason: "ncurses could not start on this terminal")
+            throw TerminalProblem.cannotStart
         }
         screen = s
         set_term(s)

@@ -33,8 +33,10 @@ struct FullScreenArguments: Equatable {
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
-        // Refuse before touching the disk: without a terminal nothing should be created.
-        try FullScreen.refuseIfUnusable(env)
+        // Decided once: the remembered choice is read from the disk (read, not written).
+        let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
+        // Refuse before writing anything: without a terminal nothing should be created.
+        try FullScreen.refuseIfUnusable(env, language: language)
         // On this thread, one after the other: the built-in playbook and themes are compiled
         // in, so there is nothing left worth a thread to wait for.
         let readPlaybook = CommonOptions.readPlaybook(playbook)
@@ -43,8 +45,6 @@ struct FullScreenArguments: Equatable {
             printError("lostphone: --new starts a new incident; --incident continues one. Give one of them.")
             throw ExitCode.validationFailure
         }
-        // Decided once: the remembered choice is read from the disk.
-        let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
         let store = IncidentStore(directory: stateDir ?? IncidentStore.defaultDirectory(environment: env))
         let session = try IncidentSession.openForRecording(store: store, id: incident,
                                                            playbook: { try CommonOptions.playbook(from: readPlaybook, path: self.playbook, language: language) },
@@ -60,7 +60,7 @@ struct FullScreenArguments: Equatable {
         }
         if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error) }
         if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0][language], kind: .error) }
-        let terminal = try FullScreen.start(env)
+        let terminal = try FullScreen.start(env, language: language)
         let baseConfig = AppConfiguration(
             playbook: playbook, incident: session.incident, recording: session.recording, language: language,
             theme: themes.theme, themeName: themes.name, themeNames: themes.names,

@@ -16,9 +16,9 @@ enum PrepareForm {
             printError(ProfileWord.formRefused(path: store.path).text(in: language))
             throw ExitCode(1)
         }
-        try FullScreen.refuseIfUnusable(env)
+        try FullScreen.refuseIfUnusable(env, language: language)
         let themes = ThemeChoice(environment: env, requested: nil)
-        let terminal = try FullScreen.start(env)
+        let terminal = try FullScreen.start(env, language: language)
         var config = PrepareConfiguration(playbook: playbook, load: load, store: store, language: language,
                                           theme: themes.theme, clock: SystemClock())
         config.glyphFallback = GlyphFallback.forTerminal(env["TERM"])
