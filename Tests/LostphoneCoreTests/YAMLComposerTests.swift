@@ -25,7 +25,7 @@ import Yams
 
     @Test(arguments: documents)
     func theTreeAndItsPositionsAreYams(yaml: String) throws {
-        guard case let .document(mine, _) = YAMLComposer.compose(yaml) else {
+        guard case let .document(mine, _, _) = YAMLComposer.compose(yaml) else {
             Issue.record("the composer refused \(yaml.debugDescription)")
             return
         }

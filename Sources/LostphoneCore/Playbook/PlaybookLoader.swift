@@ -136,7 +136,7 @@ public enum PlaybookLoader {
         /// A text in every declared language: `{zh: …, en: …}`.
         func text(_ node: YAMLNode, _ what: String, multiline: Bool = true) -> LocalizedText? {
             guard let map = reader.mapping(node, what, allowed: Keys.languages) else { return nil }
-            var values: [Language: String] = [:]
+            var zh: String?, en: String?
             var ok = true
             for language in languages {
                 guard let n = map[language.rawValue] else {
@@ -147,13 +147,16 @@ public enum PlaybookLoader {
                 if trimmed.isEmpty {
                     reader.report(n, "\(what).\(language.rawValue) is empty"); ok = false; continue
                 }
-                values[language] = trimmed
+                switch language {
+                case .zh: zh = trimmed
+                case .en: en = trimmed
+                }
             }
             for (key, n) in map where !languages.contains(where: { $0.rawValue == key }) {
                 reader.report(n, "\(what): `\(key)` is not one of the playbook's languages")
                 ok = false
             }
-            return ok ? LocalizedText(values) : nil
+            return ok ? LocalizedText(zh: zh, en: en) : nil
         }
 
         func texts(_ node: YAMLNode, _ what: String) -> [LocalizedText]? {
@@ -381,7 +384,7 @@ public enum PlaybookLoader {
             }
             var kind: Contact.Kind? = nil
             if let n = map["phone"], let s = reader.string(n, "phone") {
-                if PlaybookPatterns.isPhoneNumber(s) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
+                if PlaybookPatterns.isPhoneNumber(s) && s.utf8.filter(PlaybookPatterns.isDigit).count <= 15 { kind = .phone(s) }
                 else { reader.report(n, "phone: `\(Sanitize.visible(s))` is not a phone number (digits, groups joined by -, such as 0755-83765566)") }
             }
             if let n = map["web"], let s = reader.string(n, "web") {

@@ -17,6 +17,12 @@ public struct LocalizedText: Hashable, Sendable {
         self.en = en
     }
 
+    /// The texts a playbook gives, one language possibly missing.
+    init(zh: String?, en: String?) {
+        self.zh = zh
+        self.en = en
+    }
+
     /// The text in `language` exactly, nil when it has none.
     public func value(_ language: Language) -> String? {
         switch language {

@@ -11,8 +11,9 @@ import CYaml
 /// and `YAMLReader` asks Yams for its verdict and its message.
 enum YAMLComposer {
     enum Outcome {
-        /// The one document; `keysToCheck` when a mapping might hold a duplicate key.
-        case document(YAMLNode, keysToCheck: Bool)
+        /// The one document; `keysToCheck` when a mapping might hold a duplicate key, `aliases`
+        /// when a node is used again by an alias (so the tree may stand for many more nodes).
+        case document(YAMLNode, keysToCheck: Bool, aliases: Bool)
         /// No document at all (an empty file, or only comments).
         case empty
         /// libyaml refused the text, an alias names no anchor, or a second document follows:
@@ -45,8 +46,12 @@ enum YAMLComposer {
         }
 
         var open: [Open] = []
+        /// Item buffers of closed mappings, for the next ones to fill: a playbook opens a hundred
+        /// thousand small mappings, each of which would otherwise grow its own.
+        var spare: [[YAMLNode]] = []
         var anchors: [String: YAMLNode] = [:]
         var keysToCheck = false
+        var aliases = false
 
         mutating func run(_ parser: inout yaml_parser_t) -> Outcome {
             var event = yaml_event_t()
@@ -78,15 +83,16 @@ enum YAMLComposer {
                     guard let node = event.data.alias.anchor.flatMap({ anchors[String(cString: $0)] }) else {
                         return .failed(problem: "found undefined alias", line: line, column: column)
                     }
+                    aliases = true
                     root = add(node)
                 case YAML_SEQUENCE_START_EVENT:
                     open.append(Open(isMapping: false, line: line, column: column,
                                      anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
                 case YAML_MAPPING_START_EVENT:
-                    open.append(Open(isMapping: true, line: line, column: column,
+                    open.append(Open(isMapping: true, items: spare.popLast() ?? [], line: line, column: column,
                                      anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    guard let done = open.popLast() else { return failure() }
+                    guard var done = open.popLast() else { return failure() }
                     let node: YAMLNode
                     if done.isMapping {
                         if mayHoldDuplicateKeys(done.items) { keysToCheck = true }
@@ -95,6 +101,8 @@ enum YAMLComposer {
                         var i = 0
                         while i + 1 < done.items.count { pairs.append((done.items[i], done.items[i + 1])); i += 2 }
                         node = YAMLNode(.mapping(pairs), line: done.line, column: done.column)
+                        done.items.removeAll(keepingCapacity: true)
+                        spare.append(done.items)
                     } else {
                         node = YAMLNode(.sequence(done.items), line: done.line, column: done.column)
                     }
@@ -109,7 +117,7 @@ enum YAMLComposer {
             guard end == YAML_STREAM_END_EVENT, let root else {
                 return .failed(problem: "but found another document", line: event.start_mark.line + 1, column: event.start_mark.column + 1)
             }
-            return .document(root, keysToCheck: keysToCheck)
+            return .document(root, keysToCheck: keysToCheck, aliases: aliases)
         }
 
         /// Adds a finished node to the collection open around it; returns it when it is the root.
@@ -122,19 +130,18 @@ enum YAMLComposer {
         /// Whether the keys (every other item) might repeat: two scalars of the same text (Yams
         /// then compares their tags too), or a key that is not a scalar at all.
         func mayHoldDuplicateKeys(_ items: [YAMLNode]) -> Bool {
-            var keys: [String] = []
-            keys.reserveCapacity(items.count / 2)
-            var i = 0
-            while i < items.count {
-                guard let key = items[i].string else { return true }
-                keys.append(key)
-                i += 2
+            let count = items.count / 2
+            if count > 16 {
+                let keys = stride(from: 0, to: items.count, by: 2).compactMap { items[$0].string }
+                return keys.count != count || Set(keys).count != count
             }
-            if keys.count <= 16 {
-                for a in keys.indices { for b in keys.indices where b > a && keys[a] == keys[b] { return true } }
-                return false
+            for a in 0..<count {
+                guard case .scalar(let key) = items[2 * a].content else { return true }
+                for b in 0..<a {
+                    if case .scalar(let other) = items[2 * b].content, other == key { return true }
+                }
             }
-            return Set(keys).count != keys.count
+            return false
         }
 
         /// A scalar's text as Yams reads it (Foundation's UTF-8 decoding drops one leading byte

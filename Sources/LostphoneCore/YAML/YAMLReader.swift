@@ -19,7 +19,7 @@ final class YAMLReader {
         if text.utf8.count > maxBytes {
             return (nil, [FileProblem(file: file, message: "the file is \(text.utf8.count) bytes, more than the \(maxBytes) allowed; is it the right file?")])
         }
-        let node: YAMLNode
+        let node: YAMLNode, aliases: Bool
         switch YAMLComposer.compose(text) {
         case .empty:
             return (nil, [FileProblem(file: file, line: 1, column: 1, message: "the file is empty")])
@@ -27,13 +27,14 @@ final class YAMLReader {
             // libyaml said what is wrong; Yams says it as it always has (reader errors with their
             // offset turned into a line, a second document, an undefined alias).
             return (nil, [refusal(text, file: file) ?? FileProblem(file: file, line: line, column: column, message: "not valid YAML: \(problem)")])
-        case let .document(root, keysToCheck):
+        case let .document(root, keysToCheck, usesAliases):
             if keysToCheck, let refused = refusal(text, file: file) { return (nil, [refused]) }
             node = root
+            aliases = usesAliases
         }
-        // Without a `*` anywhere there is no alias, so nothing multiplies: the walk would
-        // count only the nodes the loader is about to walk once anyway.
-        if text.utf8.contains(UInt8(ascii: "*")), let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
+        // Without an alias nothing multiplies: the walk would count only the nodes the loader is
+        // about to walk once anyway.
+        if aliases, let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
             return (nil, [FileProblem(file: file, line: last.line, column: last.column,
                                       message: "with its aliases (*name) expanded, the file holds more than \(nodeBudget) values, far more than a playbook or theme needs; it is refused (the budget ran out here)")])
         }
@@ -96,16 +97,16 @@ final class YAMLReader {
 
     /// The node's key/value pairs by key, after checking for a mapping, unknown keys and missing
     /// required keys. Keys keep their own node, for positions.
-    func mapping(_ node: YAMLNode, _ what: String, allowed: Set<String>, required: [String] = []) -> [String: YAMLNode]? {
+    func mapping(_ node: YAMLNode, _ what: String, allowed: Set<String>, required: [String] = []) -> YAMLFields? {
         guard let map = node.mapping else {
             report(node, "\(what) must be a mapping (key: value)")
             return nil
         }
-        var result: [String: YAMLNode] = [:]
+        var result = YAMLFields(capacity: map.count)
         for (key, value) in map {
             guard let name = key.string else { report(key, "\(what): a key must be a plain word"); continue }
             if allowed.contains(name) {
-                result[name] = value
+                result.set(name, value)
             } else {
                 report(key, "\(what): unknown key `\(Sanitize.visible(name))` (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
@@ -131,7 +132,10 @@ final class YAMLReader {
             report(node, "\(what) must be a text")
             return nil
         }
-        let bad = text.unicodeScalars.first { s in
+        // The refused characters all begin with a byte below 0x20, 0x7F, 0xC2 (U+0080…U+009F)
+        // or 0xE2 (U+202A…, U+2066…): a text without one needs no closer look.
+        let suspect = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        let bad = !suspect ? nil : text.unicodeScalars.first { s in
             (s.value < 0x20 && !(multiline && s == "\n")) || (0x7F...0x9F).contains(s.value)
                 || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
