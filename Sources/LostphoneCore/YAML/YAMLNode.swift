@@ -1,10 +1,11 @@
 /// A value of a YAML document as the loaders read it: a text, a list or a mapping, with the line
 /// and column it starts at (1-based, as libyaml counts them). An alias is the anchored node
-/// itself, shared, so a file of nested aliases holds no more nodes than its text.
+/// again, sharing its lists, so a file of nested aliases holds no more nodes than its text.
 ///
-/// A class, so passing a node around costs one reference count rather than a copy of a value
-/// with its text, tag and position (Yams' `Node`), which a large playbook does a million times.
-final class YAMLNode {
+/// Just a text and a position: no object per node, no tag, and most keys and values of a
+/// playbook are short enough for Swift to keep inside the string itself, so building the tree,
+/// walking it and freeing it count no references for them.
+struct YAMLNode {
     enum Content {
         case scalar(String)
         case sequence([YAMLNode])
