@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Every problem found in a playbook file, in file order.
 public struct PlaybookErrors: Error, Sendable, CustomStringConvertible {
@@ -68,10 +67,10 @@ public enum PlaybookLoader {
         var languages: [Language] = [.zh, .en]
         var stepIDs: [String: Int] = [:]
         /// What the cross-step checks need, gathered while the steps are read.
-        var requirements: [(step: StepID, node: Node, ids: [(id: StepID, node: Node)])] = []
-        var groups: [(group: String, step: StepID, line: Int, node: Node, providers: [ProviderID])] = []
+        var requirements: [(step: StepID, node: YAMLNode, ids: [(id: StepID, node: YAMLNode)])] = []
+        var groups: [(group: String, step: StepID, line: Int, node: YAMLNode, providers: [ProviderID])] = []
         /// The `closed-by` of every follow-up, checked once every step is known.
-        var closers: [(id: StepID, node: Node)] = []
+        var closers: [(id: StepID, node: YAMLNode)] = []
 
         init(reader: YAMLReader) { self.reader = reader }
 
@@ -89,7 +88,7 @@ public enum PlaybookLoader {
             return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
 
-        func playbook(_ node: Node) -> Playbook? {
+        func playbook(_ node: YAMLNode) -> Playbook? {
             guard let map = reader.mapping(node, "playbook", allowed: Keys.playbook,
                                            required: ["id", "version", "languages", "title", "source", "panes"]) else { return nil }
             if let n = map["languages"], let list = reader.sequence(n, "languages") {
@@ -125,7 +124,7 @@ public enum PlaybookLoader {
             return Playbook(id: id, version: version, languages: languages, title: title, source: source, panes: panes)
         }
 
-        func identifier(_ node: Node, _ what: String) -> String? {
+        func identifier(_ node: YAMLNode, _ what: String) -> String? {
             guard let s = reader.string(node, what) else { return nil }
             guard PlaybookPatterns.isIdentifier(s) else {
                 reader.report(node, .badIdentifier(what: what, value: s))
@@ -135,9 +134,9 @@ public enum PlaybookLoader {
         }
 
         /// A text in every declared language: `{zh: …, en: …}`.
-        func text(_ node: Node, _ what: String, multiline: Bool = true) -> LocalizedText? {
+        func text(_ node: YAMLNode, _ what: String, multiline: Bool = true) -> LocalizedText? {
             guard let map = reader.mapping(node, what, allowed: Keys.languages) else { return nil }
-            var values: [Language: String] = [:]
+            var zh: String?, en: String?
             var ok = true
             for language in languages {
                 guard let n = map[language.rawValue] else {
@@ -148,22 +147,25 @@ public enum PlaybookLoader {
                 if trimmed.isEmpty {
                     reader.report(n, .textEmpty(what: what, language: language.rawValue)); ok = false; continue
                 }
-                values[language] = trimmed
+                switch language {
+                case .zh: zh = trimmed
+                case .en: en = trimmed
+                }
             }
             for (key, n) in map where !languages.contains(where: { $0.rawValue == key }) {
                 reader.report(n, .notAPlaybookLanguage(what: what, key: key))
                 ok = false
             }
-            return ok ? LocalizedText(values) : nil
+            return ok ? LocalizedText(zh: zh, en: en) : nil
         }
 
-        func texts(_ node: Node, _ what: String) -> [LocalizedText]? {
+        func texts(_ node: YAMLNode, _ what: String) -> [LocalizedText]? {
             guard let list = reader.sequence(node, what) else { return nil }
             let result = list.enumerated().compactMap { text($1, "\(what)[\($0 + 1)]") }
             return result.count == list.count ? result : nil
         }
 
-        func source(_ node: Node) -> PlaybookSource? {
+        func source(_ node: YAMLNode) -> PlaybookSource? {
             guard let map = reader.mapping(node, "source", allowed: Keys.source, required: ["publisher"]) else { return nil }
             let publisher = map["publisher"].flatMap { text($0, "source.publisher") }
             let title = map["title"].flatMap { text($0, "source.title") }
@@ -175,7 +177,7 @@ public enum PlaybookLoader {
             return PlaybookSource(publisher: publisher, title: title, date: date, url: url)
         }
 
-        func pane(_ node: Node) -> Pane? {
+        func pane(_ node: YAMLNode) -> Pane? {
             guard let map = reader.mapping(node, "pane", allowed: Keys.pane, required: ["id", "title", "steps"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "pane id") }
             var kind = PaneKind.actions
@@ -197,13 +199,13 @@ public enum PlaybookLoader {
             return Pane(id: PaneID(id), kind: kind, title: title, steps: steps)
         }
 
-        func step(_ node: Node) -> Step? {
+        func step(_ node: YAMLNode) -> Step? {
             guard let map = reader.mapping(node, "step", allowed: Keys.step,
                                            required: ["id", "title"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "step id") }
             if let id, let n = map["id"] {
                 if let line = stepIDs[id] { reader.report(n, .stepIDUsed(id, line: line)) }
-                else { stepIDs[id] = n.mark?.line ?? 0 }
+                else { stepIDs[id] = n.line }
             }
             let title = map["title"].flatMap { text($0, "step title", multiline: false) }
             var priority: Int? = nil
@@ -226,7 +228,7 @@ public enum PlaybookLoader {
             var group: String? = nil
             if let n = map["group"], let g = identifier(n, "group") {
                 if providers.isEmpty { reader.report(n, .groupWithoutProviders) }
-                else if let id { groups.append((g, StepID(id), n.mark?.line ?? 0, n, providers.map(\.id))) }
+                else if let id { groups.append((g, StepID(id), n.line, n, providers.map(\.id))) }
                 group = g
             }
             var choice: String? = nil
@@ -238,7 +240,7 @@ public enum PlaybookLoader {
             if let n = map["choice-name"], map["choice"] == nil { reader.report(n, .onlyWith(key: "choice-name", other: "choice")) }
             var requires: [StepID] = []
             if let n = map["requires"], let list = reader.sequence(n, "requires") {
-                var found: [(id: StepID, node: Node)] = []
+                var found: [(id: StepID, node: YAMLNode)] = []
                 for item in list {
                     guard let r = identifier(item, "requires") else { continue }
                     if found.contains(where: { $0.id.rawValue == r }) { reader.report(item, .requiresListedTwice(r)); continue }
@@ -296,7 +298,7 @@ public enum PlaybookLoader {
         }
 
         /// A step's follow-ups: what must follow its outcome, and by when.
-        func followUps(_ node: Node) -> [FollowUpRule]? {
+        func followUps(_ node: YAMLNode) -> [FollowUpRule]? {
             guard let list = reader.sequence(node, "follow-ups") else { return nil }
             if list.isEmpty { reader.report(node, .followUpsEmpty) }
             var ids: Set<String> = []
@@ -351,7 +353,7 @@ public enum PlaybookLoader {
             }
         }
 
-        func provider(_ node: Node) -> Provider? {
+        func provider(_ node: YAMLNode) -> Provider? {
             guard let map = reader.mapping(node, "provider", allowed: Keys.provider,
                                            required: ["id", "name"]) else { return nil }
             let id = map["id"].flatMap { identifier($0, "provider id") }
@@ -366,12 +368,12 @@ public enum PlaybookLoader {
                             followUps: followUps)
         }
 
-        func contacts(_ node: Node) -> [Contact]? {
+        func contacts(_ node: YAMLNode) -> [Contact]? {
             guard let list = reader.sequence(node, "contacts") else { return nil }
             return list.compactMap { contact($0) }
         }
 
-        func contact(_ node: Node) -> Contact? {
+        func contact(_ node: YAMLNode) -> Contact? {
             guard let map = reader.mapping(node, "contact", allowed: Keys.contact) else { return nil }
             let kinds = ["phone", "web", "path"].filter { map[$0] != nil }
             guard kinds.count == 1 else {
@@ -380,7 +382,7 @@ public enum PlaybookLoader {
             }
             var kind: Contact.Kind? = nil
             if let n = map["phone"], let s = reader.string(n, "phone") {
-                if PlaybookPatterns.isPhoneNumber(s) && s.filter(\.isNumber).count <= 15 { kind = .phone(s) }
+                if PlaybookPatterns.isPhoneNumber(s) && s.utf8.filter(PlaybookPatterns.isDigit).count <= 15 { kind = .phone(s) }
                 else { reader.report(n, .badPhone(s)) }
             }
             if let n = map["web"], let s = reader.string(n, "web") {
@@ -416,7 +418,7 @@ public enum PlaybookLoader {
         }
 
         /// A page's address, with its scheme: `https://www.nx.10086.cn/support/…`.
-        func pageAddress(_ node: Node, _ key: String) -> String? {
+        func pageAddress(_ node: YAMLNode, _ key: String) -> String? {
             guard let s = reader.string(node, key) else { return nil }
             guard matches(s, PlaybookLoader.pagePattern) else {
                 reader.report(node, .badPage(key: key, value: s))
@@ -427,8 +429,8 @@ public enum PlaybookLoader {
 
         /// `article`, a domain (`icbc.com.cn`), or a text in each language: never words in one
         /// language only, which the other language's screen would show untranslated.
-        func contactSource(_ node: Node) -> ContactSource? {
-            if case .mapping = node { return text(node, "source", multiline: false).map { .text($0) } }
+        func contactSource(_ node: YAMLNode) -> ContactSource? {
+            if node.mapping != nil { return text(node, "source", multiline: false).map { .text($0) } }
             guard let s = reader.string(node, "source") else { return nil }
             if s == "article" { return .article }
             if matches(s, PlaybookLoader.webPattern) { return .domain(s) }

@@ -57,7 +57,7 @@ public enum ProfileFile {
 
         let choices = playbook.profileChoices
         if let n = top["choices"], let map = reader.mapping(n, "choices", allowed: Set(mappingKeys(n))) {
-            for (choiceID, node) in map.sorted(by: { ($0.value.mark?.line ?? 0) < ($1.value.mark?.line ?? 0) }) {
+            for (choiceID, node) in map.sorted(by: { $0.value.line < $1.value.line }) {
                 guard let list = reader.sequence(node, "choices.\(choiceID)") else { continue }
                 let ids = list.compactMap { reader.string($0, "choices.\(choiceID)") }
                 guard let choice = choices.first(where: { $0.id == choiceID }) else {
@@ -125,11 +125,11 @@ public enum ProfileFile {
         return header + body
     }
 
-    private static func mappingKeys(_ node: Node) -> [String] { node.mapping?.keys.compactMap { $0.scalar?.string } ?? [] }
+    private static func mappingKeys(_ node: YAMLNode) -> [String] { node.mapping?.compactMap { $0.key.string } ?? [] }
 
     /// A text of the file through the one field validator (`DeviceField.accept`): a hand edit
     /// is refused for what `prepare`, its form and `i` refuse, with the line.
-    private static func field(_ node: Node, _ field: DeviceField, _ what: String, _ reader: YAMLReader) -> String? {
+    private static func field(_ node: YAMLNode, _ field: DeviceField, _ what: String, _ reader: YAMLReader) -> String? {
         guard let s = reader.string(node, what) else { return nil }
         switch field.accept(s) {
         case .success(let kept): return kept
@@ -139,7 +139,7 @@ public enum ProfileFile {
         }
     }
 
-    private static func time(_ node: Node, _ what: String, _ reader: YAMLReader) -> Timestamp? {
+    private static func time(_ node: YAMLNode, _ what: String, _ reader: YAMLReader) -> Timestamp? {
         guard let s = reader.string(node, what) else { return nil }
         guard let t = Timestamp(parsing: s) else { reader.report(node, .notATime(what: what, value: s)); return nil }
         return t

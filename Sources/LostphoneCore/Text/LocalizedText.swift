@@ -23,6 +23,12 @@ public struct LocalizedText: Hashable, Sendable {
         self.init(zh: text(.zh), en: text(.en))
     }
 
+    /// The texts a playbook gives, one language possibly missing.
+    init(zh: String?, en: String?) {
+        self.zh = zh
+        self.en = en
+    }
+
     /// The text in `language` exactly, nil when it has none.
     public func value(_ language: Language) -> String? {
         switch language {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A theme and what was wrong with its file. With any problem the theme is the built-in
 /// default: a half-applied theme could hide exactly what the person needs to see.
@@ -101,11 +100,11 @@ public enum ThemeLoader {
         return ThemeLoadResult(theme: theme, problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
-    private static func paletteKeys(_ node: Node) -> [String] {
-        node.mapping?.keys.compactMap { $0.scalar?.string } ?? []
+    private static func paletteKeys(_ node: YAMLNode) -> [String] {
+        node.mapping?.compactMap { $0.key.string } ?? []
     }
 
-    static func style(_ node: Node, _ what: String, palette: [String: Color], _ reader: YAMLReader) -> Style? {
+    static func style(_ node: YAMLNode, _ what: String, palette: [String: Color], _ reader: YAMLReader) -> Style? {
         guard let map = reader.mapping(node, what, allowed: ["fg", "bg", "bold", "underline", "reverse", "dim"]) else { return nil }
         var style = Style()
         if let n = map["fg"] { guard let c = color(n, "\(what).fg", palette: palette, reader) else { return nil }; style.foreground = c }
@@ -121,7 +120,7 @@ public enum ThemeLoader {
     }
 
     /// `default`, an ANSI name, a palette name, `#rrggbb`, or 0–255.
-    static func color(_ node: Node, _ what: String, palette: [String: Color], _ reader: YAMLReader) -> Color? {
+    static func color(_ node: YAMLNode, _ what: String, palette: [String: Color], _ reader: YAMLReader) -> Color? {
         guard let text = reader.string(node, what) else { return nil }
         if let c = parseColor(text, palette: palette) { return c }
         reader.report(node, .notAColour(what: what, value: text))

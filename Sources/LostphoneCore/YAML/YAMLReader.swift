@@ -13,43 +13,58 @@ final class YAMLReader {
     /// a small file of nested aliases ("billion laughs") would have them walk for minutes.
     static let nodeBudget = 1_000_000
 
-    /// Parses `text` into a node tree (Yams keeps each node's position), refusing a file whose
+    /// Parses `text` into a node tree (each node keeps its position), refusing a file whose
     /// aliases expand beyond `nodeBudget` nodes before anything walks it.
-    static func compose(_ text: String, file: String, maxBytes: Int) -> (Node?, [FileProblem]) {
+    static func compose(_ text: String, file: String, maxBytes: Int) -> (YAMLNode?, [FileProblem]) {
         if text.utf8.count > maxBytes {
             return (nil, [FileProblem(file: file, .tooLarge(bytes: text.utf8.count, limit: maxBytes))])
         }
+        let node: YAMLNode, aliases: Bool
+        switch YAMLComposer.compose(text) {
+        case .empty:
+            return (nil, [FileProblem(file: file, line: 1, column: 1, .empty)])
+        case let .failed(problem, line, column):
+            // libyaml said what is wrong; Yams says it as it always has (reader errors with their
+            // offset turned into a line, a second document, an undefined alias).
+            return (nil, [refusal(text, file: file) ?? FileProblem(file: file, line: line, column: column, .invalidYAML(detail: problem))])
+        case let .document(root, keysToCheck, usesAliases):
+            if keysToCheck, let refused = refusal(text, file: file) { return (nil, [refused]) }
+            node = root
+            aliases = usesAliases
+        }
+        // Without an alias nothing multiplies: the walk would count only the nodes the loader is
+        // about to walk once anyway.
+        if aliases, let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
+            return (nil, [FileProblem(file: file, line: last.line, column: last.column, .aliasBudget(limit: nodeBudget))])
+        }
+        return (node, [])
+    }
+
+    /// Why Yams refuses `text`, or nil when it accepts it: asked only of a file the composer
+    /// cannot settle alone (libyaml refused it, or a mapping may repeat a key), so each of these
+    /// messages is Yams' own. The basic resolver: every scalar stays a string, which the loaders
+    /// convert and check themselves.
+    private static func refusal(_ text: String, file: String) -> FileProblem? {
         do {
-            // The basic resolver: every scalar stays a string, which the loaders convert and check
-            // themselves; the default one would run regular expressions on every key for tags
-            // nothing here uses.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                return (nil, [FileProblem(file: file, line: 1, column: 1, .empty)])
-            }
-            // Without a `*` anywhere there is no alias, so nothing multiplies: the walk would
-            // count only the nodes the loader is about to walk once anyway.
-            if text.utf8.contains(UInt8(ascii: "*")), let last = nodeWhereBudgetRunsOut(node, budget: nodeBudget) {
-                return (nil, [FileProblem(file: file, line: last.mark?.line ?? 0, column: last.mark?.column ?? 0,
-                                          .aliasBudget(limit: nodeBudget))])
-            }
-            return (node, [])
+            _ = try Yams.compose(yaml: text, .basic)
+            return nil
         } catch let error as YamlError {
-            return (nil, [problem(error, file: file)])
+            return problem(error, file: file)
         } catch {
-            return (nil, [FileProblem(file: file, .invalidYAML(detail: "\(error)"))])
+            return FileProblem(file: file, .invalidYAML(detail: "\(error)"))
         }
     }
 
     /// The node at which a walk of `root`, every alias expanded, passes `budget` nodes; nil when
     /// the whole tree fits. It stops there, so a bomb costs no more than the budget.
-    static func nodeWhereBudgetRunsOut(_ root: Node, budget: Int) -> Node? {
+    static func nodeWhereBudgetRunsOut(_ root: YAMLNode, budget: Int) -> YAMLNode? {
         var stack = [root]
         var count = 0
         while let node = stack.popLast() {
             count += 1
             if count > budget { return node }
-            switch node {
-            case .scalar, .alias: break
+            switch node.content {
+            case .scalar: break
             case .mapping(let m):
                 for (k, v) in m { stack.append(v); stack.append(k) }
             case .sequence(let s):
@@ -75,23 +90,22 @@ final class YAMLReader {
         }
     }
 
-    func report(_ node: Node?, _ kind: FileProblemKind) {
-        let mark = node?.mark
-        problems.append(FileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, kind))
+    func report(_ node: YAMLNode?, _ kind: FileProblemKind) {
+        problems.append(FileProblem(file: file, line: node?.line ?? 0, column: node?.column ?? 0, kind))
     }
 
     /// The node's key/value pairs by key, after checking for a mapping, unknown keys and missing
     /// required keys. Keys keep their own node, for positions.
-    func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> [String: Node]? {
+    func mapping(_ node: YAMLNode, _ what: String, allowed: Set<String>, required: [String] = []) -> YAMLFields? {
         guard let map = node.mapping else {
             report(node, .notAMapping(what: what))
             return nil
         }
-        var result: [String: Node] = [:]
+        var result = YAMLFields(capacity: map.count)
         for (key, value) in map {
-            guard let name = key.scalar?.string else { report(key, .keyNotAWord(what: what)); continue }
+            guard let name = key.string else { report(key, .keyNotAWord(what: what)); continue }
             if allowed.contains(name) {
-                result[name] = value
+                result.set(name, value)
             } else {
                 report(key, .unknownKey(what: what, key: name, allowed: allowed.sorted()))
             }
@@ -102,23 +116,25 @@ final class YAMLReader {
         return result
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node]? {
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
         guard let seq = node.sequence else {
             report(node, .notAList(what: what))
             return nil
         }
-        return Array(seq)
+        return seq
     }
 
     /// A scalar's text. Control characters (other than line breaks in long texts) are refused:
     /// they could move the cursor or change colours when shown.
-    func string(_ node: Node, _ what: String, multiline: Bool = false) -> String? {
-        guard let scalar = node.scalar else {
+    func string(_ node: YAMLNode, _ what: String, multiline: Bool = false) -> String? {
+        guard let text = node.string else {
             report(node, .notAText(what: what))
             return nil
         }
-        let text = scalar.string
-        let bad = text.unicodeScalars.first { s in
+        // The refused characters all begin with a byte below 0x20, 0x7F, 0xC2 (U+0080…U+009F)
+        // or 0xE2 (U+202A…, U+2066…): a text without one needs no closer look.
+        let suspect = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        let bad = !suspect ? nil : text.unicodeScalars.first { s in
             (s.value < 0x20 && !(multiline && s == "\n")) || (0x7F...0x9F).contains(s.value)
                 || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
@@ -129,24 +145,24 @@ final class YAMLReader {
         return text
     }
 
-    func int(_ node: Node, _ what: String) -> Int? {
-        guard let scalar = node.scalar, let value = Int(scalar.string) else {
+    func int(_ node: YAMLNode, _ what: String) -> Int? {
+        guard let scalar = node.string, let value = Int(scalar) else {
             report(node, .notAWholeNumber(what: what))
             return nil
         }
         return value
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
-        guard let scalar = node.scalar else {
+    func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        guard let scalar = node.string else {
             report(node, .notTrueOrFalse(what: what, value: nil))
             return nil
         }
-        switch scalar.string {
+        switch scalar {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report(node, .notTrueOrFalse(what: what, value: scalar.string))
+            report(node, .notTrueOrFalse(what: what, value: scalar))
             return nil
         }
     }
