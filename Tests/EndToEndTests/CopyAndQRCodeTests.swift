@@ -3,7 +3,7 @@ import Testing
 
 /// `y` and `Q` as a person at a real terminal sees them: tmux takes the OSC 52 copy into its
 /// paste buffer, and the QR code read back from the screen scans as the contact.
-@Suite(.enabled(if: TmuxSession.available)) struct CopyAndQRCodeEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct CopyAndQRCodeEndToEndTests {
     @Test func ySendsTheSelectedNumberToTmuxsBufferAndSaysSent() throws {
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"])
         try t.tmuxCommand("set-option", "-g", "set-clipboard", "on")

@@ -5,7 +5,7 @@ import Testing
 /// parser; `lostphone open [the same options]` always goes through the parser. Both must behave
 /// alike for every full-screen option: the same first screen (colours included), the same
 /// errors and exit status.
-@Suite(.enabled(if: TmuxSession.available)) final class DirectStartTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) final class DirectStartTests {
     private let homes = TemporaryHomes()
 
     /// Each case's arguments; `ID` stands for an incident recorded before.

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs each test of a suite on a thread of its own, at most `OffThePool.width` at a time.
+///
+/// The end-to-end tests wait: for tmux, for the program to draw, for a file, for a child
+/// process (`waitpid`, `Thread.sleep`). Swift Testing runs tests on the concurrency runtime's
+/// cooperative pool, which has one thread per core (two here), so every one of those waits held
+/// a thread the rest of the suite needed: at most two tests ran at once, and they mostly slept.
+/// On a thread of its own a test's waits hold nobody else up, so several terminals run side by
+/// side while the unit tests keep the pool. Each test still runs whole and alone on its thread,
+/// with its own tmux server and home, exactly as before.
+///
+/// Applied to a suite: `@Suite(.offThePool, ...)`. A `.serialized` suite stays serialized.
+struct OffThePool: SuiteTrait, TestTrait, TestScoping {
+    /// How many such tests run at once: `LOSTPHONE_E2E_JOBS`, else twice the cores plus two
+    /// (a terminal test mostly waits; six on this two-core machine).
+    static let width: Int = {
+        if let text = ProcessInfo.processInfo.environment["LOSTPHONE_E2E_JOBS"], let n = Int(text), n > 0 { return n }
+        return 2 * ProcessInfo.processInfo.activeProcessorCount + 2
+    }()
+
+    static let slots = Slots(OffThePool.width)
+
+    var isRecursive: Bool { true }
+
+    // Said, not inferred: left to inference it is Trait's default, Never, and the scope below
+    // is never asked for.
+    typealias TestScopeProvider = OffThePool
+
+    /// Once per test case (each argument of a parameterized test on its own), never around a
+    /// whole suite.
+    func scopeProvider(for test: Test, testCase: Test.Case?) -> OffThePool? {
+        testCase == nil ? nil : self
+    }
+
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        await OffThePool.slots.acquire()
+        let thread = OwnThread()
+        do {
+            try await withTaskExecutorPreference(thread) { try await function() }
+        } catch {
+            thread.finish()
+            await OffThePool.slots.release()
+            throw error
+        }
+        thread.finish()
+        await OffThePool.slots.release()
+    }
+
+    /// A counting semaphore whose waiters suspend (never block a thread).
+    actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(_ count: Int) { free = count }
+
+        func acquire() async {
+            if free > 0 { free -= 1; return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
+    }
+}
+
+extension Trait where Self == OffThePool {
+    /// Each test on a thread of its own (see `OffThePool`).
+    static var offThePool: OffThePool { OffThePool() }
+}
+
+/// A task executor with one thread: the jobs of the task that prefers it run there, one after
+/// another, until `finish()`.
+final class OwnThread: TaskExecutor, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var finished = false
+
+    init() {
+        // The thread holds its executor until it ends.
+        let thread = Thread {
+            // Named for ps and top (a thread is otherwise named after the one that made it).
+            try? "lp-e2e".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            self.run()
+        }
+        // A test's own stack as deep as the cooperative pool's threads give it.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        if finished {
+            // Work left over from the test's task after its scope ended: the shared pool runs it.
+            condition.unlock()
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+            return
+        }
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Ends the thread once the jobs enqueued so far have run.
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !finished { condition.wait() }
+            if jobs.isEmpty { condition.unlock(); return }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
