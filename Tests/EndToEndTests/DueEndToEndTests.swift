@@ -149,7 +149,7 @@ import Testing
 }
 
 /// The full screen's header counts what is due, as `lostphone due` lists it.
-@Suite(.offThePool, .serialized, .enabled(if: TmuxSession.available)) struct DueOnScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct DueOnScreenTests {
     @Test func theHeaderCountsWhatIsDueSoonAndWhatIsOverdue() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { TmuxSession.removeHome(home) }

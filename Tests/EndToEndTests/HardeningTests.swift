@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The terminal comes back whatever ends the program, and no terminal gets a clear refusal.
-@Suite(.offThePool, .serialized, .enabled(if: TmuxSession.available)) struct HardeningTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct HardeningTests {
     // `trap : INT` keeps the wrapper shell alive through Ctrl-C, as an interactive shell is.
     static let wrapper = "trap : INT; printf 'BEFORE-MARK\\n'; stty -g > \"$HOME/stty.before\"; {bin}; echo EXIT:$?; stty -g > \"$HOME/stty.after\"; sleep 600"
 
@@ -166,7 +166,7 @@ import Testing
 
 /// Never change what is refused, never follow a link lostphone did not make, never overwrite
 /// what another command saved, and say when a theme file takes a built-in one's place (#30).
-@Suite(.offThePool, .serialized, .enabled(if: TmuxSession.available)) struct RefusedFilesEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct RefusedFilesEndToEndTests {
     let homes = TemporaryHomes()
 
     func state(_ home: URL) throws -> URL {

@@ -157,7 +157,7 @@ import Testing
 }
 
 /// The full screen of an incident that starts after `prepare`: the person's banks first.
-@Suite(.offThePool, .serialized, .enabled(if: TmuxSession.available)) struct PreparedScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PreparedScreenTests {
     @Test func aNewIncidentAfterPrepareShowsThePreparedBanksFirstAndSaysSo() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { TmuxSession.removeHome(home) }

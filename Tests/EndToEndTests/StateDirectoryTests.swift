@@ -3,7 +3,7 @@ import Testing
 
 /// Where the journal lives may be a read-only disk or someone else's folder; what the screen
 /// says on the way out is what the disk holds.
-@Suite(.offThePool, .serialized, .enabled(if: TmuxSession.available)) struct StateDirectoryTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct StateDirectoryTests {
     /// A journal with the SIM step done, in `home`'s state directory.
     func writeIncident(in home: URL) throws -> URL {
         let dir = home.appendingPathComponent("state/lostphone")
