@@ -106,6 +106,9 @@ import Testing
         let t = try TmuxSession(width: 30, height: 9, arguments: ["--lang", "en"])
         try t.expectScreen(contains: "Enlarge the terminal to", "least 40×10", "It is 30×9 now.", "q quit")
         try t.press("d", "d", "Space", "x", "x", "n", "u", "Tab")
+        // Read at 30×9, before the resize (on a busy machine they could otherwise still wait
+        // in the terminal and arrive at 80×24).
+        try t.waitUntilKeysRead()
         try t.resize(width: 80, height: 24)
         try t.expectScreen(contains: "Urgent freezes 0/10", "›○  1 Report the loss")
         #expect(try t.journalEvents().count == 1, "only the incident's opening")
