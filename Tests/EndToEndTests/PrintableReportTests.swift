@@ -4,7 +4,7 @@ import Testing
 /// `export --format html` prints: headless Chromium turns the file into a PDF with the README's
 /// command, and poppler reads it back. Needs Debian's `chromium` and `poppler-utils` (.ci/run
 /// installs them); outside CI their absence skips the suite, under CI=true it fails.
-@Suite(.offThePool, .enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
+@Suite(.offThePool(.printing), .enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
 final class PrintableReportTests {
     private let home: URL
     init() throws {
@@ -244,16 +244,10 @@ enum PrintTools {
         }
     }
 
-    private static let oneAtATime = NSLock()
-
     /// Prints `html` to `<folder>/<name>`; Chromium's profile and temporary files stay in `folder`.
     /// The command is the README's (`--no-pdf-header-footer`): the page's own CSS margin boxes
     /// must still print.
     static func printToPDF(_ html: String, in folder: URL, name: String = "report.pdf") throws -> String {
-        // One Chromium at a time: each is several processes and about a second of CPU, and
-        // several at once on a small machine starve the terminal tests running beside them.
-        oneAtATime.lock()
-        defer { oneAtATime.unlock() }
         let pdf = folder.appendingPathComponent(name).path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium!)

@@ -5,14 +5,29 @@ import Testing
 ///
 /// The end-to-end tests wait: for tmux, for the program to draw, for a file, for a child
 /// process (`waitpid`, `Thread.sleep`). Swift Testing runs tests on the concurrency runtime's
-/// cooperative pool, which has one thread per core (two here), so every one of those waits held
-/// a thread the rest of the suite needed: at most two tests ran at once, and they mostly slept.
-/// On a thread of its own a test's waits hold nobody else up, so several terminals run side by
-/// side while the unit tests keep the pool. Each test still runs whole and alone on its thread,
-/// with its own tmux server and home, exactly as before.
+/// pool, one thread per core (two here); each of those waits held a pool thread, libdispatch
+/// added threads only slowly (10 were seen), and the unit tests waited behind the sleeping
+/// terminal tests. On a thread of its own a test's waits hold nobody else up, so several
+/// terminals run side by side while the unit tests keep the pool. Each test still runs whole
+/// on its thread, with its own tmux server and home, exactly as before.
 ///
-/// Applied to a suite: `@Suite(.offThePool, ...)`. A `.serialized` suite stays serialized.
+/// Applied to a suite: `@Suite(.offThePool, ...)`; a suite that prints with Chromium takes
+/// `.offThePool(.printing)`, a lane of its own, two tests at a time. A `.serialized` suite
+/// stays serialized.
 struct OffThePool: SuiteTrait, TestTrait, TestScoping {
+    enum Lane: Sendable {
+        /// Tests that drive the program in tmux or run it: `width` at a time.
+        case terminal
+        /// Tests that print with headless Chromium: two at a time, beside the terminal tests.
+        /// Each Chromium is several processes and about a second of CPU; up to six at once on
+        /// a small machine starved the terminal tests beside them (a stand-in xclip once took
+        /// more than the program's 3 s, and "Copied" never came); one at a time made printing
+        /// the last 20 s of the run.
+        case printing
+    }
+
+    var lane: Lane = .terminal
+
     /// How many such tests run at once: `LOSTPHONE_E2E_JOBS`, else the cores plus two (a
     /// terminal test mostly waits, but the program it drives needs the CPU too; four here, as
     /// fast as six in a run of EndToEndTests, and less for a slow neighbour to wait on).
@@ -21,7 +36,8 @@ struct OffThePool: SuiteTrait, TestTrait, TestScoping {
         return ProcessInfo.processInfo.activeProcessorCount + 2
     }()
 
-    static let slots = Slots(OffThePool.width)
+    static let terminalSlots = Slots(OffThePool.width)
+    static let printingSlots = Slots(2)
 
     var isRecursive: Bool { true }
 
@@ -37,17 +53,18 @@ struct OffThePool: SuiteTrait, TestTrait, TestScoping {
 
     func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
-        await OffThePool.slots.acquire()
+        let slots = lane == .printing ? OffThePool.printingSlots : OffThePool.terminalSlots
+        await slots.acquire()
         let thread = OwnThread()
         do {
             try await withTaskExecutorPreference(thread) { try await function() }
         } catch {
             thread.finish()
-            await OffThePool.slots.release()
+            await slots.release()
             throw error
         }
         thread.finish()
-        await OffThePool.slots.release()
+        await slots.release()
     }
 
     /// A counting semaphore whose waiters suspend (never block a thread).
@@ -71,6 +88,9 @@ struct OffThePool: SuiteTrait, TestTrait, TestScoping {
 extension Trait where Self == OffThePool {
     /// Each test on a thread of its own (see `OffThePool`).
     static var offThePool: OffThePool { OffThePool() }
+
+    /// Each test on a thread of its own, in `lane` (see `OffThePool`).
+    static func offThePool(_ lane: OffThePool.Lane) -> OffThePool { OffThePool(lane: lane) }
 }
 
 /// A task executor with one thread: the jobs of the task that prefers it run there, one after
