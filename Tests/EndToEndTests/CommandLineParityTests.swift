@@ -4,7 +4,7 @@ import Testing
 /// The command line on a par with the screen, run as a person would from a shell: the same
 /// recording rules (an early erase refused, then recorded with `--anyway`), the incident's
 /// details, "none of mine", the step to do now, every id, and `--lang` for one run.
-@Suite final class CommandLineParityTests {
+@Suite(.offThePool) final class CommandLineParityTests {
     private let homes = TemporaryHomes()
 
     func home() throws -> URL { try homes.make("parity") }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The plain-text commands, run as a person would from a shell without a full screen.
-@Suite final class CommandLineTests {
+@Suite(.offThePool) final class CommandLineTests {
     private let homes = TemporaryHomes()
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

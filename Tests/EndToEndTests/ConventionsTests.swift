@@ -3,7 +3,7 @@ import Testing
 
 /// What a command-line program is expected to offer: JSON status, documented exit statuses,
 /// shell completions that know files, directories and themes, and a manual page.
-@Suite final class ConventionsTests {
+@Suite(.offThePool) final class ConventionsTests {
     private let homes = TemporaryHomes()
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -4,7 +4,7 @@ import Testing
 /// A direct-colour terminal (`TERM=xterm-direct`) reads colour numbers 0–7 as the ANSI colours
 /// and any other as a 24-bit RGB value: the theme's palette colours from 8 up must reach it as
 /// their RGB values, or bright cyan (14) arrives as rgb(0, 0, 14), nearly black.
-@Suite(.enabled(if: TmuxSession.available)) struct DirectColourTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct DirectColourTests {
     static var hasXtermDirect: Bool {
         ["/usr/share/terminfo/x/xterm-direct", "/lib/terminfo/x/xterm-direct"].contains { FileManager.default.fileExists(atPath: $0) }
             || ProcessInfo.processInfo.environment["CI"] != nil

@@ -5,7 +5,7 @@ import Testing
 /// parser; `lostphone open [the same options]` always goes through the parser. Both must behave
 /// alike for every full-screen option: the same first screen (colours included), the same
 /// errors and exit status.
-@Suite(.enabled(if: TmuxSession.available)) final class DirectStartTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) final class DirectStartTests {
     private let homes = TemporaryHomes()
 
     /// Each case's arguments; `ID` stands for an incident recorded before.
@@ -59,13 +59,14 @@ import Testing
         try FileManager.default.copyItem(at: template, to: home)
         let t = try TmuxSession(arguments: arguments, home: home,
                                 shellWrapper: "cd \"$HOME\" && {bin}; echo EXITED:$?; sleep 600")
-        var previous = ""
+        // Settled: not empty, and the same in every look (one each 50 ms) for 0.3 s.
         var screen = try t.tmuxCommand("capture-pane", "-p", "-e", "-t", t.name)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline && (screen != previous || screen.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) {
-            Thread.sleep(forTimeInterval: 0.3)
-            previous = screen
-            screen = try t.tmuxCommand("capture-pane", "-p", "-e", "-t", t.name)
+        var changed = Date()
+        let deadline = changed.addingTimeInterval(10)
+        while Date() < deadline && (Date().timeIntervalSince(changed) < 0.3 || screen.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = try t.tmuxCommand("capture-pane", "-p", "-e", "-t", t.name)
+            if now != screen { screen = now; changed = Date() }
         }
         if screen.contains("EXITED:") {
             // Refused before any full screen: what it printed is compared below without line

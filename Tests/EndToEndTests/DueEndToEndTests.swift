@@ -4,7 +4,7 @@ import Testing
 /// What is due, from the command line to the person's calendar: a debit card frozen by phone two
 /// days ago, a bank line blocked with a time to try again, `lostphone due`, the JSON, and the
 /// calendar file as real calendar programs read it.
-@Suite final class DueEndToEndTests {
+@Suite(.offThePool) final class DueEndToEndTests {
     private let homes = TemporaryHomes()
     let playbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("LostphoneCoreTests/Fixtures/due-playbook.yaml").path
@@ -149,7 +149,7 @@ import Testing
 }
 
 /// The full screen's header counts what is due, as `lostphone due` lists it.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct DueOnScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct DueOnScreenTests {
     @Test func theHeaderCountsWhatIsDueSoonAndWhatIsOverdue() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { TmuxSession.removeHome(home) }
@@ -258,7 +258,7 @@ import Testing
 
 /// The claim window from the profile to `lostphone due`: `prepare --claim-within`, a new
 /// incident, its lost-at time, and the claim due that long after the loss.
-@Suite struct ClaimWindowEndToEndTests {
+@Suite(.offThePool) struct ClaimWindowEndToEndTests {
     private let homes = TemporaryHomes()
 
     @Test func theProfilesClaimWindowDatesTheInsuranceClaimFromTheLoss() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// What was recorded survives the program being killed, and a second copy cannot scribble on it.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct DurabilityTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct DurabilityTests {
     @Test func sigkillRightAfterRecordingLosesNothing() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
@@ -88,7 +88,7 @@ import Testing
 }
 
 /// An incident is created whole or not at all, and by one of several first writers (#30).
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct IncidentCreationEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct IncidentCreationEndToEndTests {
     let homes = TemporaryHomes()
 
     /// A profile that prepares about 30 events (some 5 KB): banks, the brand, the phone, tips.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A whole emergency, as a person at the keyboard would go through it, checked on screen and on disk.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct EmergencyFlowTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct EmergencyFlowTests {
     @Test func markStepsAddAChineseNoteUndoSwitchProviderLanguageResizeQuit() throws {
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
         // First start shows the guide and the first number; the details are offered in a line.

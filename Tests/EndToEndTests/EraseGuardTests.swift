@@ -3,7 +3,7 @@ import Testing
 
 /// Erasing the phone before the police report and the insurance decision asks first, in a real
 /// terminal, and nothing reaches the journal until the person says yes.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct EraseGuardTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct EraseGuardTests {
     @Test func markingEraseDoneBeforeThePoliceReportAsksAndRecordsOnlyAfterYes() throws {
         let t = try TmuxSession(width: 100, height: 30, arguments: ["--lang", "en"])
         try t.expectScreen(contains: "i: when and what was lost")

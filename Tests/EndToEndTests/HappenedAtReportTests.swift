@@ -4,7 +4,7 @@ import Testing
 /// #25 item 1 on the command line: `record wechat done --at -20m` (it happened 20 minutes before
 /// it was recorded, and before lostphone was opened), then `status` and every report format show
 /// the happened time first, the recorded one after it, and a negative duration, never 0.
-@Suite final class HappenedAtReportTests {
+@Suite(.offThePool) final class HappenedAtReportTests {
     private let homes = TemporaryHomes()
 
     @Test(arguments: ["en", "zh"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The terminal comes back whatever ends the program, and no terminal gets a clear refusal.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct HardeningTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct HardeningTests {
     // `trap : INT` keeps the wrapper shell alive through Ctrl-C, as an interactive shell is.
     static let wrapper = "trap : INT; printf 'BEFORE-MARK\\n'; stty -g > \"$HOME/stty.before\"; {bin}; echo EXIT:$?; stty -g > \"$HOME/stty.after\"; sleep 600"
 
@@ -106,6 +106,9 @@ import Testing
         let t = try TmuxSession(width: 30, height: 9, arguments: ["--lang", "en"])
         try t.expectScreen(contains: "Enlarge the terminal to", "least 40×10", "It is 30×9 now.", "q quit")
         try t.press("d", "d", "Space", "x", "x", "n", "u", "Tab")
+        // Read at 30×9, before the resize (on a busy machine they could otherwise still wait
+        // in the terminal and arrive at 80×24).
+        try t.waitUntilKeysRead()
         try t.resize(width: 80, height: 24)
         try t.expectScreen(contains: "Urgent freezes 0/10", "›○  1 Report the loss")
         #expect(try t.journalEvents().count == 1, "only the incident's opening")
@@ -166,7 +169,7 @@ import Testing
 
 /// Never change what is refused, never follow a link lostphone did not make, never overwrite
 /// what another command saved, and say when a theme file takes a built-in one's place (#30).
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct RefusedFilesEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct RefusedFilesEndToEndTests {
     let homes = TemporaryHomes()
 
     func state(_ home: URL) throws -> URL {

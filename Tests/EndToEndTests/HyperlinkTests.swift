@@ -3,7 +3,7 @@ import Testing
 
 /// Web contacts as the terminal receives them: the bytes of the pane (tmux `pipe-pane`) hold an
 /// OSC 8 hyperlink around the address, and the text on screen is the same as without it.
-@Suite(.enabled(if: TmuxSession.available)) struct HyperlinkEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct HyperlinkEndToEndTests {
     /// Starts lostphone, keeps every byte it writes from then on, shows WeChat's details (its
     /// address weixin110.qq.com) and quits; returns the bytes and the screen before quitting.
     private func wechatDetails(environment: [String: String]) throws -> (bytes: String, screen: String) {

@@ -4,7 +4,7 @@ import Testing
 /// The clock reads libc's local time (`localtime_r`), not Foundation's zone data: the time a
 /// command records must be the moment it ran, written in the zone `TZ` names, with its offset,
 /// as Foundation would write it, in every zone (a half-hour one and one west of UTC included).
-@Suite struct LocalClockTests {
+@Suite(.offThePool) struct LocalClockTests {
     let homes = TemporaryHomes()
 
     @Test(arguments: ["Asia/Shanghai", "America/New_York", "Asia/Kolkata", "UTC"])

@@ -3,7 +3,7 @@ import Testing
 
 /// The screen for a person in a panic, in a real terminal: the number first, the next step
 /// next, nothing hidden.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PanicScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PanicScreenTests {
     @Test(arguments: [("en", "10086", "i: when and what was lost"), ("zh", "10086", "i：何时丢失、丢了什么")])
     func theFirstScreenShowsTheFirstNumberWithoutAKey(language: String, number: String, offer: String) throws {
         let t = try TmuxSession(width: 80, height: 24, arguments: ["--lang", language])

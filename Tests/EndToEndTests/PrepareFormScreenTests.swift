@@ -3,7 +3,7 @@ import Testing
 
 /// `lostphone prepare` with no flags, in a real terminal: the full-screen form over the
 /// guide's providers, saving each change at once.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PrepareFormScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PrepareFormScreenTests {
     /// Runs the program, then records the terminal's modes after it exits.
     static let wrapper = "stty -g > \"$HOME/stty.before\"; {bin}; echo EXIT:$?; stty -g > \"$HOME/stty.after\"; sleep 600"
 

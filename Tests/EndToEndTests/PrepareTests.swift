@@ -3,7 +3,7 @@ import Testing
 
 /// `lostphone prepare`, run as a person would before anything is lost, and the incident that
 /// starts from what it saved.
-@Suite final class PrepareTests {
+@Suite(.offThePool) final class PrepareTests {
     private let homes = TemporaryHomes()
 
     func home() throws -> URL { try homes.make("prepare") }
@@ -157,7 +157,7 @@ import Testing
 }
 
 /// The full screen of an incident that starts after `prepare`: the person's banks first.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PreparedScreenTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PreparedScreenTests {
     @Test func aNewIncidentAfterPrepareShowsThePreparedBanksFirstAndSaysSo() throws {
         let home = try TmuxSession.makeTemporaryHome()
         defer { TmuxSession.removeHome(home) }

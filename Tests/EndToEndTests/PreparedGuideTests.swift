@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The full screen of a new incident started from the person's profile, in a real terminal.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PreparedGuideTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PreparedGuideTests {
     func writeProfile(_ text: String, in home: URL) throws -> URL {
         let dir = home.appendingPathComponent("config/lostphone")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

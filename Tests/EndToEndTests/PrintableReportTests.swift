@@ -4,7 +4,7 @@ import Testing
 /// `export --format html` prints: headless Chromium turns the file into a PDF with the README's
 /// command, and poppler reads it back. Needs Debian's `chromium` and `poppler-utils` (.ci/run
 /// installs them); outside CI their absence skips the suite, under CI=true it fails.
-@Suite(.enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
+@Suite(.offThePool(.printing), .enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
 final class PrintableReportTests {
     private let home: URL
     init() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// The screen's questions and input fields, through the real binary in tmux: "another bank?",
 /// "none of mine", "retry when?", and fields that say what is wrong while they are open.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct PromptEndToEndTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct PromptEndToEndTests {
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }

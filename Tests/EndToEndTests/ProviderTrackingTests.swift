@@ -3,7 +3,7 @@ import Testing
 
 /// Each bank, carrier and app the person uses, tracked on its own, and when each thing really
 /// happened: through the screen, the command line and the report.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct ProviderTrackingTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct ProviderTrackingTests {
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }

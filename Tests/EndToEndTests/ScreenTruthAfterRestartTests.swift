@@ -4,7 +4,7 @@ import Testing
 /// #25 items 1 and 2 on the full screen, as a person sees them: a back-dated action shows when
 /// it happened in the list, the details and the timeline, and quitting and reopening changes
 /// nothing on the screen, whatever was done before.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) final class ScreenTruthAfterRestartTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) final class ScreenTruthAfterRestartTests {
     private let homes = TemporaryHomes()
 
     /// A zone where it is now about noon, so "20 minutes ago" and "yesterday 23:59" never

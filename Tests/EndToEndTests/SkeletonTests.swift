@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The binary in a real terminal: it opens, shows the panes, and gives the terminal back.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct SkeletonTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct SkeletonTests {
     @Test func opensWithEveryTabTitleInEnglish() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"])
         try t.expectScreen(contains: "Urgent freezes", "Locate", "Afterwards", "Prevention", "Timeline")

@@ -3,7 +3,7 @@ import Testing
 
 /// A borrowed laptop's small terminal and a search as a stressed person types it: the first
 /// number without a key, tabs that read, the number searched for first.
-@Suite(.enabled(if: TmuxSession.available)) struct SmallScreenAndSearchTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct SmallScreenAndSearchTests {
     /// The line of the list the selection marker `›` is on.
     static func selectedLine(_ screen: String) -> String {
         screen.split(separator: "\n").first { $0.hasPrefix("›") }.map(String.init) ?? ""

@@ -3,7 +3,7 @@ import Testing
 
 /// Where the journal lives may be a read-only disk or someone else's folder; what the screen
 /// says on the way out is what the disk holds.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct StateDirectoryTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct StateDirectoryTests {
     /// A journal with the SIM step done, in `home`'s state directory.
     func writeIncident(in home: URL) throws -> URL {
         let dir = home.appendingPathComponent("state/lostphone")
@@ -67,14 +67,22 @@ import Testing
     }
 
     /// A full disk: the state directory on a 64 KiB tmpfs (in a mount namespace of its own)
-    /// that fills up a second after the start. Once the journal needs another page, an action is
-    /// refused as NOT saved, and quitting says how many were not saved instead of "everything".
+    /// that fills up once the program has started (the test says when, by a file in the home,
+    /// outside the tmpfs, and waits for the filler's word that it is full). Once the journal
+    /// needs another page, an action is refused as NOT saved, and quitting says how many were
+    /// not saved instead of "everything".
     @Test(.enabled(if: geteuid() == 0)) func aFullDiskSaysNotSavedAndQuittingTellsTheTruth() throws {
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], shellWrapper:
-            #"unshare --mount sh -c 'mkdir -p "$XDG_STATE_HOME" && mount -t tmpfs -o size=64k tmpfs "$XDG_STATE_HOME" && (sleep 1; dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=1k count=200 2>/dev/null) & exec {bin}'; echo EXITED:$?; sleep 600"#)
+            #"unshare --mount sh -c 'mkdir -p "$XDG_STATE_HOME" && mount -t tmpfs -o size=64k tmpfs "$XDG_STATE_HOME" && (until [ -e "$HOME/fill-now" ]; do sleep 0.05; done; dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=1k count=200 2>/dev/null; touch "$HOME/filled") & exec {bin}'; echo EXITED:$?; sleep 600"#)
         try t.expectScreen(contains: "Urgent freezes")
         try t.press("Escape")
-        Thread.sleep(forTimeInterval: 2)
+        // Filled now, after the start, rather than a fixed second after it: a loaded machine
+        // could otherwise start the program late and find the disk already full, or fill it
+        // only after the keys below.
+        try Data().write(to: t.home.appendingPathComponent("fill-now"))
+        try t.waitFor(timeout: 10, sourceLocation: #_sourceLocation, what: "the state directory filled") { _ in
+            FileManager.default.fileExists(atPath: t.home.appendingPathComponent("filled").path)
+        }
         try t.press("d", "d")
         try t.expectScreen(contains: "China Mobile done. Another SIM card of yours?")
         // Enter: no other SIM card, so it is not asked again.

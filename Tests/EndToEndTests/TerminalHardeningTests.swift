@@ -6,7 +6,7 @@ import Testing
 
 /// What reaches the program from the terminal is only ever what the person meant: a paste is
 /// text, an escape sequence is one key or nothing, and any signal gives the terminal back.
-@Suite(.serialized, .enabled(if: TmuxSession.available)) struct TerminalHardeningTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct TerminalHardeningTests {
     /// Runs the program in the report folder `$HOME`, and records `stty -a` after it exits.
     static let wrapper = "cd \"$HOME\" && {bin}; echo EXIT:$?; stty -a > \"$HOME/stty.after\"; sleep 600"
 

@@ -3,7 +3,7 @@ import Testing
 
 /// The shipped themes are in the binary: a person who starts the program from any folder can
 /// cycle through all of them.
-@Suite(.enabled(if: TmuxSession.available)) struct ThemeEverywhereTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct ThemeEverywhereTests {
     @Test func themeKeyCyclesAllSixThemesFromAnEmptyFolder() throws {
         let t = try TmuxSession(arguments: ["--lang", "en"],
                                 shellWrapper: "mkdir -p \"$HOME/empty\" && cd \"$HOME/empty\" && {bin}; echo EXITED:$?; sleep 600")

@@ -162,6 +162,26 @@ final class TmuxSession {
         throw E2EError("timed out waiting for \(what)")
     }
 
+    /// Waits until the program has read every key sent so far: the terminal's input queue
+    /// (FIONREAD on the pane's tty) is empty. For a test whose next step (a resize) must come
+    /// after the program took the keys, however slow the machine.
+    func waitUntilKeysRead(timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // A round trip to the server first: it writes the keys of an earlier send-keys to the
+        // terminal before it answers a later command.
+        let tty = try paneValue("pane_tty")
+        let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { throw E2EError("cannot open the pane's terminal \(tty): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var queued: Int32 = -1
+        while Date() < deadline {
+            if ioctl(fd, UInt(FIONREAD), &queued) == 0 && queued == 0 { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("the program left \(queued) bytes of keys unread for \(timeout) s", sourceLocation: sourceLocation)
+        throw E2EError("keys unread")
+    }
+
     /// The pid of the program (the shell's child), for signal tests.
     func programPID() throws -> Int32? {
         let shell = try paneValue("pane_pid")

@@ -3,7 +3,7 @@ import Testing
 
 /// The command line before any command: `-V`, a mistyped command, the hidden key table the
 /// manual page is made from, and the completions the shells ask the binary for.
-@Suite final class TopLevelTests {
+@Suite(.offThePool) final class TopLevelTests {
     private let homes = TemporaryHomes()
 
     func home() throws -> URL { try homes.make("top") }

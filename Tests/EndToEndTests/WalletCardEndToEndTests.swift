@@ -54,7 +54,7 @@ enum WalletCardHome {
 
 }
 
-@Suite final class WalletCardEndToEndTests {
+@Suite(.offThePool) final class WalletCardEndToEndTests {
     private var homes: [URL] = []
     deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
 
@@ -139,7 +139,7 @@ enum WalletCardHome {
 
 /// `card --format html` printed: headless Chromium makes it one A5 page, poppler reads the
 /// numbers back, and zbarimg scans the codes off the printed page.
-@Suite(.enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
+@Suite(.offThePool(.printing), .enabled(if: PrintTools.available, "chromium or pdftotext is missing: apt-get install chromium poppler-utils"))
 final class PrintableWalletCardTests {
     private var homes: [URL] = []
     deinit { for h in homes { try? FileManager.default.removeItem(at: h) } }
