@@ -3,7 +3,7 @@ import Testing
 
 /// What is wrong in a playbook, a theme, the profile or a report's file is said in the person's
 /// language on the command line: `--lang`, else the language `L` remembered, else the locale.
-@Suite final class FileProblemLanguageTests {
+@Suite(.offThePool) final class FileProblemLanguageTests {
     private let homes = TemporaryHomes()
 
     /// A playbook with a version of 0: the first problem is on line 2, column 10.

@@ -4,7 +4,7 @@ import Testing
 /// Where the full screen cannot start, the refusal and the commands to use instead are said in
 /// the person's language, chosen as for the screen: `--lang`, else the remembered choice, else
 /// the locale.
-@Suite(.enabled(if: TmuxSession.available)) struct TerminalRefusalLanguageTests {
+@Suite(.offThePool, .enabled(if: TmuxSession.available)) struct TerminalRefusalLanguageTests {
     @Test func noTerminalIsRefusedInChinese() throws {
         let scratch = NSTemporaryDirectory() + "/lostphone-notty-zh-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
