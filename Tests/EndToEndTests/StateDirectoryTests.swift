@@ -73,7 +73,7 @@ import Testing
     /// not saved instead of "everything".
     @Test(.enabled(if: geteuid() == 0)) func aFullDiskSaysNotSavedAndQuittingTellsTheTruth() throws {
         let t = try TmuxSession(width: 120, height: 30, arguments: ["--lang", "en"], shellWrapper:
-            #"unshare --mount sh -c 'mkdir -p "$XDG_STATE_HOME" && mount -t tmpfs -o size=64k tmpfs "$XDG_STATE_HOME" && (until [ -e "$HOME/fill-now" ]; do sleep 0.05; done; dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=1k count=200 2>/dev/null; touch "$HOME/filled") & exec {bin}'; echo EXITED:$?; sleep 600"#)
+            #"unshare --mount sh -c 'mkdir -p "$XDG_STATE_HOME" && mount -t tmpfs -o size=64k tmpfs "$XDG_STATE_HOME" && (until [ -e "$HOME/fill-now" ]; do sleep 0.05; done; dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=1k count=200 2>/dev/null; df -k "$XDG_STATE_HOME" > "$HOME/filled.part"; ls -la "$XDG_STATE_HOME" "$XDG_STATE_HOME"/lostphone >> "$HOME/filled.part" 2>&1; mv "$HOME/filled.part" "$HOME/filled") & exec {bin}'; echo EXITED:$?; sleep 600"#)
         try t.expectScreen(contains: "Urgent freezes")
         try t.press("Escape")
         // Filled now, after the start, rather than a fixed second after it: a loaded machine
@@ -94,7 +94,15 @@ import Testing
         // ("already done" after a refused r). A last u needs the disk whatever the step's state.
         for _ in 0..<40 { try t.press("k", "r", "d") }
         try t.press("u")
-        try t.expectScreen(contains: "NOT saved", timeout: 60)
+        do {
+            try t.expectScreen(contains: "NOT saved", timeout: 60)
+        } catch {
+            // What the filler saw in its namespace (df and the folder), to tell a disk that did
+            // not fill from a program that wrote past a full one.
+            let filled = (try? String(contentsOf: t.home.appendingPathComponent("filled"), encoding: .utf8)) ?? "(none)"
+            Issue.record("the state directory after the fill:\n\(filled)")
+            throw error
+        }
         try t.press("q")
         try t.expectScreen(contains: "NOT saved (the screen said so at the time)", "EXITED:0")
     }
