@@ -78,6 +78,17 @@ import Testing
         #expect(decode("\u{1B}[<0;11;5M\u{1B}[<0;11;5m\u{1B}[<65;1;1M") == [.click(x: 10, y: 4), .wheelDown(x: 0, y: 0)])
     }
 
+    /// A mouse report whose fields are not digits is dropped whole, however long: the libFuzzer
+    /// run that found `ESC [ <` with a run of spaces in a field saw the decoder overflow `Int`
+    /// and end the program.
+    @Test func aMouseReportWithOtherBytesInItsFieldsIsDroppedNotACrash() {
+        // The input as libFuzzer found it (19 spaces: a longer sequence is dropped unread).
+        let spaces = String(repeating: " ", count: 19)
+        #expect(decode("\u{1B}[<\(spaces)0;112;M\u{1B}[<0;1\(spaces);5Mj") == [.key(.char("j"))])
+        // Digits alone are capped (a click far off any screen hits nothing), not overflowed.
+        #expect(decode("\u{1B}[<0;99999999999999999999;5M") == [.click(x: 999_999, y: 4)])
+    }
+
     @Test func controlKeysAndInvalidUTF8() {
         var d = KeyDecoder()
         #expect(d.feed([0x09, 0x0D, 0x7F, 0x01, 0xFF, 0x80]) == [.key(.tab), .key(.enter), .key(.backspace), .key(.ctrl("a"))])

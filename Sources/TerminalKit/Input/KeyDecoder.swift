@@ -315,8 +315,10 @@ public struct KeyDecoder: Sendable {
         guard final == 0x4D else { return nil }
         let fields = parameters.dropFirst().split(separator: 0x3B, omittingEmptySubsequences: false)
         guard fields.count == 3 else { return nil }
-        let values = fields.map { f in f.reduce(0) { min($0 * 10 + Int($1) - 0x30, 1_000_000) } }
+        // Digits only, checked before any arithmetic: another byte (a space is 0x20) would count
+        // down by 16 a time, and a long run of them overflowed `Int` and ended the program.
         guard fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
+        let values = fields.map { f in f.reduce(0) { min($0 * 10 + Int($1) - 0x30, 1_000_000) } }
         return mouse(button: values[0], x: values[1] - 1, y: values[2] - 1)
     }
 
