@@ -167,9 +167,3 @@ final class YAMLReader {
         }
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}
