@@ -16,7 +16,7 @@ extension Lostphone {
         var lang: Language?
 
         func run() throws {
-            let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(ProcessInfo.processInfo.environment)
+            let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(ProcessEnvironment.current())
             var failed = 0
             for file in files {
                 let problems = Self.problems(in: file)

@@ -27,7 +27,7 @@ enum Completion {
 
     static func expandTilde(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let home = ProcessEnvironment.current()["HOME"] ?? NSHomeDirectory()
         return home + path.dropFirst()
     }
 
@@ -75,7 +75,7 @@ enum Completion {
 
     /// The incidents in the state folder in use, newest last as `lostphone incidents` lists them.
     static func incidentIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current()
         let directory = value(of: "--state-dir", in: words) ?? IncidentStore.defaultDirectory(environment: environment)
         return IncidentStore(directory: directory).list().map(\.id)
     }

@@ -43,7 +43,7 @@ extension IncidentSession {
     }
 
     private static func exit(_ error: SessionError, _ language: Language?) -> ExitCode {
-        let language = language ?? CommonOptions.rememberedOrLocaleLanguage(ProcessInfo.processInfo.environment)
+        let language = language ?? CommonOptions.rememberedOrLocaleLanguage(ProcessEnvironment.current())
         printError("lostphone: " + error.text(Words(language)))
         return ExitCode(1)
     }

@@ -66,7 +66,7 @@ struct Lostphone: ParsableCommand {
             _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
             Foundation.exit(0)
         case .unknownCommand(let word):
-            let env = ProcessInfo.processInfo.environment
+            let env = ProcessEnvironment.current()
             let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
             printError(TopLevel.unknownCommandMessage(word, commands: commandNames, language: .fromLocale(locale)))
             Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -205,7 +205,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language for this run only: zh (Chinese) or en (English). Default: the one L chose on the full screen, else the locale.", valueName: "zh|en"))
     var lang: Language?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { ProcessEnvironment.current() }
 
     var store: IncidentStore {
         IncidentStore(directory: stateDir ?? IncidentStore.defaultDirectory(environment: environment))

@@ -32,7 +32,7 @@ struct FullScreenArguments: Equatable {
     var startNew = false
 
     func run() throws {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.current()
         // Decided once: the remembered choice is read from the disk (read, not written).
         let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
         // Refuse before writing anything: without a terminal nothing should be created.
@@ -87,10 +87,12 @@ struct FullScreenArguments: Equatable {
         config.screenMemory = preferences.screen(for: session.incident)
         let app = App(config: config, terminal: terminal)
         let status = app.run()
+        // The terminal first: it is the person's back at once, and the synced write below
+        // (about a millisecond) happens behind their prompt.
+        terminal.stop()
         // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
         // write each) nor on a signal, which may come when the home is being removed.
         if status == 0 { preferences.remember(app.currentState.memory) }
-        terminal.stop()
         // Told truthfully: what was refused on screen is not "saved" on the way out.
         let unsaved = app.currentState.session.unsavedActions
         switch session.recording {

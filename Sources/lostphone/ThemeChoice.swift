@@ -50,7 +50,7 @@ struct ThemeChoice {
 
     /// Every theme name `--theme` takes here (the shell's completion asks the binary).
     static func completions() -> [String] {
-        ThemeChoice(environment: ProcessInfo.processInfo.environment, requested: nil).names
+        ThemeChoice(environment: ProcessEnvironment.current(), requested: nil).names
     }
 
     func remember(_ name: String) {

@@ -12,7 +12,7 @@ extension Lostphone {
         var lang: Language?
 
         func run() throws {
-            let env = ProcessInfo.processInfo.environment
+            let env = ProcessEnvironment.current()
             let language = lang ?? CommonOptions.rememberedOrLocaleLanguage(env)
             let choice = ThemeChoice(environment: env, requested: nil)
             let current = choice.preferences.theme ?? "default"

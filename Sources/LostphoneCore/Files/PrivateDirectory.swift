@@ -25,7 +25,10 @@ public enum PrivateDirectory {
         var built = ""
         for component in absolute.split(separator: "/") {
             let parent = built.isEmpty ? "/" : built
-            built += "/" + component
+            // Appended piece by piece: `"/" + component` is the generic `+`, whose first use asks
+            // the runtime for `Substring`'s conformances by name (0.1 ms of a start).
+            built.append("/")
+            built.append(contentsOf: component)
             if mkdir(built, 0o700) == 0 {
                 Durable.syncDirectory(parent)
             } else if errno != EEXIST {

@@ -35,7 +35,7 @@ public struct IncidentStore: Sendable {
     /// Earlier releases kept a `<id>.checkpoint` beside long journals, a shortcut derived from
     /// the journal; nothing reads it now, so it goes (the journal is untouched).
     func removeCheckpoints() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let names = DirectoryNames.of(directory)
         for name in names where name.hasSuffix(".checkpoint") {
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
@@ -62,7 +62,7 @@ public struct IncidentStore: Sendable {
     /// names journals count: any other `*.jsonl` (a copy, a name holding control characters) is
     /// no incident, never "the latest", and its name never reaches the terminal.
     public func list() -> [IncidentSummary] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let names = DirectoryNames.of(directory)
         // By id, not file name: `…-210000-2` (a second incident in the same second) is newer
         // than `…-210000`, though `-` sorts before `.jsonl`'s dot.
         return names.filter { $0.hasSuffix(".jsonl") && IncidentStore.isIncidentID(String($0.dropLast(6))) }

@@ -39,7 +39,7 @@ public struct ThemeCatalog: Sendable {
     public func entries() -> [ThemeEntry] {
         var byName: [String: ThemeEntry] = [:]
         for (dir, origin) in directories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            let names = DirectoryNames.of(dir)
             for file in names.sorted() where file.hasSuffix(".yaml") && !file.hasPrefix(".") {
                 let name = String(file.dropLast(5))
                 if byName[name] == nil {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import LostphoneCore
+
+/// What the full screen's start reads from libc instead of Foundation (for its first frame's
+/// time) gives what Foundation gave.
+@Suite struct StartPathLibcTests {
+    @Test func theEnvironmentIsWhatProcessInfoSays() {
+        let ours = ProcessEnvironment.current()
+        let foundation = ProcessInfo.processInfo.environment
+        #expect(!ours.isEmpty)
+        #expect(ours == foundation)
+    }
+
+    @Test func anEntryIsCutAtItsFirstEqualsSignAndTheFirstOfTwoWins() {
+        var env: [String: String] = [:]
+        for entry in ["A=b=c", "EMPTY=", "NOEQUALS", "A=second", "=x", "LANG=zh_CN.UTF-8"] {
+            ProcessEnvironment.add(entry, to: &env)
+        }
+        #expect(env == ["A": "b=c", "EMPTY": "", "": "x", "LANG": "zh_CN.UTF-8"])
+    }
+
+    @Test func aFoldersNamesAreFoundationsWithoutDotAndDotDot() throws {
+        let dir = TempDir()
+        for name in ["b.jsonl", ".hidden", "名字.yaml", "a b", "z"] {
+            #expect(FileManager.default.createFile(atPath: dir.file(name), contents: Data()))
+        }
+        try FileManager.default.createDirectory(atPath: dir.file("sub"), withIntermediateDirectories: false)
+        let ours = DirectoryNames.of(dir.path)
+        #expect(ours.sorted() == (try FileManager.default.contentsOfDirectory(atPath: dir.path)).sorted())
+        #expect(ours.count == 6)
+        #expect(!ours.contains(".") && !ours.contains(".."))
+    }
+
+    @Test func noFolderHasNoNames() {
+        let dir = TempDir()
+        #expect(DirectoryNames.of(dir.file("missing")).isEmpty)
+        #expect(FileManager.default.createFile(atPath: dir.file("plain"), contents: Data("x".utf8)))
+        #expect(DirectoryNames.of(dir.file("plain")).isEmpty)
+    }
+
+    @Test func aTemporaryFileSitsBesideItsTargetAsURLPlacedIt() {
+        for path in ["/home/p/.config/lostphone/screen-20261124-210000.json", "/x", "rel/dir/file.json", "file.json"] {
+            let split = AtomicFile.split(path)
+            let url = URL(fileURLWithPath: path)
+            #expect(String(split.file) == url.lastPathComponent)
+            #expect(String(split.folder) + String(split.file) == path)
+            let temp = AtomicFile.temporaryPath(for: path)
+            #expect(temp.hasPrefix(String(split.folder) + "." + url.lastPathComponent + ".tmp-\(getpid())-"))
+            #expect(URL(fileURLWithPath: temp).deletingLastPathComponent().path == url.deletingLastPathComponent().path)
+        }
+    }
+}
