@@ -51,3 +51,34 @@ import Testing
         }
     }
 }
+
+/// `FileBytes`, which reads the small files of a start without Foundation's file machinery.
+@Suite struct FileBytesTests {
+    @Test func aWholeFileAndItsTailAreItsBytes() throws {
+        let dir = TempDir()
+        let bytes = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        #expect(FileManager.default.createFile(atPath: dir.file("f"), contents: bytes))
+        #expect(FileBytes.read(dir.file("f"), limit: 10_000) == bytes)
+        #expect(FileBytes.read(dir.file("f"), limit: 9_999) == nil)
+        #expect(FileBytes.tail(dir.file("f"), bytes: 100) == bytes.suffix(100))
+        #expect(FileBytes.tail(dir.file("f"), bytes: 20_000) == bytes)
+        #expect(FileManager.default.createFile(atPath: dir.file("empty"), contents: Data()))
+        #expect(FileBytes.read(dir.file("empty"), limit: 10) == Data())
+    }
+
+    @Test func aMissingFileOrAFolderIsNothing() {
+        let dir = TempDir()
+        #expect(FileBytes.read(dir.file("missing"), limit: 10) == nil)
+        #expect(FileBytes.tail(dir.path, bytes: 10) == nil)
+    }
+
+    @Test func theRememberedLanguageIsReadTrimmedAndNothingElse() {
+        let dir = TempDir()
+        let preferences = Preferences(directory: dir.path)
+        #expect(preferences.language == nil)
+        #expect(FileManager.default.createFile(atPath: dir.file("language"), contents: Data(" zh \n".utf8)))
+        #expect(preferences.language == .zh)
+        #expect(FileManager.default.createFile(atPath: dir.file("theme"), contents: Data([0xFF, 0xFE])))
+        #expect(preferences.theme == nil)
+    }
+}

@@ -54,7 +54,8 @@ public struct Preferences: Sendable {
     }
 
     private func read(_ name: String) -> String? {
-        guard let s = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { return nil }
+        guard let data = FileBytes.read(directory + "/" + name, limit: 4096),
+              let s = String(validating: data, as: UTF8.self) else { return nil }
         let v = s.trimmingWhitespace()
         return v.isEmpty ? nil : v
     }

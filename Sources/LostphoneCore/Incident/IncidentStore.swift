@@ -121,7 +121,7 @@ public struct IncidentStore: Sendable {
         // A byte search of the journal's end, not a decode of all of it: nothing is ever recorded
         // after `resolved` (an incident refuses every command once resolved), so a resolved journal
         // ends with that event.
-        if let tail = Self.tail(of: newest.path, bytes: 64 * 1024), Self.contains(tail, #""kind":"resolved""#) {
+        if let tail = FileBytes.tail(newest.path, bytes: 64 * 1024), Self.contains(tail, #""kind":"resolved""#) {
             return nil
         }
         return newest.path
@@ -144,14 +144,5 @@ public struct IncidentStore: Sendable {
             }
             return false
         }
-    }
-
-    /// The last `bytes` bytes of the file (all of a shorter one).
-    static func tail(of path: String, bytes: Int) -> Data? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd() else { return nil }
-        try? handle.seek(toOffset: size - min(size, UInt64(bytes)))
-        return try? handle.readToEnd()
     }
 }
