@@ -1,8 +1,9 @@
 /// Reads the plain part of JSON that lostphone's own files hold: strings without escapes, whole
 /// numbers, booleans and null, between the punctuation of objects. The journal's line reader
-/// (`EventLine`) uses it, because `JSONDecoder` cost most of the time of opening a long journal.
-/// It returns nil where the bytes are anything else, and the caller leaves the whole line to
-/// `JSONDecoder`, which reads it or says what is wrong.
+/// (`EventLine`) and the screen memory's (`ScreenMemoryReader`) use it: `JSONDecoder` made most
+/// of the time of opening a long journal, and its first use in a run a part of the start to the
+/// first frame. Each returns nil where the bytes are anything else, and the caller leaves the
+/// whole line or file to `JSONDecoder`, which reads it or says what is wrong.
 struct PlainJSONReader {
     let bytes: UnsafeRawBufferPointer
     /// Whether a line feed is space between tokens: not on a journal line, which a line feed ends.
