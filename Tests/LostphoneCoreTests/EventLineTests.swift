@@ -70,26 +70,10 @@ import Testing
     /// Damaged lines: every byte changed, removed or doubled, and a few thousand random edits.
     /// Whatever the direct reader accepts, JSONDecoder must decode to the same event.
     @Test func aDamagedLineIsNeverReadDifferentlyFromJSONDecoder() {
-        var rng: UInt64 = 29
-        func next() -> Int { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return Int(rng >> 33) }
-        let replacements: [UInt8] = Array("{}[]\":,\\ 0-19.eEtrufalsn\u{7F}".utf8) + [0x00, 0x0D, 0xC3, 0xE7, 0xFF]
+        var damage = DamagedBytes(seed: 29, replacements: Array("{}[]\":,\\ 0-19.eEtrufalsn\u{7F}".utf8) + [0x00, 0x0D, 0xC3, 0xE7, 0xFF])
         var accepted = 0, checked = 0
         for line in Self.written {
-            var variants: [[UInt8]] = []
-            let bytes = [UInt8](line)
-            for i in bytes.indices {
-                var removed = bytes; removed.remove(at: i); variants.append(removed)
-                var doubled = bytes; doubled.insert(bytes[i], at: i); variants.append(doubled)
-                var changed = bytes; changed[i] = replacements[next() % replacements.count]; variants.append(changed)
-            }
-            for _ in 0..<500 {
-                var edited = bytes
-                for _ in 0..<(1 + next() % 4) where !edited.isEmpty {
-                    edited[next() % edited.count] = replacements[next() % replacements.count]
-                }
-                variants.append(edited)
-            }
-            for variant in variants {
+            for variant in damage.variants(of: [UInt8](line), randomEdits: 500) {
                 let data = Data(variant)
                 checked += 1
                 guard let direct = Self.direct(data) else { continue }

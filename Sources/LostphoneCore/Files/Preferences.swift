@@ -28,7 +28,7 @@ public struct Preferences: Sendable {
     /// nil: none kept, unreadable, or kept for another incident of the same id.
     public func screen(for incident: Incident) -> ScreenMemory? {
         guard let name = screenFile(incident.id), let data = FileManager.default.contents(atPath: directory + "/" + name),
-              let memory = try? JSONDecoder().decode(ScreenMemory.self, from: data),
+              let memory = ScreenMemoryReader.decode(data) ?? (try? JSONDecoder().decode(ScreenMemory.self, from: data)),
               memory.incident == incident.id, memory.opened == incident.startedAt.text else { return nil }
         return memory
     }
@@ -40,10 +40,16 @@ public struct Preferences: Sendable {
         let base = (directory as NSString).deletingLastPathComponent
         guard let name = screenFile(memory.incident),
               FileManager.default.fileExists(atPath: (base as NSString).deletingLastPathComponent) else { return }
+        guard let data = Self.encode(memory), (try? PrivateDirectory.prepare(directory)) != nil else { return }
+        try? AtomicFile.write(data, to: directory + "/" + name, replace: true)
+    }
+
+    /// The memory as `screen-ID.json` holds it: sorted keys, no spaces, what `ScreenMemoryReader`
+    /// reads without `JSONDecoder` unless a text needs an escape.
+    static func encode(_ memory: ScreenMemory) -> Data? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(memory), (try? PrivateDirectory.prepare(directory)) != nil else { return }
-        try? AtomicFile.write(data, to: directory + "/" + name, replace: true)
+        return try? encoder.encode(memory)
     }
 
     /// `screen-20261124-210000.json`; nil for an id that is not a plain file name part.
