@@ -27,7 +27,7 @@ public struct Preferences: Sendable {
     /// What the full screen showed of an incident when it was last left (`screen-ID.json`), or
     /// nil: none kept, unreadable, or kept for another incident of the same id.
     public func screen(for incident: Incident) -> ScreenMemory? {
-        guard let name = screenFile(incident.id), let data = FileManager.default.contents(atPath: directory + "/" + name),
+        guard let name = screenFile(incident.id), let data = FileBytes.read(directory + "/" + name, limit: 4 << 20),
               let memory = ScreenMemoryReader.decode(data) ?? (try? JSONDecoder().decode(ScreenMemory.self, from: data)),
               memory.incident == incident.id, memory.opened == incident.startedAt.text else { return nil }
         return memory

@@ -132,6 +132,7 @@ public enum TextWidth {
     }
 
     /// Columns taken by a string.
+    @inlinable  // compiled for each caller's string type: generic, every character went through witnesses
     public static func of(_ text: some StringProtocol) -> Int {
         var n = 0
         for c in text { n += of(c) }
@@ -139,6 +140,7 @@ public enum TextWidth {
     }
 
     /// The longest prefix of `text` that fits in `columns`, never cutting a wide character.
+    @inlinable  // compiled for each caller's string type: generic, every character went through witnesses
     public static func prefix(_ text: some StringProtocol, fitting columns: Int) -> String {
         var n = 0
         var out = ""
@@ -152,6 +154,7 @@ public enum TextWidth {
     }
 
     /// `text` cut to `columns`, with `…` at the end when something was cut.
+    @inlinable  // compiled for each caller's string type: generic, every character went through witnesses
     public static func truncate(_ text: some StringProtocol, to columns: Int) -> String {
         if of(text) <= columns { return String(text) }
         guard columns > 0 else { return "" }

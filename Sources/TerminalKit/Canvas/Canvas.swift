@@ -57,20 +57,25 @@ public struct Canvas: Sendable, Equatable {
         var col = x
         var lastStart: Int?
         for raw in text {
+            // An ASCII grapheme (most of any screen) is one column, placed without the glyph
+            // array below (a heap allocation per character).
+            if raw.isASCII {
+                if col + 1 > end {
+                    col = cut(y: y, col: col, end: end, lastStart: lastStart, style: style, link: link)
+                    break
+                }
+                lastStart = col
+                if col >= 0 { setCell(col, y, Cell(grapheme: Sanitize.visible(raw), style: style, isContinuation: false, link: link)) }
+                col += 1
+                continue
+            }
             // The grapheme as TextWidth measures it, glyph by glyph; one that does not fit
             // whole is left out.
-            let glyphs = raw.isASCII ? [TextWidth.Glyph(text: Sanitize.visible(raw), width: 1)] : TextWidth.glyphs(raw)
+            let glyphs = TextWidth.glyphs(raw)
             let w = glyphs.reduce(0) { $0 + $1.width }
             if w == 0 { continue }  // only combining or invisible code points: nothing to place
             if col + w > end {
-                // Cut text says so: `…` in the last column it reaches.
-                if col >= 0 && col < end {
-                    setCell(col, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
-                    col += 1
-                } else if let last = lastStart, last >= 0 {
-                    setCell(last, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
-                    if col - last == 2 { setCell(last + 1, y, Cell(grapheme: " ", style: style, isContinuation: false, link: link)) }
-                }
+                col = cut(y: y, col: col, end: end, lastStart: lastStart, style: style, link: link)
                 break
             }
             lastStart = col
@@ -83,6 +88,19 @@ public struct Canvas: Sendable, Equatable {
             }
         }
         return max(0, col - x)
+    }
+
+    /// Cut text says so: `…` in the last column it reaches (at `col`, or over the last grapheme
+    /// placed when `col` is past the end). Returns the column after the text.
+    private mutating func cut(y: Int, col: Int, end: Int, lastStart: Int?, style: Style, link: UInt16?) -> Int {
+        if col >= 0 && col < end {
+            setCell(col, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
+            return col + 1
+        } else if let last = lastStart, last >= 0 {
+            setCell(last, y, Cell(grapheme: "…", style: style, isContinuation: false, link: link))
+            if col - last == 2 { setCell(last + 1, y, Cell(grapheme: " ", style: style, isContinuation: false, link: link)) }
+        }
+        return col
     }
 
     /// The URL the cell at (x, y) links to, if any.
