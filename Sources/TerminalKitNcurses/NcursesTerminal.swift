@@ -42,19 +42,22 @@ public final class NcursesTerminal: TerminalBackend {
 
     private struct PairKey: Hashable { let fg: Int32; let bg: Int32 }
 
-    /// Checks that standard input and output are a terminal ncurses can drive.
-    public static func checkUsable(environment: [String: String]) -> TerminalProblem? {
+    /// Checks that standard input and output are a terminal ncurses can drive; with
+    /// `probeTerminfo`, that terminfo knows `TERM` too (it reads and parses the entry).
+    public static func checkUsable(environment: [String: String], probeTerminfo: Bool = true) -> TerminalProblem? {
         if isatty(STDIN_FILENO) == 0 { return .inputNotATerminal }
         if isatty(STDOUT_FILENO) == 0 { return .outputNotATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { return .noTERM }
         if term == "dumb" { return .dumbTERM }
-        if lp_terminal_known(term) == 0 { return .unknownTERM(term) }
+        if probeTerminfo && lp_terminal_known(term) == 0 { return .unknownTERM(term) }
         return nil
     }
 
-    public init(environment: [String: String]) throws(TerminalProblem) {
+    /// Takes over the terminal. `checked`: the caller has just run `checkUsable` (terminfo
+    /// included), so the terminfo entry is not read a second time before newterm reads it.
+    public init(environment: [String: String], checked: Bool = false) throws(TerminalProblem) {
         self.environment = environment
-        if let problem = NcursesTerminal.checkUsable(environment: environment) { throw problem }
+        if let problem = NcursesTerminal.checkUsable(environment: environment, probeTerminfo: !checked) { throw problem }
         UTF8Locale.ensureUTF8CharacterType()
         lp_save_terminal(STDIN_FILENO)
         lp_install_signal_handlers()

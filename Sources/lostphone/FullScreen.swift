@@ -16,9 +16,10 @@ enum FullScreen {
     }
 
     /// The terminal, taken over; exits 2, saying why in `language`, when ncurses cannot start.
+    /// After `refuseIfUnusable`, which every full screen runs first.
     static func start(_ environment: [String: String], language: Language) throws -> NcursesTerminal {
         do {
-            return try NcursesTerminal(environment: environment)
+            return try NcursesTerminal(environment: environment, checked: true)
         } catch {
             printError(error.text(in: language))
             throw ExitCode(2)

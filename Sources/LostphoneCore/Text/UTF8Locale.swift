@@ -9,12 +9,14 @@ public enum UTF8Locale {
     /// The UTF-8 locales tried, in order, when the environment's own is not UTF-8.
     public static let utf8Fallbacks = ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"]
 
-    /// Applies the environment's locale; if its character type is not UTF-8, switches
-    /// `LC_CTYPE` to the first UTF-8 locale that exists. Returns the `LC_CTYPE` in force, or nil
-    /// when no UTF-8 locale could be set.
+    /// Applies the environment's character type (`LC_CTYPE`, all that `wcwidth` and ncurses read);
+    /// if it is not UTF-8, switches to the first UTF-8 locale that exists. Returns the `LC_CTYPE`
+    /// in force, or nil when no UTF-8 locale could be set. Only the character type: the other
+    /// categories (numbers, time, messages) stay "C", which nothing here reads, and loading
+    /// them was a dozen files opened before the first frame.
     @discardableResult
     public static func ensureUTF8CharacterType() -> String? {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         if currentCodesetIsUTF8() { return currentCharacterType() }
         for name in utf8Fallbacks where setlocale(LC_CTYPE, name) != nil {
             if currentCodesetIsUTF8() { return name }
