@@ -41,8 +41,10 @@ ln -sf "$cxx" "$cxxdir/libstdc++.a"
 # checks its requirements by looking up conformances, the first lookup of each scanning all 6,544
 # conformance records of the static binary. That was 12% of a full-screen start's processor time;
 # with accessors the first frame came 9% sooner (14.3 to 13.1 ms in one bench run), for 0.1 MB of
-# code.
-flags=(-c release --static-swift-stdlib -Xlinker -no-pie -Xswiftc -L -Xswiftc "$cxxdir"
+# code. And without $ORIGIN as a library path (--disable-local-rpath): the binary holds everything
+# of Swift, so the loader's search of /usr/bin/glibc-hwcaps/..., /usr/bin/tls/... and so on for
+# each of the five C libraries (some sixty failed opens and stats at every start) found nothing.
+flags=(-c release --static-swift-stdlib --disable-local-rpath -Xlinker -no-pie -Xswiftc -L -Xswiftc "$cxxdir"
        -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors --scratch-path "$scratch")
 if [ "$out" = "--bench" ]; then
     # The bench, built exactly as the binary it measures (README, "The release binary").
@@ -65,6 +67,10 @@ strip --strip-all "$bin"
 libs=$(ldd "$bin")
 if echo "$libs" | grep -i -E 'swift|Foundation|icu|libstdc\+\+|not found'; then
     echo "release: the binary loads the libraries above, which it should hold (the Swift runtime, Foundation, libstdc++): it would not run without a Swift toolchain" >&2
+    exit 1
+fi
+if objdump -p "$bin" | grep -E 'RPATH|RUNPATH'; then
+    echo "release: the binary names a library path (above): the loader would search it at every start" >&2
     exit 1
 fi
 "$bin" --version | grep -qx "lostphone $version" || { echo "release: '$bin --version' does not say $version" >&2; exit 1; }
