@@ -29,25 +29,35 @@ public struct StyledLine: Hashable, Sendable {
 
     public func wrapped(to width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
-        // Each character with the index of its span, whose element and link it keeps.
-        var chars: [(Character, Int)] = []
-        for (i, span) in spans.enumerated() { for c in span.text { chars.append((c == "\n" ? " " : c, i)) } }
-        let lines = TextWidth.lineRanges(chars.map(\.0), width: width, continuationWidth: max(1, width - hangingIndent))
-            .map { chars[$0] }
-        return lines.enumerated().map { i, l in
-            var spans: [Span] = i > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
-            var current = -1
-            for (c, s) in l {
-                if s == current || (!spans.isEmpty && spans[spans.count - 1].element == self.spans[s].element
-                                    && spans[spans.count - 1].link == self.spans[s].link
-                                    && spans[spans.count - 1].hit == self.spans[s].hit) {
-                    spans[spans.count - 1].text.append(c)
-                } else {
-                    spans.append(Span(String(c), self.spans[s].element, link: self.spans[s].link, hit: self.spans[s].hit))
-                }
-                current = s
+        // Each character, and the index of its span, whose element and link it keeps.
+        var chars: [Character] = []
+        var owner: [Int] = []
+        for (i, span) in spans.enumerated() {
+            for c in span.text {
+                chars.append(c == "\n" ? " " : c)
+                owner.append(i)
             }
-            return spans
+        }
+        let lines = TextWidth.lineRanges(chars, width: width, continuationWidth: max(1, width - hangingIndent))
+        return lines.enumerated().map { number, range in
+            var line: [Span] = number > 0 && hangingIndent > 0 ? [Span(String(repeating: " ", count: hangingIndent))] : []
+            // A run of one span's characters at a time (not a character at a time), joined to
+            // the span before when they look the same.
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let s = owner[start]
+                var end = start + 1
+                while end < range.upperBound && owner[end] == s { end += 1 }
+                let text = String(chars[start..<end])
+                let span = spans[s]
+                if let last = line.last, last.element == span.element, last.link == span.link, last.hit == span.hit {
+                    line[line.count - 1].text += text
+                } else {
+                    line.append(Span(text, span.element, link: span.link, hit: span.hit))
+                }
+                start = end
+            }
+            return line
         }
     }
 }
