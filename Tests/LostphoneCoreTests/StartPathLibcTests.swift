@@ -82,3 +82,15 @@ import Testing
         #expect(preferences.theme == nil)
     }
 }
+
+/// The header's count of what is due, put together without `joined`.
+@Suite struct DueCountWordsTests {
+    @Test func eachPartShowsOnlyWhenThereIsSomething() {
+        #expect(DueWords.count(overdue: 0, dueSoon: 0, .en) == "")
+        #expect(DueWords.count(overdue: 0, dueSoon: 2, .en) == "2 due")
+        #expect(DueWords.count(overdue: 3, dueSoon: 0, .en) == "3 overdue")
+        #expect(DueWords.count(overdue: 1, dueSoon: 1, .en) == "1 due · 1 overdue")
+        #expect(DueWords.count(overdue: 1, dueSoon: 1, .zh) == "1 项即将到期 · 1 项已逾期")
+        #expect(DueWords.count(overdue: 4, dueSoon: 0, .zh) == "4 项已逾期")
+    }
+}

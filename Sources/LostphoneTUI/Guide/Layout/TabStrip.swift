@@ -26,8 +26,16 @@ enum TabStrip {
         var items = parts(state)
         let available = state.display.width - 1
         var gap = 1
+        // The non-empty parts with a space between, put together here: `[String].joined` is
+        // unspecialized in the standard library, and its first use asks the runtime for an
+        // associated type by name (0.2 ms of the first frame).
         func label(_ t: (number: String, title: String, count: String)) -> String {
-            [t.number, t.title, t.count].filter { !$0.isEmpty }.joined(separator: " ")
+            var text = t.number
+            for part in [t.title, t.count] where !part.isEmpty {
+                if !text.isEmpty { text += " " }
+                text += part
+            }
+            return text
         }
         var total: Int { items.reduce(0) { $0 + TextWidth.of(label($1)) + 2 + gap } }
         if total > available {
