@@ -150,10 +150,11 @@ public struct IncidentSession {
     /// and what was recorded before is shown; nil when writing is possible.
     static func openReadOnlyIfUnwritable(store: IncidentStore, playbook: () throws -> Playbook,
                                          clock: any WallClock) throws -> IncidentSession? {
-        let files = FileManager.default
+        // access(2), as FileManager's fileExists and isWritableFile ask it, without setting up
+        // FileManager before the first frame (0.13 ms of a start).
         let latest = store.latestOpen()
-        let unwritable = (files.fileExists(atPath: store.directory) && !files.isWritableFile(atPath: store.directory))
-            || latest.map { !files.isWritableFile(atPath: $0) } == true
+        let unwritable = (access(store.directory, F_OK) == 0 && access(store.directory, W_OK) != 0)
+            || latest.map { access($0, W_OK) != 0 } == true
         guard unwritable else { return nil }
         if let latest, let incident = try? Journal.readIncident(path: latest, id: id(of: latest)).get() {
             return IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: latest, recovery: nil, isNew: false)
