@@ -31,10 +31,8 @@ struct ThemeChoice {
     static func executableDirectory(_ argument0: String) -> String {
         if let resolved = realpath(argument0, nil) {
             defer { free(resolved) }
-            let path = String(cString: resolved)
-            if let slash = path.lastIndex(of: "/") {
-                return slash == path.startIndex ? "/" : String(path[..<slash])
-            }
+            let folder = PathName.folder(of: String(cString: resolved))
+            if !folder.isEmpty { return folder }
         }
         return URL(fileURLWithPath: argument0).resolvingSymlinksInPath().deletingLastPathComponent().path
     }

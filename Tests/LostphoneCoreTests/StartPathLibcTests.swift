@@ -39,14 +39,25 @@ import Testing
         #expect(DirectoryNames.of(dir.file("plain")).isEmpty)
     }
 
-    @Test func aTemporaryFileSitsBesideItsTargetAsURLPlacedIt() {
-        for path in ["/home/p/.config/lostphone/screen-20261124-210000.json", "/x", "rel/dir/file.json", "file.json"] {
-            let split = AtomicFile.split(path)
+    @Test func aPathIsCutWhereURLCutsIt() {
+        for path in ["/home/p/.config/lostphone/screen-20261124-210000.json", "/x", "/usr/bin/lostphone", "rel/dir/file.json", "file.json"] {
+            let split = PathName.split(path)
             let url = URL(fileURLWithPath: path)
             #expect(String(split.file) == url.lastPathComponent)
             #expect(String(split.folder) + String(split.file) == path)
+            if path.hasPrefix("/") { #expect(PathName.folder(of: path) == url.deletingLastPathComponent().path) }
+        }
+        #expect(PathName.folder(of: "file.json") == "")
+        #expect(IncidentSession.id(of: "/s/lostphone/20261124-210000-2.jsonl") == "20261124-210000-2")
+        #expect(IncidentSession.id(of: "20261124-210000.jsonl") == "20261124-210000")
+    }
+
+    @Test func aTemporaryFileSitsBesideItsTargetAsURLPlacedIt() {
+        for path in ["/home/p/.config/lostphone/screen-20261124-210000.json", "/x", "rel/dir/file.json", "file.json"] {
+            let url = URL(fileURLWithPath: path)
             let temp = AtomicFile.temporaryPath(for: path)
-            #expect(temp.hasPrefix(String(split.folder) + "." + url.lastPathComponent + ".tmp-\(getpid())-"))
+            #expect(temp.hasPrefix(String(PathName.split(path).folder) + "." + url.lastPathComponent + ".tmp-\(getpid())-"))
+            #expect(AtomicFile.pid(inTemporaryName: String(PathName.split(temp).file)) == getpid())
             #expect(URL(fileURLWithPath: temp).deletingLastPathComponent().path == url.deletingLastPathComponent().path)
         }
     }

@@ -40,31 +40,27 @@ public enum AtomicFile {
     /// left behind (process ids repeat, in containers especially, and the file is created with
     /// O_EXCL).
     public static func temporaryPath(for path: String) -> String {
-        let (folder, file) = split(path)
-        // Appended, not interpolated: a `Substring` in a string interpolation is checked at run
-        // time for `TextOutputStreamable`, a scan of every conformance (0.13 ms on the way out).
-        var temporary = String(folder)
-        temporary.append(".")
-        temporary.append(contentsOf: file)
-        temporary.append(".tmp-\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))")
+        var temporary = String(PathName.split(path).folder)
+        temporary.append(temporaryPrefix(for: path))
+        temporary.append("\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))")
         return temporary
     }
 
-    /// `path` cut after its last `/` (the folder keeps the `/`; none for a bare name). By hand:
-    /// `URL`'s `lastPathComponent` builds a `Set` whose first use asks the runtime to scan every
-    /// conformance of the static binary (a quarter of a millisecond on the way out of the full
-    /// screen, which saves the screen's memory with this).
-    static func split(_ path: String) -> (folder: Substring, file: Substring) {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
-        let after = path.index(after: slash)
-        return (path[..<after], path[after...])
+    /// `.NAME.tmp-`, how every temporary file for `path` begins. Appended, not interpolated: a
+    /// `Substring` in a string interpolation is checked at run time for `TextOutputStreamable`,
+    /// a scan of every conformance (0.13 ms on the way out of the full screen).
+    static func temporaryPrefix(for path: String) -> String {
+        var prefix = "."
+        prefix.append(contentsOf: PathName.split(path).file)
+        prefix.append(".tmp-")
+        return prefix
     }
 
     /// Removes what writes interrupted by a crash or a kill left in `directory` (only those for
     /// `target`'s name, when given): temporary files of ours whose process is gone, or that were
     /// untouched for `age` seconds (no write takes that long).
     public static func removeStaleTemporaries(in directory: String, for target: String? = nil, olderThan age: TimeInterval = 3600) {
-        let prefix = target.map { ".\(split($0).file).tmp-" }
+        let prefix = target.map(temporaryPrefix(for:))
         let names = DirectoryNames.of(directory)
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
             if let prefix, !name.hasPrefix(prefix) { continue }

@@ -163,11 +163,9 @@ public struct IncidentSession {
         return IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: store.directory, recovery: nil, isNew: false)
     }
 
-    /// The incident id is the journal's file name (cut at the last `/` by hand: `URL`'s
-    /// `lastPathComponent` builds a `Set` whose first use scans the runtime's conformances).
+    /// The incident id is the journal's file name.
     public static func id(of path: String) -> String {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-        return String(name.dropLast(".jsonl".count))
+        String(PathName.split(path).file.dropLast(".jsonl".count))
     }
 
     /// The incident `id` (or the newest), read without taking the lock, and its journal's path.
