@@ -42,7 +42,9 @@ private struct PeerFigures {
 /// of 20 items, on the same 80x24 xterm, runs interleaved so that the machine's load falls on
 /// all alike. A peer that is not installed is skipped with a note. `against`, when given, is a
 /// second lostphone (the one before a change) run the same way in the same rounds, its column
-/// named "against": on a shared machine only figures of one run can be compared.
+/// named "against": on a shared machine only figures of one run can be compared. The column
+/// "first" is lostphone started with no incident yet (it opens one, and writes and syncs its
+/// journal, before the first frame): the start of a person who has just lost their phone.
 func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, against: LostphoneLauncher? = nil,
                   quick: Bool, into figures: Figures) throws {
     var peers: [Peer] = []
@@ -58,7 +60,7 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         Phase(name: "list", prelude: "\r", keys: TypedKey.sweep(rows: lostphoneRows) + TypedKey.sweep(rows: lostphoneRows)),
     ]
     var results = [String: PeerFigures]()
-    let columns = (against == nil ? [] : ["against"]) + peers.map(\.name)
+    let columns = ["first"] + (against == nil ? [] : ["against"]) + peers.map(\.name)
     let names = ["lostphone"] + columns
     for run in 0..<(starts + keySessions) {
         let withKeys = run >= starts
@@ -75,7 +77,7 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
                                    quit: peer.quit, phases: phases, scratch: launcher.scratch.path)
             } else {
                 let which = name == "against" ? against ?? launcher : launcher
-                s = try which.session(builtin, files: files, phases: withKeys ? lostphonePhases : [])
+                s = try which.session(builtin, files: files, phases: withKeys ? lostphonePhases : [], firstStart: name == "first")
             }
             results[name, default: PeerFigures()].add(s, keys: withKeys)
         }
@@ -115,6 +117,10 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
     if let dialog = results["dialog"] {
         let ratio = median(lp.firstFrame) / median(dialog.firstFrame)
         print("  first frame within 2x of dialog's: \(Figures.format(ratio))x: \(ratio <= 2 ? "met" : "missed")")
+        if let first = results["first"] {
+            let ratio = median(first.firstFrame) / median(dialog.firstFrame)
+            print("  first frame of a first start (no incident yet) within 2x of dialog's: \(Figures.format(ratio))x: \(ratio <= 2 ? "met" : "missed")")
+        }
     }
     if let whiptail = results["whiptail"] {
         let ratio = median(lp.downBytes) / median(whiptail.downBytes)

@@ -77,15 +77,16 @@ struct LostphoneLauncher {
 
     /// Runs a session on a fresh copy of the scenario's journal (a recorded action in one run
     /// must not change the next), with a home, configuration and cache of its own, all removed
-    /// after it ends.
-    func session(_ scenario: Scenario, files: ScenarioFiles, phases: [Phase]) throws -> SessionFigures {
+    /// after it ends. `firstStart` leaves the state folder empty instead: the start of a person
+    /// who has no incident yet, which opens one and writes its journal before the first frame.
+    func session(_ scenario: Scenario, files: ScenarioFiles, phases: [Phase], firstStart: Bool = false) throws -> SessionFigures {
         let folder = try scratch.folder("lostphone-run")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/incidents"
         for sub in ["/home", "/config", "/cache", "/incidents"] {
             try FileManager.default.createDirectory(atPath: folder + sub, withIntermediateDirectories: true)
         }
-        try FileManager.default.copyItem(atPath: files.journal, toPath: state + "/\(incidentID).jsonl")
+        if !firstStart { try FileManager.default.copyItem(atPath: files.journal, toPath: state + "/\(incidentID).jsonl") }
         let arguments = ["--lang", "en", "--state-dir", state] + (files.playbook.map { ["--playbook", $0] } ?? [])
         return try runSession(binary, arguments, environment: terminalEnvironment(folder), marker: scenario.marker,
                               quit: "q", phases: phases, scratch: scratch.path)
