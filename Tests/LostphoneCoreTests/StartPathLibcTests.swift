@@ -105,3 +105,44 @@ import Testing
         #expect(DueWords.count(overdue: 4, dueSoon: 0, .zh) == "4 项已逾期")
     }
 }
+
+/// The journal's and the preferences' strings checked for UTF-8 without the generic initialiser.
+@Suite struct UTF8TextTests {
+    /// `UTF8Text.valid` answers what `String(validating:as:)` answers: on hand-picked edges
+    /// (overlong forms, surrogates, past U+10FFFF, truncated sequences, and an invalid three
+    /// bytes that one U+FFFD of the same length replaces) and on 20,000 random byte strings
+    /// built from valid pieces and stray bytes.
+    @Test func validUTF8IsWhatStringValidatingSays() {
+        func check(_ bytes: [UInt8]) {
+            let expected = String(validating: bytes, as: UTF8.self)
+            let ours = bytes.withUnsafeBytes { UTF8Text.valid($0) }
+            #expect(ours == expected, "bytes \(bytes)")
+            #expect(UTF8Text.valid(Data(bytes)) == expected)
+        }
+        let edges: [[UInt8]] = [
+            [], Array("plain ascii".utf8), Array("冻结 SIM 卡 ☎ 🆘".utf8),
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80],     // overlong
+            [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],                         // surrogates
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF],     // past the range
+            [0xE5, 0x86], [0xF0, 0x9F, 0x98], [0x41, 0xF0, 0x9F, 0x98, 0x41], // truncated
+            [0x80], [0xBF, 0x41], [0xEF, 0xBF, 0xBD],                       // stray; U+FFFD itself
+            [0x00], [0x7F],
+        ]
+        edges.forEach(check)
+        var rng = SplitMix(seed: 0x5EED_00F8)
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("冻".utf8), Array("🆘".utf8),
+                                 [0x80], [0xC3], [0xE5, 0x86], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xFE]]
+        var invalid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 8) {
+                let p = pieces[Int(rng.next() % UInt64(pieces.count))]
+                // Mostly valid pieces, so that valid and invalid strings both come often.
+                bytes += rng.next() % 4 == 0 ? p : pieces[Int(rng.next() % 4)]
+            }
+            if String(validating: bytes, as: UTF8.self) == nil { invalid += 1 }
+            check(bytes)
+        }
+        #expect(invalid > 2_000 && invalid < 18_000)
+    }
+}

@@ -33,7 +33,7 @@ struct PlainJSONReader {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let text = UTF8Text.valid(UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
                 i += 1
                 return text
             }

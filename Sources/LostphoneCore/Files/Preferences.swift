@@ -61,7 +61,7 @@ public struct Preferences: Sendable {
 
     private func read(_ name: String) -> String? {
         guard let data = FileBytes.read(directory + "/" + name, limit: 4096),
-              let s = String(validating: data, as: UTF8.self) else { return nil }
+              let s = UTF8Text.valid(data) else { return nil }
         let v = s.trimmingWhitespace()
         return v.isEmpty ? nil : v
     }
