@@ -44,7 +44,9 @@ private struct PeerFigures {
 /// second lostphone (the one before a change) run the same way in the same rounds, its column
 /// named "against": on a shared machine only figures of one run can be compared. The column
 /// "first" is lostphone started with no incident yet (it opens one, and writes and syncs its
-/// journal, before the first frame): the start of a person who has just lost their phone.
+/// journal, before the first frame): the start of a person who has just lost their phone; the
+/// column "again" is a start on the incident with the screen memory lostphone wrote when it was
+/// left three rows down with the details closed: a person coming back.
 func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: LostphoneLauncher, against: LostphoneLauncher? = nil,
                   quick: Bool, into figures: Figures) throws {
     var peers: [Peer] = []
@@ -60,7 +62,8 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         Phase(name: "list", prelude: "\r", keys: TypedKey.sweep(rows: lostphoneRows) + TypedKey.sweep(rows: lostphoneRows)),
     ]
     var results = [String: PeerFigures]()
-    let columns = ["first"] + (against == nil ? [] : ["against"]) + peers.map(\.name)
+    let columns = ["first", "again"] + (against == nil ? [] : ["against"]) + peers.map(\.name)
+    let memory = try launcher.screenMemory(builtin, files: files)
     let names = ["lostphone"] + columns
     for run in 0..<(starts + keySessions) {
         let withKeys = run >= starts
@@ -77,7 +80,9 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
                                    quit: peer.quit, phases: phases, scratch: launcher.scratch.path)
             } else {
                 let which = name == "against" ? against ?? launcher : launcher
-                s = try which.session(builtin, files: files, phases: withKeys ? lostphonePhases : [], firstStart: name == "first")
+                let start: LostphoneLauncher.Start = name == "first" ? .first : name == "again" ? .again(memory: memory) : .returning
+                // The keys' phases assume the details open at the start, which the memory closed.
+                s = try which.session(builtin, files: files, phases: withKeys && name != "again" ? lostphonePhases : [], start: start)
             }
             results[name, default: PeerFigures()].add(s, keys: withKeys)
         }
@@ -120,6 +125,10 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         if let first = results["first"] {
             let ratio = median(first.firstFrame) / median(dialog.firstFrame)
             print("  first frame of a first start (no incident yet) within 2x of dialog's: \(Figures.format(ratio))x: \(ratio <= 2 ? "met" : "missed")")
+        }
+        if let again = results["again"] {
+            let ratio = median(again.firstFrame) / median(dialog.firstFrame)
+            print("  first frame of a start with its screen memory within 2x of dialog's: \(Figures.format(ratio))x: \(ratio <= 2 ? "met" : "missed")")
         }
     }
     if let whiptail = results["whiptail"] {

@@ -29,8 +29,10 @@ final class Figures {
         print("\n== \(title)")
     }
 
-    /// Keeps a figure for the JSON file without printing it (a table printed it already).
+    /// Keeps a figure for the JSON file without printing it (a table printed it already). A
+    /// figure not measured (NaN: the median of nothing) is left out; JSON has no NaN.
     func record(_ name: String, _ value: Double, _ unit: String, _ note: String = "") {
+        guard value.isFinite else { return }
         rows.append(Row(name: name, value: value, unit: unit, note: note))
     }
 

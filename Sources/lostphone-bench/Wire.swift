@@ -75,21 +75,57 @@ struct LostphoneLauncher {
     let binary: String
     let scratch: Scratch
 
+    /// How a session's start finds its folders.
+    enum Start {
+        /// The scenario's incident, no screen memory: what every start measured so far.
+        case returning
+        /// No incident yet: it opens one and writes and syncs its journal before the first frame.
+        case first
+        /// The scenario's incident and the screen memory lostphone wrote when it was last left
+        /// (`screen-ID.json`, read back before the first frame).
+        case again(memory: Data)
+    }
+
     /// Runs a session on a fresh copy of the scenario's journal (a recorded action in one run
     /// must not change the next), with a home, configuration and cache of its own, all removed
-    /// after it ends. `firstStart` leaves the state folder empty instead: the start of a person
-    /// who has no incident yet, which opens one and writes its journal before the first frame.
-    func session(_ scenario: Scenario, files: ScenarioFiles, phases: [Phase], firstStart: Bool = false) throws -> SessionFigures {
+    /// after it ends. `afterwards` sees the folder (its `config/`) before it is removed.
+    func session(_ scenario: Scenario, files: ScenarioFiles, phases: [Phase], start: Start = .returning,
+                 afterwards: (String) throws -> Void = { _ in }) throws -> SessionFigures {
         let folder = try scratch.folder("lostphone-run")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/incidents"
-        for sub in ["/home", "/config", "/cache", "/incidents"] {
+        for sub in ["/home", "/config/lostphone", "/cache", "/incidents"] {
             try FileManager.default.createDirectory(atPath: folder + sub, withIntermediateDirectories: true)
         }
-        if !firstStart { try FileManager.default.copyItem(atPath: files.journal, toPath: state + "/\(incidentID).jsonl") }
+        switch start {
+        case .first: break
+        case .returning:
+            try FileManager.default.copyItem(atPath: files.journal, toPath: state + "/\(incidentID).jsonl")
+        case .again(let memory):
+            try FileManager.default.copyItem(atPath: files.journal, toPath: state + "/\(incidentID).jsonl")
+            try memory.write(to: URL(fileURLWithPath: Self.screenMemoryPath(folder)))
+        }
         let arguments = ["--lang", "en", "--state-dir", state] + (files.playbook.map { ["--playbook", $0] } ?? [])
-        return try runSession(binary, arguments, environment: terminalEnvironment(folder), marker: scenario.marker,
-                              quit: "q", phases: phases, scratch: scratch.path)
+        let figures = try runSession(binary, arguments, environment: terminalEnvironment(folder), marker: scenario.marker,
+                                     quit: "q", phases: phases, scratch: scratch.path)
+        try afterwards(folder)
+        return figures
+    }
+
+    static func screenMemoryPath(_ folder: String) -> String {
+        folder + "/config/lostphone/screen-\(incidentID).json"
+    }
+
+    /// The screen memory lostphone writes when a person moves a few rows down, closes the
+    /// details and leaves with q.
+    func screenMemory(_ scenario: Scenario, files: ScenarioFiles) throws -> Data {
+        var memory: Data?
+        let keys: [(TypedKey, measured: Bool)] = [(.down, false), (.down, false), (.down, false), (.text("\r"), false)]
+        _ = try session(scenario, files: files, phases: [Phase(name: "move", keys: keys)]) { folder in
+            memory = FileManager.default.contents(atPath: Self.screenMemoryPath(folder))
+        }
+        guard let memory else { throw BenchError("lostphone left no screen memory at config/lostphone/screen-\(incidentID).json") }
+        return memory
     }
 }
 
