@@ -107,7 +107,8 @@ func measurePeers(_ builtin: Scenario, files: ScenarioFiles, launcher: Lostphone
         figures.record("peers: \(name), lostphone", mine, unit)
         for peer in columns {
             let theirs = value(results[peer]!)
-            line += Figures.format(theirs).leftPad(10) + (Figures.format(mine / theirs) + "x").leftPad(13)
+            let ratio = mine / theirs
+            line += Figures.format(theirs).leftPad(10) + (ratio.isFinite ? Figures.format(ratio) + "x" : "–").leftPad(13)
             figures.record("peers: \(name), \(peer)", theirs, unit)
             figures.record("peers: \(name), lostphone/\(peer)", mine / theirs, "x")
         }
