@@ -194,6 +194,37 @@ import Testing
         #expect(text.contains(Words(language).label(.doFirst) + "1.6 " + police), "\(language)")
     }
 
+    /// A text that sends the reader elsewhere names a tab that exists ("see the Afterwards tab"),
+    /// or a step as the screen numbers it, tab and row ("see 1.8": the first tab's eighth row),
+    /// and that step exists. The user test found "see 2.2 in the Afterwards tab" on the debit
+    /// card step, where the Afterwards tab is the third and 2.2 is in Locate: it is 3.2 now.
+    @Test func everyCrossReferenceNamesARealTabOrStep() throws {
+        let numbered = try Regex(#"(?:见 ?|see )([0-9]+)\.([0-9]+)"#)
+        let named = try Regex(#"见“([^”]+)”|see the (\w+) tab"#)
+        var references = 0
+        for step in playbook.allSteps {
+            for text in Self.texts(of: step) {
+                for l in [Language.zh, .en] {
+                    for match in text[l].matches(of: numbered) {
+                        references += 1
+                        let tab = Int(match.output[1].substring ?? "") ?? 0, row = Int(match.output[2].substring ?? "") ?? 0
+                        #expect(playbook.panes.indices.contains(tab - 1) && playbook.panes[tab - 1].steps.indices.contains(row - 1),
+                                "\(step.id) (\(l)): \(match.output[0].substring ?? "") is no step")
+                    }
+                    for match in text[l].matches(of: named) {
+                        references += 1
+                        let tab = String(match.output[1].substring ?? match.output[2].substring ?? "")
+                        #expect(playbook.panes.contains { $0.title[l] == tab }, "\(step.id) (\(l)): no tab \(tab)")
+                    }
+                }
+            }
+        }
+        #expect(references >= 20)
+        // The written report at a branch within five days is the Afterwards tab's second step.
+        #expect(playbook.panes[2].title[.en] == "Afterwards" && playbook.panes[2].steps[1].id == "debit-written")
+        #expect(text("debit-card", .en).contains("(see 3.2)") && text("debit-card", .zh).contains("（见 3.2）"))
+    }
+
     // MARK: - Issue #26: nothing in the guide can hurt the person who follows it
 
     /// Every text of a step, with where it is: the step's own, its providers' and its contacts'.

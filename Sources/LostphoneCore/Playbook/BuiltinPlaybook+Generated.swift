@@ -237,7 +237,7 @@ extension BuiltinPlaybook {
              instructions: [
                  t("卡还在身边就跳过这一步（按 x）。", "If you still have your cards, skip this step (press x)."),
                  t("致电发卡银行，口头挂失丢失的储蓄卡，银行会暂停这张卡的支付。", "Call the bank that issued it and report the debit card lost by phone: the bank stops payments from the card."),
-                 t("电话挂失是临时的：《储蓄管理条例》第三十一条规定，口头或函电挂失后，必须在 5 天内到开户网点补办书面挂失，否则冻结可能失效（见“善后”2.2）。有的银行给的期限不同，打电话时问清楚。", "A phone report is temporary: by article 31 of the Savings Regulations (《储蓄管理条例》), a report made by phone or letter must be followed within 5 days by a written report at the branch where the account is held, or the freeze may lapse (see 2.2 in the Afterwards tab). Some banks give a different limit: ask on the call."),
+                 t("电话挂失是临时的：《储蓄管理条例》第三十一条规定，口头或函电挂失后，必须在 5 天内到开户网点补办书面挂失，否则冻结可能失效（见 3.2）。有的银行给的期限不同，打电话时问清楚。", "A phone report is temporary: by article 31 of the Savings Regulations (《储蓄管理条例》), a report made by phone or letter must be followed within 5 days by a written report at the branch where the account is held, or the freeze may lapse (see 3.2). Some banks give a different limit: ask on the call."),
                  t("记下挂失的时间和受理号。", "Note the time and reference number of the report."),
              ],
              providers: [provider0_6_0(), provider0_6_1(), provider0_6_2(), provider0_6_3(), provider0_6_4(), provider0_6_5(), provider0_6_6()],
