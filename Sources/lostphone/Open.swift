@@ -93,16 +93,45 @@ struct FullScreenArguments: Equatable {
         // Kept when the person leaves with q or Ctrl-C (status 0), not on every key (a synced
         // write each) nor on a signal, which may come when the home is being removed.
         if status == 0 { preferences.remember(app.currentState.memory) }
-        // Told truthfully: what was refused on screen is not "saved" on the way out.
-        let unsaved = app.currentState.session.unsavedActions
+        // Told truthfully, in the language the screen was in when it was left: what was refused
+        // on screen is not "saved" on the way out, and a note still being typed is given back.
+        let left = app.currentState
+        let farewell = left.display.language
+        let unsaved = left.session.unsavedActions
         switch session.recording {
         case .journal(let journal):
             journal.close()
-            print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: language))
+            print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: farewell))
+            if let note = left.unsentNote {
+                let command = Self.noteCommand(note, incident: session.incident.id, stateDir: stateDir)
+                print(Word.noteNotAdded(step: playbook.step(note.step)?.title[farewell] ?? note.step.rawValue, text: note.text,
+                                        command: command).text(in: farewell))
+            }
         case .readOnly(let directory):
-            print(Word.nothingRecordedReadOnly(directory: directory).text(in: language))
+            print(Word.nothingRecordedReadOnly(directory: directory).text(in: farewell))
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension FullScreenArguments {
+    /// `lostphone note` with what adds `note` to the incident left, each word quoted for a
+    /// POSIX shell.
+    static func noteCommand(_ note: (step: StepID, provider: ProviderID?, text: String), incident: String, stateDir: String?) -> String {
+        var words = ["lostphone", "note", note.step.rawValue, note.text]
+        if let provider = note.provider { words += ["--provider", provider.rawValue] }
+        words += ["--incident", incident]
+        if let stateDir { words += ["--state-dir", stateDir] }
+        return words.map(shellQuoted).joined(separator: " ")
+    }
+
+    /// A word as a POSIX shell reads it back: bare when it holds only safe characters, else in
+    /// single quotes (a quote inside written as '\'').
+    static func shellQuoted(_ word: String) -> String {
+        let safe = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:@%+=,".unicodeScalars.contains($0))
+        }
+        return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -50,6 +50,8 @@ import Testing
         try t.expectScreen(contains: "紧急冻结")
         try t.press("q")
         try t.expectScreen(contains: "EXITED:0")
+        // The farewell in the language the screen was left in, not the one it started in.
+        #expect(try t.screen().contains("所有记录已保存在"))
 
         let events = try t.journalEvents()
         let kinds = events.compactMap { $0["kind"] as? String }

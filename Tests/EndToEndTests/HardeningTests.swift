@@ -39,6 +39,40 @@ import Testing
         try expectRestored(t, status: 130)
     }
 
+    /// Ctrl-C with a note half typed (the user test lost one): the farewell gives the text
+    /// back with the command that adds it, and that command, run as printed, adds it.
+    @Test func ctrlCWithANoteBeingTypedGivesItBackWithTheCommandThatAddsIt() throws {
+        let t = try TmuxSession(width: 200, arguments: ["--lang", "en"], shellWrapper: HardeningTests.wrapper)
+        try t.expectScreen(contains: "i: when and what was lost")
+        try t.press("n")
+        try t.expectScreen(contains: "Press n again")
+        try t.press("n")
+        try t.type("ref 'A1' half")
+        try t.expectScreen(contains: "ref 'A1' half")
+        try t.press("C-c")
+        try expectRestored(t, status: 130)
+        let screen = try t.screen()
+        #expect(screen.contains("Everything recorded is saved in "))
+        #expect(screen.contains("The note you were typing was not added to “Report the loss and freeze the SIM card”: ref 'A1' half"))
+        #expect(try t.journalEvents().allSatisfy { $0["kind"] as? String != "note" })
+        let prefix = "To add it, run: "
+        let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix(prefix) }, "no command in:\n\(screen)")
+        let command = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        #expect(command.hasPrefix("lostphone note sim 'ref '\\''A1'\\'' half' --provider china-mobile --incident "))
+        // Run as a shell reads it, with `lostphone` standing for the binary under test.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "lostphone() { \(TmuxSession.quote(TmuxSession.binary)) \"$@\"; }; " + command]
+        shell.environment = homeEnvironment(t.home)
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let note = try #require(try t.journalEvents().last)
+        #expect(note["kind"] as? String == "note" && note["note"] as? String == "ref 'A1' half" && note["step"] as? String == "sim")
+        #expect(note["provider"] as? String == "china-mobile")
+    }
+
     @Test func aCrashRestoresTheTerminal() throws {
         // LOSTPHONE_TEST_CRASH makes the program trap (a Swift runtime error) after drawing.
         let t = try TmuxSession(arguments: ["--lang", "en"], environment: ["LOSTPHONE_TEST_CRASH": "1"],

@@ -84,6 +84,9 @@ public enum Word: Hashable, Sendable {
     case everythingSavedIn(path: String)
     /// Said on leaving when some actions could not be saved.
     case someNotSaved(count: Int, path: String)
+    /// Said on leaving with a note typed and not added (Ctrl-C or a closed terminal while its
+    /// field was open): the text and the command that adds it.
+    case noteNotAdded(step: String, text: String, command: String)
     /// The header's mark, and what a key that would record says, when nothing can be written.
     case readOnly
     case readOnlyRefusal(directory: String)
@@ -269,7 +272,10 @@ public enum Word: Hashable, Sendable {
                         en: "“\(step)” is \(name(state)); press r to reopen it first")
         case .everythingSavedIn(let path):
             return pair(zh: "所有记录已保存在 \(path)。再次运行 lostphone 可继续；lostphone export 可导出报告。",
-                        en: "Everything is saved in \(path). Run lostphone again to continue; lostphone export writes a report.")
+                        en: "Everything recorded is saved in \(path). Run lostphone again to continue; lostphone export writes a report.")
+        case .noteNotAdded(let step, let text, let command):
+            return pair(zh: "正在输入的备注没有添加到“\(step)”：\(text)\n要添加它，运行：\(command)",
+                        en: "The note you were typing was not added to “\(step)”: \(text)\nTo add it, run: \(command)")
         case .someNotSaved(let count, let path):
             return pair(zh: "有 \(count) 项操作没能保存（屏幕上当时已提示“未保存”），请重新记录；其余记录都已保存在 \(path)。",
                         en: "\(count) action\(count == 1 ? " was" : "s were") NOT saved (the screen said so at the time); record \(count == 1 ? "it" : "them") again. Everything else is saved in \(path).")

@@ -176,3 +176,14 @@ public struct AppState: Sendable {
         }
     }
 }
+
+extension AppState {
+    /// The note being typed, its field open and the text not yet added. Leaving by a signal
+    /// (Ctrl-C, a closed terminal) closes the screen without adding it; the farewell gives it
+    /// back with the command that adds it, so what was typed is not lost unseen.
+    public var unsentNote: (step: StepID, provider: ProviderID?, text: String)? {
+        guard case .note(let step, let field) = mode else { return nil }
+        let text = field.text.trimmingWhitespace()
+        return text.isEmpty ? nil : (step, choices.noteProvider, text)
+    }
+}
