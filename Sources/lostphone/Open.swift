@@ -103,7 +103,7 @@ struct FullScreenArguments: Equatable {
             journal.close()
             print((unsaved == 0 ? Word.everythingSavedIn(path: session.path) : .someNotSaved(count: unsaved, path: session.path)).text(in: farewell))
             if let note = left.unsentNote {
-                let command = Self.noteCommand(note, incident: session.incident.id, stateDir: stateDir)
+                let command = Self.noteCommand(note, incident: session.incident.id, stateDir: stateDir, playbook: self.playbook)
                 print(Word.noteNotAdded(step: playbook.step(note.step)?.title[farewell] ?? note.step.rawValue, text: note.text,
                                         command: command).text(in: farewell))
             }
@@ -117,11 +117,13 @@ struct FullScreenArguments: Equatable {
 extension FullScreenArguments {
     /// `lostphone note` with what adds `note` to the incident left, each word quoted for a
     /// POSIX shell.
-    static func noteCommand(_ note: (step: StepID, provider: ProviderID?, text: String), incident: String, stateDir: String?) -> String {
+    static func noteCommand(_ note: (step: StepID, provider: ProviderID?, text: String), incident: String, stateDir: String?,
+                            playbook: String?) -> String {
         var words = ["lostphone", "note", note.step.rawValue, note.text]
         if let provider = note.provider { words += ["--provider", provider.rawValue] }
         words += ["--incident", incident]
         if let stateDir { words += ["--state-dir", stateDir] }
+        if let playbook { words += ["--playbook", playbook] }
         return words.map(shellQuoted).joined(separator: " ")
     }
 
