@@ -72,12 +72,14 @@ extension Lostphone {
                 printError("lostphone due: \(message)")
                 Lostphone.exit(withError: ExitCode(1))
             }
+            let language = common.language()
             guard let row = list.rows.first(where: { $0.key == key }) else {
-                let keys = list.open.map(\.key)
-                fail("there is no item \(Sanitize.brief(key, limit: 60)) in incident \(incident.id)"
-                     + (keys.isEmpty ? "; nothing is open." : "; open items: \(keys.joined(separator: ", "))."))
+                fail(Word.recording(.noSuchDueItem(key: Sanitize.brief(key, limit: 60), incident: incident.id,
+                                                   open: list.open.map(\.key))).text(in: language))
             }
-            if row.status == .done { fail("\(key) is done already (\(row.closedAt?.readable ?? "")); nothing was recorded.") }
+            if row.status == .done {
+                fail(Word.recording(.dueDoneAlready(key: key, at: row.closedAt?.readable ?? "")).text(in: language))
+            }
             let localKey = String(key.split(separator: "/").last ?? "")
             let text = note ?? DueWords.closedNote[common.language()]
             try CommandLineRecorder(common: common, incidentID: incident.id, stepID: row.step.rawValue,

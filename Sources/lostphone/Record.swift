@@ -109,7 +109,16 @@ struct CommandLineRecorder {
             return w[.noneOfMineRecorded(incident: incident.id, step: step.title[w.language])]
         }
         if events.allSatisfy({ $0.kind == .note }) {
-            return w[.notedIn(incident: incident.id, what: target + when)] + (w.language == .zh ? "。" : ".")
+            // `due` adds and closes items with notes: said as what they are, not as a note.
+            let said: RecordingWord
+            if let key = events.lazy.compactMap(\.closes).first {
+                said = .dueClosedIn(incident: incident.id, what: target + when, key: key)
+            } else if let due = events.lazy.compactMap(\.due).first {
+                said = .dueAddedIn(incident: incident.id, what: target + when, due: due.readable)
+            } else {
+                said = .notedIn(incident: incident.id, what: target + when)
+            }
+            return w[said] + (w.language == .zh ? "。" : ".")
         }
         return w[.recordedIn(incident: incident.id, what: target, state: w.name(record.provider(provider).state))] + when
             + (step.providers.isEmpty ? "" : w[.stepNow(w.name(record.state))]) + (w.language == .zh ? "。" : ".")

@@ -57,16 +57,23 @@ import Testing
         let home = try homes.make("due-own")
         let added = try run(home, ["due", "--add", "Claim window ends", "--by", "+10d", "--step", "insurance"])
         #expect(added.status == 0, "\(added.err)")
+        // Said as what it is: an item with its date, not "a note" (the user test's finding).
+        #expect(added.out.contains("Added an item to insurance") && added.out.contains(", due 20"), "\(added.out)")
         var r = try run(home, ["due", "--lang", "en"])
         #expect(r.out.contains("Claim window ends") && r.out.contains("key: insurance/e2"), "\(r.out)")
         let closed = try run(home, ["due", "--done", "insurance/e2", "--note", "Claim filed, no. 4411"])
         #expect(closed.status == 0, "\(closed.err)")
+        #expect(closed.out.contains("Closed e2 of insurance"), "\(closed.out)")
         r = try run(home, ["due", "--lang", "en"])
         #expect(r.out.contains("[done] Claim window ends"), "\(r.out)")
         let again = try run(home, ["due", "--done", "insurance/e2"])
         #expect(again.status == 1 && again.err.contains("done already"), "\(again.err)")
         let unknown = try run(home, ["due", "--done", "nope/e9"])
         #expect(unknown.status == 1 && unknown.err.contains("there is no item"), "\(unknown.err)")
+        let unknownZh = try run(home, ["due", "--done", "nope/e9", "--lang", "zh"])
+        #expect(unknownZh.status == 1 && unknownZh.err.contains("里没有待办 nope/e9"), "\(unknownZh.err)")
+        let againZh = try run(home, ["due", "--done", "insurance/e2", "--lang", "zh"])
+        #expect(againZh.status == 1 && againZh.err.contains("insurance/e2 已经完成"), "\(againZh.err)")
     }
 
     @Test func aRetryTimeWithoutBlockedIsRefusedAndNothingIsWritten() throws {

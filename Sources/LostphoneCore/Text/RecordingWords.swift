@@ -29,6 +29,14 @@ public enum RecordingWord: Hashable, Sendable {
     case recordedIn(incident: String, what: String, state: String)
     case stepNow(String)
     case notedIn(incident: String, what: String)
+    /// `due --add`: an item the person is to come back to, and by when.
+    case dueAddedIn(incident: String, what: String, due: String)
+    /// `due --done KEY`: the item closed.
+    case dueClosedIn(incident: String, what: String, key: String)
+    /// `due --done KEY` with a key the incident does not have; `open`: the open items' keys.
+    case noSuchDueItem(key: String, incident: String, open: [String])
+    /// `due --done KEY` on an item closed already.
+    case dueDoneAlready(key: String, at: String)
     case happenedAtTime(String)
     case noneOfMineRecorded(incident: String, step: String)
     /// "None of mine" said where one of the step's providers is the person's: no other.
@@ -121,6 +129,17 @@ public enum RecordingWord: Hashable, Sendable {
         case .stepNow(let state): return pair(zh: "；这一步现在是“\(state)”", en: "; the step is \(state)")
         case .notedIn(let incident, let what):
             return pair(zh: "已给 \(what) 添加备注（事件 \(incident)）", en: "Added a note to \(what) in incident \(incident)")
+        case .dueAddedIn(let incident, let what, let due):
+            return pair(zh: "已给 \(what) 添加待办，\(due) 到期（事件 \(incident)）", en: "Added an item to \(what), due \(due), in incident \(incident)")
+        case .dueClosedIn(let incident, let what, let key):
+            return pair(zh: "已关闭 \(what) 的待办 \(key)（事件 \(incident)）", en: "Closed \(key) of \(what) in incident \(incident)")
+        case .noSuchDueItem(let key, let incident, let open):
+            return open.isEmpty
+                ? pair(zh: "事件 \(incident) 里没有待办 \(key)；现在没有未完成的待办。", en: "there is no item \(key) in incident \(incident); nothing is open.")
+                : pair(zh: "事件 \(incident) 里没有待办 \(key)；未完成的有：\(open.joined(separator: "、"))。",
+                       en: "there is no item \(key) in incident \(incident); open items: \(open.joined(separator: ", ")).")
+        case .dueDoneAlready(let key, let at):
+            return pair(zh: "\(key) 已经完成（\(at)），没有记录任何内容。", en: "\(key) is done already (\(at)); nothing was recorded.")
         case .happenedAtTime(let t): return pair(zh: "（实际发生于 \(t)）", en: " (happened at \(t))")
         case .noneOfMineRecorded(let incident, let step):
             return pair(zh: "已记录到事件 \(incident)：「\(step)」列出的服务商，你一家都没有。",
