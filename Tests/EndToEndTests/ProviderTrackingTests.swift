@@ -96,6 +96,8 @@ import Testing
             (["record", "bank", "done", "--provider", "hsbc"], "bank has no provider hsbc"),
             (["record", "wechat", "done", "--provider", "icbc"], "wechat has no providers"),
             (["record", "wechat", "blocked"], "is already done; reopen it first: lostphone record wechat pending"),
+            // A refusal and "nothing was recorded" as two sentences (the user test saw them run on).
+            (["record", "wechat", "done"], "is already done. Nothing was recorded."),
             (["record", "sim", "done", "--provider", "china-mobile", "--at", "23:59:59 2099"], "cannot read the time"),
             (["note", "police", String(repeating: "x", count: 5000)], "more than the 4096 allowed"),
             (["note", "police", "ref \u{202E}42"], "invisible or control character"),
