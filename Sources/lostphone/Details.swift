@@ -68,7 +68,7 @@ extension Lostphone {
                     lost = nil
                 } else {
                     guard let t = TimeInput.parse(lostAt, now: now) else { fail(w[.badTime(Sanitize.brief(lostAt, limit: 40))], w) }
-                    if let problem = RecordingRules.lostAtProblem(t, now: now, in: incident) {
+                    if let problem = RecordingRules(playbook: playbook).lostAtProblem(t, now: now, in: incident) {
                         fail(w.sentences(problem.text(w, playbook: playbook, surface: .commandLine), w[.nothingRecorded]), w)
                     }
                     lost = t
