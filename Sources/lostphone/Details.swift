@@ -21,7 +21,7 @@ extension Lostphone {
 
         // Unconditional: `-2h` is a value here, not an option.
         @Option(name: .customLong("lost-at"), parsing: .unconditional,
-                help: ArgumentHelp("When the phone was lost: 14:30, 2026-12-03 14:30 or -2h.", valueName: "time"))
+                help: ArgumentHelp("When the phone was lost: 14:30 (a clock time later than now is that time yesterday), 2026-12-03 14:30 or -2h. Not after the first step recorded.", valueName: "time"))
         var lostAt: String?
 
         @Option(help: ArgumentHelp("The owner's name.", valueName: "name"))
