@@ -21,7 +21,7 @@ extension Lostphone {
 
         // Unconditional: `-2h` is a value here, not an option.
         @Option(name: .customLong("lost-at"), parsing: .unconditional,
-                help: ArgumentHelp("When the phone was lost: 14:30, 2026-12-03 14:30 or -2h.", valueName: "time"))
+                help: ArgumentHelp("When the phone was lost: 14:30 (a clock time later than now is that time yesterday), 2026-12-03 14:30 or -2h. Not after the first step recorded.", valueName: "time"))
         var lostAt: String?
 
         @Option(help: ArgumentHelp("The owner's name.", valueName: "name"))
@@ -68,7 +68,7 @@ extension Lostphone {
                     lost = nil
                 } else {
                     guard let t = TimeInput.parse(lostAt, now: now) else { fail(w[.badTime(Sanitize.brief(lostAt, limit: 40))], w) }
-                    if let problem = RecordingRules.lostAtProblem(t, now: now, in: incident) {
+                    if let problem = RecordingRules(playbook: playbook).lostAtProblem(t, now: now, in: incident) {
                         fail(w.sentences(problem.text(w, playbook: playbook, surface: .commandLine), w[.nothingRecorded]), w)
                     }
                     lost = t

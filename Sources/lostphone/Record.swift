@@ -164,7 +164,7 @@ struct RecordOptions: ParsableArguments {
     var provider: String?
 
     // Unconditional: `-20m` is a value here, not an option.
-    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if earlier: 14:35, 2026-12-03 14:35 or -20m.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if earlier: 14:35 (a clock time later than now is that time yesterday), 2026-12-03 14:35 or -20m. Not before the phone was lost; a new state not before the one it leaves began.", valueName: "time"))
     var at: String?
 
     func recorder(common: CommonOptions, which: IncidentOption, step: String, commandName: String) -> CommandLineRecorder {

@@ -101,10 +101,18 @@ public struct Incident: Hashable, Sendable {
         let seq = events.count + 1
         switch command {
         case let .move(step, target, provider, happenedAt, retry):
-            let happened = try check(happenedAt, recordedAt: time)
-            let current = record(step).provider(provider).state
+            var happened = try check(happenedAt, recordedAt: time)
+            let held = record(step).provider(provider)
+            let current = held.state
             guard current.canMove(to: target) else {
                 throw IncidentError(.cannotMove(step: step, provider: provider, from: current, to: target))
+            }
+            if let asked = happened, let since = held.effectiveAt, asked < since {
+                if let problem = RecordingRules.stateChangeProblem(asked, of: held, step: step, provider: provider) {
+                    throw IncidentError(problem)
+                }
+                // Typed to the minute of the change it leaves: that change's own time.
+                happened = Swift.min(since, time)
             }
             if retry != nil && target != .blocked { throw IncidentError(.retryOnlyWhenBlocked) }
             if let retry { try checkDue(retry, after: happened ?? time) }

@@ -10,6 +10,10 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
     case cannotMove(step: StepID, provider: ProviderID?, from: StepState, to: StepState)
     case happenedInFuture(Timestamp)
     case happenedBeforeLoss(Timestamp, lostAt: Timestamp)
+    /// A change of `step` (for `provider`) said to have happened (`asked`) before the change
+    /// that put it in its current `state`, at `since`: the timeline would leave a state before
+    /// entering it.
+    case changeBeforeCurrentState(step: StepID, provider: ProviderID?, state: StepState, since: Timestamp, asked: Timestamp)
     case happenedLongBefore(Timestamp, opened: Timestamp)
     /// The step requires steps not settled yet (erase before the police report): recorded only
     /// when the person confirms (`y` on the screen, `--anyway` on the command line).
@@ -19,6 +23,10 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
     case invisibleCharacter(UInt32)
     case nothingToUndo
     case lostAtTooFar(Timestamp, opened: Timestamp)
+    /// A lost-at time later than the first action recorded (`step`, for `provider`, moved to
+    /// `state`, or noted when `state` is nil, at `happened`): the report would say it was done
+    /// before the loss.
+    case lostAfterFirstAction(Timestamp, step: StepID, provider: ProviderID?, state: StepState?, happened: Timestamp)
     /// "None of mine" on a step without providers.
     case noProvidersForNone(StepID)
     /// A text of the details refused by the one field validator.
@@ -60,6 +68,12 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
                     $0 + w.semicolon + w[.correctLostAtWith(command: "lostphone details --lost-at TIME")]
                 } ?? ""
             }
+        case .changeBeforeCurrentState(let step, let provider, let state, let since, let asked):
+            return w[.changeBeforeCurrentState(step: titled(step, provider), state: w.name(state), since: display(since),
+                                               asked: display(asked), onCommandLine: surface == .commandLine)]
+        case .lostAfterFirstAction(let lost, let step, let provider, let state, let happened):
+            return w[.lostAfterFirstAction(lost: display(lost), step: titled(step, provider), state: state.map(w.name),
+                                           happened: display(happened), onCommandLine: surface == .commandLine)]
         case .happenedLongBefore(let t, let opened): return w[.happenedLongBefore(display(t), opened: display(opened))]
         case .requiresFirst(let step, let unmet):
             let quoted = unmet.map { "“\(title($0))”" }
@@ -96,7 +110,9 @@ public enum RecordingSurface: Sendable, Hashable {
 /// things for the same reasons and record the same events.
 ///
 /// The rules: the state machine's moves (`StepState.canMove`); a happened-at time no later than
-/// the recording and no earlier than the loss; a step's `requires` settled first, unless the
+/// the recording and no earlier than the loss; a state change no earlier than the change it
+/// leaves, and a lost-at time no later than the first action (the order of events the reports
+/// tell); a step's `requires` settled first, unless the
 /// person confirms; notes and details without control or invisible characters; nothing after
 /// `resolved`. After a prevention tip's state changed, `tipToKeep` says what the profile keeps.
 public struct RecordingRules {
@@ -126,6 +142,9 @@ public struct RecordingRules {
         } catch {
             return .failure(error.refusal ?? .resolved)
         }
+        if case let .details(lostAt?, _) = command, let late = lostAtOrderProblem(lostAt, in: incident) {
+            return .failure(late)
+        }
         // A move that is not allowed at all is refused before asking to confirm it.
         if !anyway, let early = earlyRecording(command, in: incident) { return .failure(early) }
         return .success(event)
@@ -153,12 +172,48 @@ public struct RecordingRules {
         return nil
     }
 
-    /// Why `lostAt` cannot be the lost-at time of `incident` at `now`, or nil: in the future, or
-    /// more than five years from the incident's start.
-    public static func lostAtProblem(_ lostAt: Timestamp, now: Timestamp, in incident: Incident) -> RecordingRefusal? {
+    /// Why a state change of `current` (the record of `step`, for `provider`) cannot have
+    /// happened at `happenedAt`, or nil: it is earlier than the change that put `current` in its
+    /// state, so a report would show the state left before it was entered. Undone changes do not
+    /// count (an undo restores the record they replaced). A time typed to the minute of that
+    /// change is accepted (`Incident.event(for:at:)` records it as the change's own time). Notes
+    /// are not changes of state: a note dated earlier tells of something done then, which is
+    /// true in any order. Only a time the person gives is checked: "now" follows every record.
+    public static func stateChangeProblem(_ happenedAt: Timestamp, of current: ProviderRecord,
+                                          step: StepID, provider: ProviderID?) -> RecordingRefusal? {
+        guard let since = current.effectiveAt else { return nil }
+        let minute = (since.date.timeIntervalSince1970 / 60).rounded(.down) * 60
+        guard happenedAt.date.timeIntervalSince1970 < minute else { return nil }
+        return .changeBeforeCurrentState(step: step, provider: provider, state: current.state, since: since, asked: happenedAt)
+    }
+
+    /// Why `lostAt` cannot be the lost-at time of `incident` at `now`, or nil: in the future,
+    /// more than five years from the incident's start, or later than the first action recorded
+    /// (`lostAtOrderProblem`). The `i` form and `lostphone details --lost-at` both ask this.
+    public func lostAtProblem(_ lostAt: Timestamp, now: Timestamp, in incident: Incident) -> RecordingRefusal? {
         if TimeInput.isInFuture(lostAt, now: now) { return .happenedInFuture(lostAt) }
         if EventLimits.lostAtProblem(lostAt, opened: incident.startedAt) != nil { return .lostAtTooFar(lostAt, opened: incident.startedAt) }
-        return nil
+        return lostAtOrderProblem(lostAt, in: incident)
+    }
+
+    /// A lost-at time later than the earliest action of `incident` (a move or a note in an
+    /// action pane, not undone, not prepared from the profile), or nil. The other half of
+    /// `happenedBeforeLoss`: nothing is done about a phone before it is lost. Prevention tips
+    /// are left out, as they are done before a loss. Only a new lost-at time is checked: a
+    /// journal that already holds such an order is read, and its other details edited, as it is.
+    func lostAtOrderProblem(_ lostAt: Timestamp, in incident: Incident) -> RecordingRefusal? {
+        guard lostAt != incident.lostAt else { return nil }
+        let undone = Set(incident.events.compactMap(\.undoes))
+        var first: (event: Event, step: StepID, happened: Timestamp)?
+        for event in incident.events where event.kind == .move || event.kind == .note {
+            guard event.prepared != true, !undone.contains(event.seq), let step = event.step,
+                  locate(step)?.kind == .actions else { continue }
+            let happened = event.happenedAt ?? event.at
+            if happened < first?.happened ?? lostAt { first = (event, step, happened) }
+        }
+        guard let first else { return nil }
+        return .lostAfterFirstAction(lostAt, step: first.step, provider: first.event.provider,
+                                     state: first.event.kind == .move ? first.event.to : nil, happened: first.happened)
     }
 
     /// After `event` changed a prevention tip (done, reopened, undone) in `incident` (the event

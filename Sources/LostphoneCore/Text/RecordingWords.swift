@@ -6,6 +6,12 @@ public enum RecordingWord: Hashable, Sendable {
     case clockWrong(time: String, opened: String)
     case happenedLongBefore(String, opened: String)
     case lostAtTooFar(String, opened: String)
+    /// A change back-dated before the change it leaves: the step (and provider), its state,
+    /// since when, the time given; what to do differs on the command line.
+    case changeBeforeCurrentState(step: String, state: String, since: String, asked: String, onCommandLine: Bool)
+    /// A lost-at time later than the first action: the time given, the action (its step, the
+    /// state it was moved to or nil for a note, when it happened).
+    case lostAfterFirstAction(lost: String, step: String, state: String?, happened: String, onCommandLine: Bool)
     case noteEmpty
     case noteTooLong(bytes: Int, limit: Int)
     case invisibleCharacter(String)
@@ -80,6 +86,26 @@ public enum RecordingWord: Hashable, Sendable {
         case .lostAtTooFar(let t, let opened):
             return pair(zh: "丢失时间 \(t) 与这次事件开始的时间（\(opened)）相差五年以上，请检查输入的时间",
                         en: "the lost-at time \(t) is more than five years from the incident's start (\(opened)); check the time given")
+        case .changeBeforeCurrentState(let step, let state, let since, let asked, let onCommandLine):
+            let fix = onCommandLine
+                ? pair(zh: "请用 --at 给出 \(since) 或更晚的时间；如果那条记录有误，先在全屏界面（运行 lostphone）按 u 撤销。",
+                       en: "Give --at \(since) or later; if that record is wrong, take it back first with u on the full screen (run lostphone).")
+                : pair(zh: "请按 @ 设为 \(since) 或更晚的时间；如果那条记录有误，先按 u 撤销。",
+                       en: "Set a time of \(since) or later with @; if that record is wrong, take it back first with u.")
+            return pair(zh: "「\(step)」于 \(since) 记为“\(state)”，之后的变化不可能更早（你给的是 \(asked)）。",
+                        en: "“\(step)” became \(state) at \(since); a change out of it can't have happened earlier (\(asked)).")
+                + (language == .zh ? "" : " ") + fix
+        case .lostAfterFirstAction(let lost, let step, let state, let happened, let onCommandLine):
+            let first = state.map { pair(zh: "「\(step)」于 \(happened) 记为“\($0)”", en: "“\(step)” \($0) at \(happened)") }
+                ?? pair(zh: "「\(step)」于 \(happened) 记下的备注", en: "a note on “\(step)” at \(happened)")
+            let fix = onCommandLine
+                ? pair(zh: "请用 --lost-at 给出 \(happened) 或更早的时间；如果那条记录有误，先在全屏界面（运行 lostphone）按 u 撤销。",
+                       en: "Give --lost-at \(happened) or earlier; if that record is wrong, take it back first with u on the full screen (run lostphone).")
+                : pair(zh: "请填 \(happened) 或更早的时间；如果那条记录有误，先按 u 撤销。",
+                       en: "Give \(happened) or earlier; if that record is wrong, take it back first with u.")
+            return pair(zh: "丢失时间 \(lost) 不能晚于最早记下的一项：\(first)。",
+                        en: "The loss (\(lost)) can't be later than the first thing recorded: \(first).")
+                + (language == .zh ? "" : " ") + fix
         case .noteEmpty: return pair(zh: "备注是空的", en: "the note is empty")
         case .retryOnlyWhenBlocked:
             return pair(zh: "只有记为“受阻”时才能定再试的时间", en: "a time to try again goes only with blocked")

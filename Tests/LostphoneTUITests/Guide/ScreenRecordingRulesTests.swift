@@ -36,4 +36,40 @@ import Testing
         d.press(.char("y"))
         #expect(d.eventsOnDisk().last?.step == "apple-erase" && d.eventsOnDisk().last?.to == .done)
     }
+
+    /// Finding 1 of the user test: `@` before the state a step is in is refused on `d`/`r` by
+    /// the rule `lostphone record --at` obeys, and nothing is recorded.
+    @Test func aChangeBackDatedWithAtBeforeTheStateItLeavesIsRefused() {
+        let d = TestApp(now: at(3600))
+        while d.state.selectedStep?.id != "police" { d.press(.down) }
+        d.press(.char("d"))
+        #expect(d.state.incident.record("police").state == .done)
+        // `d` moved on to the next step: back to the police report.
+        while d.state.selectedStep?.id != "police" { d.press(.up) }
+        d.press(.char("@"))
+        d.type("-30m")
+        d.press(.enter, .char("r"))
+        let message = d.state.message?.text ?? ""
+        #expect(message.contains("became done at 2026-11-24 22:00") && message.contains("(2026-11-24 21:30)")
+                && message.contains("with @"), "\(message)")
+        #expect(d.state.incident.record("police").state == .done && d.eventsOnDisk().count == 2, "nothing recorded")
+    }
+
+    /// The other half of "before the phone was lost": `i` refuses a loss later than the first
+    /// action, by the rule `lostphone details --lost-at` obeys.
+    @Test func theDetailsFormRefusesALossLaterThanTheFirstAction() {
+        let d = TestApp(language: .zh, now: at(3600))
+        while d.state.selectedStep?.id != "police" { d.press(.down) }
+        d.press(.char("@"))
+        d.type("-30m")
+        d.press(.enter, .char("d"))
+        #expect(d.state.incident.record("police").state == .done)
+        d.press(.char("i"))
+        d.type("21:45")
+        d.press(.enter)
+        guard case .details(let form) = d.state.mode else { Issue.record("the form closed and kept it"); return }
+        let error = form.error ?? ""
+        #expect(error.contains("丢失时间 2026-11-24 21:45 不能晚于最早记下的一项") && error.contains("2026-11-24 21:30"), "\(error)")
+        #expect(d.state.incident.lostAt == nil && d.eventsOnDisk().count == 2, "nothing recorded")
+    }
 }

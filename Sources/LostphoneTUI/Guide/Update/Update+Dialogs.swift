@@ -89,7 +89,7 @@ extension Update {
                         state.mode = .details(form)
                         return []
                     }
-                    if let problem = RecordingRules.lostAtProblem(t, now: state.now, in: state.incident) {
+                    if let problem = state.recordingRules.lostAtProblem(t, now: state.now, in: state.incident) {
                         form.error = problem.text(state.words, playbook: state.playbook, surface: .screen)
                         form.focus = .lostAt
                         state.mode = .details(form)
