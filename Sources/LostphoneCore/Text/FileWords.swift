@@ -72,7 +72,8 @@ public enum JournalProblem: Hashable, Sendable {
         case .duplicateKey(let key):
             return pair(zh: "一条记录里键“\(key)”出现了两次。", en: "the key \"\(key)\" appears twice in one event.") + " " + leftAsIs
         case .notAnEvent(let detail):
-            return pair(zh: "不是日志记录（\(detail)）。", en: "not a journal event (\(detail)).") + " " + leftAsIs
+            // The detail is the JSON decoder's, in English: said as such in Chinese.
+            return pair(zh: "不是日志记录（解析器的英文原话：\(detail)）。", en: "not a journal event (\(detail)).") + " " + leftAsIs
         case .emptyLine:
             return pair(zh: "空行。", en: "empty line.") + " " + leftAsIs
         case .onlyCutOffLine(let bytes):
