@@ -11,7 +11,8 @@ public struct Note: Hashable, Sendable {
 /// providers: the fold of its events.
 public struct ProviderRecord: Hashable, Sendable {
     public var state: StepState = .pending
-    /// One the person uses: acted on, or marked with `m`.
+    /// One the person uses: acted on, or marked with `m`; one with something recorded
+    /// (`holdsRecord`) stays so.
     public var mine = false
     /// When its state last changed; nil while none was recorded.
     public var updatedAt: Timestamp?
@@ -20,6 +21,10 @@ public struct ProviderRecord: Hashable, Sendable {
     public var notes: [Note] = []
 
     public init() {}
+
+    /// Whether something is recorded for it that every view shows: a state other than to do,
+    /// or a note. It cannot be un-marked then.
+    public var holdsRecord: Bool { state != .pending || !notes.isEmpty }
 
     /// The time to show and report for the last change: the happened time when given.
     public var effectiveAt: Timestamp? { happenedAt ?? updatedAt }

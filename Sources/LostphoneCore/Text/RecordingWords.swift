@@ -16,6 +16,13 @@ public enum RecordingWord: Hashable, Sendable {
     case retryOnlyWhenBlocked, dueHasPassed(String), dueTooFar(String, opened: String), notAFollowUp(String)
     /// What to do about a refusal on the command line.
     case reopenWith(command: String), correctLostAtWith(command: String), anywayHint
+    /// `m` on a provider with something recorded for it: it stays the person's. `step` names
+    /// the step on the command line (nil: the one on screen); `state` is nil when only notes are.
+    case stillYours(provider: String, step: String?, state: String?)
+    /// What to do then: reopen it first, with `command` on the command line (nil: the key `r`).
+    case unmarkAfterReopening(command: String?)
+    /// For a note on the screen: `u` takes it back when it was the last action.
+    case undoTheNote
 
     // `lostphone record` and `note`.
     case noSuchStep(String, list: String)
@@ -99,6 +106,21 @@ public enum RecordingWord: Hashable, Sendable {
             return pair(zh: "请给出更晚的时间，或修改丢失时间：\(command)", en: "give a later time, or correct the lost-at time: \(command)")
         case .anywayHint:
             return pair(zh: "仍要现在记录，请加上 --anyway。", en: "To record it now all the same, add --anyway.")
+        case .stillYours(let provider, let step, let state):
+            let placeZH = step.map { "在「\($0)」中" } ?? "这一步"
+            let placeEN = step.map { "in “\($0)”" } ?? "here"
+            guard let state else {
+                return pair(zh: "\(provider)仍算你的：\(placeZH)有它的备注，备注会一直保留",
+                            en: "\(provider) stays yours: it has a note \(placeEN), and notes are kept")
+            }
+            return pair(zh: "\(provider)仍算你的：\(placeZH)已记为“\(state)”", en: "\(provider) stays yours: it is recorded as \(state) \(placeEN)")
+        case .unmarkAfterReopening(let command):
+            guard let command else {
+                return pair(zh: "。要取消，请先按 r 重新打开，再按 m", en: ". To un-mark it, press r to reopen it first, then m")
+            }
+            return pair(zh: "。要取消，请先重新打开：\(command)", en: ". To un-mark it, reopen it first: \(command)")
+        case .undoTheNote:
+            return pair(zh: "。如果备注是最近一次操作，可按 u 撤销", en: ". If the note was your last action, u takes it back")
 
         case .noSuchStep(let id, let list):
             return pair(zh: "没有步骤 \(id)。步骤有：\(list)（lostphone guide --ids 列出全部编号）。",
