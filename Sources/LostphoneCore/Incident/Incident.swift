@@ -264,6 +264,7 @@ public struct Incident: Hashable, Sendable {
             pushUndoable(event, step, rec)
             if rec.hasMine { noOtherEvents.insert(event.seq) }
             rec.noneOfMine = true
+            rec.noneOfMineAt = event.at
             records[step] = rec
         case .undo(let undo):
             let (target, step) = (undo.undoes, undo.step)
