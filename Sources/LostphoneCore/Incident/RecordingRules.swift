@@ -91,12 +91,11 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
             switch surface {
             case .screen:
                 let name = shown?.shortName(w.language) ?? provider.rawValue
-                return w[.stillYours(provider: name, step: nil, state: notes ? nil : w.name(state))]
-                    + w[notes ? RecordingWord.undoTheNote : .unmarkAfterReopening(command: nil)]
+                return w[notes ? .noteKeepsItYours(provider: name) : .reopenToUnmark(provider: name, state: w.name(state))]
             case .commandLine:
                 let name = shown?.name[w.language] ?? provider.rawValue
                 let said = w[.stillYours(provider: name, step: title(step), state: notes ? nil : w.name(state))]
-                return notes ? said : said + w[.unmarkAfterReopening(command: "lostphone record \(step) pending --provider \(provider)")]
+                return notes ? said : w.sentences(said, w[.unmarkAfterReopening(command: "lostphone record \(step) pending --provider \(provider)")])
             }
         }
     }

@@ -98,6 +98,7 @@ import Testing
             #expect(said.contains("工商银行") && said.contains("已完成") && said.contains("按 r"), "\(said)")
         }
         #expect(d.state.message?.kind == .error)
+        #expect(TextWidth.of(said) < 80, "what to do fits the bottom line at 80 columns: \(said)")
         #expect(d.screen.contains("1/2"), "the step's line still counts ICBC:\n\(d.screen)")
     }
 
