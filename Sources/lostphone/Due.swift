@@ -49,7 +49,7 @@ extension Lostphone {
             if let add { return try addItem(add) }
             if let done { return try close(done) }
             let playbook = try common.loadPlaybook()
-            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
+            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident, language: common.language())
             let list = DueList(incident: incident, playbook: playbook, language: common.language(), now: SystemClock().now())
             print(json ? list.json(incidentID: incident.id) : list.text(incidentID: incident.id), terminator: "")
         }
@@ -66,7 +66,9 @@ extension Lostphone {
 
         func close(_ key: String) throws {
             let playbook = try common.loadPlaybook()
-            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident)
+            // The note that closes the item opens the journal to record, which repairs a torn
+            // last line and says so: nothing to say here.
+            let (incident, _) = try IncidentSession.read(store: common.store, id: which.incident, sayTear: false)
             let list = DueList(incident: incident, playbook: playbook, language: common.language(), now: SystemClock().now())
             let fail = { (message: String) -> Never in
                 printError("lostphone due: \(message)")

@@ -34,16 +34,25 @@ extension IncidentSession {
     }
 
     /// The incident `id` (or the newest), read without taking the lock, or an exit saying why not.
-    static func read(store: IncidentStore, id: String? = nil, language: Language? = nil) throws -> (Incident, String) {
+    /// A torn last line, left out and not repaired, is said on standard error: standard output
+    /// keeps the format scripts parse. `sayTear` is false where a recording follows, which
+    /// repairs it and says so.
+    static func read(store: IncidentStore, id: String? = nil, language: Language? = nil, sayTear: Bool = true) throws -> (Incident, String) {
         do {
-            return try load(store: store, id: id)
+            let (incident, path, tear) = try load(store: store, id: id)
+            if sayTear, let tear { printError("lostphone: " + tear.text(in: language ?? rememberedLanguage())) }
+            return (incident, path)
         } catch {
             throw exit(error, language)
         }
     }
 
+    private static func rememberedLanguage() -> Language {
+        CommonOptions.rememberedOrLocaleLanguage(ProcessEnvironment.current())
+    }
+
     private static func exit(_ error: SessionError, _ language: Language?) -> ExitCode {
-        let language = language ?? CommonOptions.rememberedOrLocaleLanguage(ProcessEnvironment.current())
+        let language = language ?? rememberedLanguage()
         printError("lostphone: " + error.text(Words(language)))
         return ExitCode(1)
     }

@@ -275,7 +275,10 @@ extension Lostphone {
                   + heading(.columnResolved, 20) + " " + TextWidth.padded(w[.columnEvents], to: 7, alignRight: true) + "  " + w[.columnSettled])
             for summary in list {
                 do {
-                    let incident = try Journal.readIncident(path: summary.path, id: summary.id).get()
+                    let (read, tear) = try Journal.readIncidentNotingTear(path: summary.path, id: summary.id)
+                    let incident = try read.get()
+                    // Its events counted without a torn last line: said on standard error.
+                    if let tear { printError("lostphone: " + tear.text(in: w.language)) }
                     let settled = actionSteps.filter { incident.record($0.id).state.isSettled }.count
                     func col(_ t: Timestamp?) -> String { TextWidth.padded(t.map { TimeInput.display($0) } ?? "–", to: 20) }
                     print(TextWidth.padded(summary.id, to: 16) + " " + col(incident.startedAt) + " " + col(incident.lostAt) + " "

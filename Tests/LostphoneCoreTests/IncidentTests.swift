@@ -109,7 +109,8 @@ func at(_ seconds: Int) -> Timestamp {
             let command: IncidentCommand
             if roll < 2, live.lastUndoableEvent != nil {
                 command = .undo
-            } else if roll == 2, let provider {
+            } else if roll == 2, let provider, !live.record(step.id).provider(provider).holdsRecord {
+                // One with a state or a note recorded stays the person's (`RecordingRefusal.stillRecorded`).
                 command = .mine(step.id, provider, !live.record(step.id).provider(provider).mine)
             } else if roll < 4 {
                 command = .note(step.id, "note \(n) 备注|\\\"q\" 👍🏽", provider: provider)

@@ -73,6 +73,43 @@ func mode(_ path: String) -> Int {
         #expect(mode(r.backupPath) == 0o600)
     }
 
+    /// A reader that may not repair says how much of a cut-off last line it left out, and
+    /// changes nothing; a line another process is writing under the journal's lock is read
+    /// once it is whole, not called a crash's.
+    @Test func aReaderNotesACutOffLineAndWaitsForOneBeingWritten() throws {
+        let dir = TempDir()
+        let (path, events) = try makeJournal(dir)
+        let incident = try Incident.replay(events, id: "i")
+        let next = try incident.event(for: .note("sim", "ref 9", provider: "china-mobile"), at: at(5))
+        let line = Journal.encode(next)
+        let (firstHalf, secondHalf) = (line.prefix(line.count / 2), line.dropFirst(line.count / 2))
+        @Sendable func append(_ bytes: Data) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+        }
+
+        // A writer holds the lock and is half-way through its line.
+        let (writer, _, _) = try Journal.open(path: path)
+        try append(firstHalf)
+        let rest = Thread { Thread.sleep(forTimeInterval: 0.2); try? append(secondHalf) }
+        rest.start()
+        let whole = try Journal.readNotingTear(path: path)
+        #expect(whole.events == events + [next] && whole.tornBytes == 0, "\(whole.tornBytes) bytes called cut off")
+        writer.close()
+
+        // No writer: the half line a crash left is noted, and the file stays as it is.
+        try append(firstHalf)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let torn = try Journal.readNotingTear(path: path)
+        #expect(torn.events == events + [next] && torn.tornBytes == firstHalf.count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before && dir.names == ["i.jsonl"])
+        let (_, notice) = try Journal.readIncidentNotingTear(path: path, id: "i")
+        #expect(notice == .tornLineLeftOut(path: path, bytes: firstHalf.count))
+        #expect(notice?.text(in: .zh).contains("截断") == true && notice?.text(in: .en).contains("left out") == true)
+    }
+
     @Test func aWholeLastEventWithoutItsNewlineIsKept() throws {
         let dir = TempDir()
         let (path, events) = try makeJournal(dir)

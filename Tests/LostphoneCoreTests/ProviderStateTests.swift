@@ -46,14 +46,18 @@ import Testing
         #expect(i.record("bank").state == expected)
     }
 
-    @Test func markingAProviderAsNotMineTakesItOutOfTheSummary() throws {
+    /// Un-marking takes a provider out of the summary once nothing is recorded for it: CMB,
+    /// blocked, stays the person's until it is reopened.
+    @Test func markingAProviderAsNotMineTakesItOutOfTheSummaryOnceReopened() throws {
         var i = fresh()
         try record(&i, .move("bank", to: .blocked, provider: "cmb"), 1)
         try record(&i, .move("bank", to: .done, provider: "icbc"), 2)
-        try record(&i, .mine("bank", "cmb", false), 3)
+        #expect(throws: IncidentError.self) { try i.event(for: .mine("bank", "cmb", false), at: at(3)) }
+        try record(&i, .move("bank", to: .pending, provider: "cmb"), 3)
+        try record(&i, .mine("bank", "cmb", false), 4)
         #expect(i.record("bank").state == .done)
-        try record(&i, .undo, 4)
-        #expect(i.record("bank").state == .blocked)
+        try record(&i, .undo, 5)
+        #expect(i.record("bank").state == .inProgress, "CMB is the person's again, to do")
     }
 
     @Test func notesAreAddedNeverReplaced() throws {

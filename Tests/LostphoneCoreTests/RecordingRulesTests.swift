@@ -100,7 +100,10 @@ import Testing
         #expect(!i.saidNoOther(none) && i.saidNoOther(noOther))
         #expect(try Incident.replay(i.events, id: "t") == i, "a replay decides the same")
         let md = Report(incident: i, playbook: playbook, language: .en, generatedAt: at(8)).markdown()
-        let lines = md.split(separator: "\n").filter { $0.contains("none of mine") || $0.contains("no other") }
+        // The timeline's lines (numbered); the step's row says what is true now: no other.
+        let said = md.split(separator: "\n").filter { $0.contains("none of mine") || $0.contains("no other") }
+        let lines = said.filter { $0.dropFirst(2).first?.isNumber == true }
+        #expect(said.filter { $0.hasPrefix("| Report the loss to lending") }.map { $0.contains("no other") } == [true], "\(said)")
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.first.map { $0.contains("none of mine") && !$0.contains("no other") } == true, "\(lines)")
         #expect(lines.last.map { $0.contains("no other") } == true, "\(lines)")

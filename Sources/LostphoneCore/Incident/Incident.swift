@@ -128,6 +128,10 @@ public struct Incident: Hashable, Sendable {
             return Event(seq: seq, at: time, happenedAt: happened,
                          .note(.init(step: step, provider: provider, text: text, due: due, closes: closes)))
         case let .mine(step, provider, mine):
+            let current = record(step).provider(provider)
+            if !mine && current.holdsRecord {
+                throw IncidentError(.stillRecorded(step: step, provider: provider, state: current.state))
+            }
             return Event(seq: seq, at: time, .mine(.init(step: step, provider: provider, mine: mine)))
         case let .noneOfMine(step):
             return Event(seq: seq, at: time, .noneOfMine(step: step))
@@ -256,7 +260,10 @@ public struct Incident: Hashable, Sendable {
             var rec = record(step)
             var target = rec.provider(provider)
             pushUndoable(event, step, rec)
-            target.mine = mark.mine ?? true
+            // A provider with a state or a note recorded stays the person's (`event(for:at:)`
+            // refuses to un-mark it); a journal written before that rule may un-mark one all
+            // the same, and the screen, `status` and the reports then still show it.
+            target.mine = (mark.mine ?? true) || target.holdsRecord
             if event.prepared == true { rec.prepared = true } else { rec.lastProvider = provider }
             rec.set(provider, target)
             records[step] = rec
@@ -265,6 +272,7 @@ public struct Incident: Hashable, Sendable {
             pushUndoable(event, step, rec)
             if rec.hasMine { noOtherEvents.insert(event.seq) }
             rec.noneOfMine = true
+            rec.noneOfMineAt = event.at
             records[step] = rec
         case .undo(let undo):
             let (target, step) = (undo.undoes, undo.step)

@@ -168,8 +168,9 @@ public struct IncidentSession {
         String(PathName.split(path).file.dropLast(".jsonl".count))
     }
 
-    /// The incident `id` (or the newest), read without taking the lock, and its journal's path.
-    public static func load(store: IncidentStore, id: String? = nil) throws(SessionError) -> (Incident, String) {
+    /// The incident `id` (or the newest), read without taking the lock, its journal's path, and
+    /// what to tell the person of a torn last line left out (a reader does not repair it).
+    public static func load(store: IncidentStore, id: String? = nil) throws(SessionError) -> (Incident, String, JournalReadNotice?) {
         let summary: IncidentSummary
         if let id {
             summary = try find(id, in: store)
@@ -179,8 +180,9 @@ public struct IncidentSession {
             throw .noIncidentYet(directory: store.directory)
         }
         do {
-            switch try Journal.readIncident(path: summary.path, id: summary.id) {
-            case .success(let incident): return (incident, summary.path)
+            let (read, tear) = try Journal.readIncidentNotingTear(path: summary.path, id: summary.id)
+            switch read {
+            case .success(let incident): return (incident, summary.path, tear)
             case .failure(let error): throw SessionError.unreadable(path: summary.path, problem: error.message, backup: nil)
             }
         } catch let error as JournalError {

@@ -131,11 +131,40 @@ public final class Journal: @unchecked Sendable {
     /// A torn last line is left out.
     /// A last line that is a whole event lacking only its newline is read as the event it is.
     public static func read(path: String) throws(JournalError) -> [Event] {
+        try readNotingTear(path: path).events
+    }
+
+    /// `read`, and what a reader that may not repair the file must say of it: the length of a
+    /// torn last line it left out (0 when there is none).
+    ///
+    /// A torn line while another process holds the journal's lock (the full screen, `record`)
+    /// is that writer's append under way, not a crash's: it is read again until whole, for as
+    /// long as `open` waits for a lock.
+    public static func readNotingTear(path: String) throws(JournalError) -> (events: [Event], tornBytes: Int) {
         let fd = try openNoFollow(path, flags: O_RDONLY)
         defer { _ = Glibc.close(fd) }
-        let (events, _, tail) = try parse(try readAll(fd, path: path), path: path)
-        if let last = unterminatedEvent(tail, after: events, path: path) { return events + [last] }
-        return events
+        let clock = ContinuousClock()
+        let deadline = clock.now + lockWait
+        while true {
+            let (events, _, tail) = try parse(try readAll(fd, path: path), path: path)
+            if tail.isEmpty { return (events, 0) }
+            if let last = unterminatedEvent(tail, after: events, path: path) { return (events + [last], 0) }
+            guard writerHoldsLock(fd), clock.now < deadline else { return (events, tail.count) }
+            usleep(20_000)
+            guard lseek(fd, 0, SEEK_SET) == 0 else {
+                throw JournalError(path: path, .cannotRead(reason: String(cString: strerror(errno))))
+            }
+        }
+    }
+
+    /// Whether another process holds the journal's lock, as its writer does. A shared lock
+    /// taken to ask is given back at once: a writer waiting for it retries (`lock`).
+    private static func writerHoldsLock(_ fd: Int32) -> Bool {
+        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
+            _ = flock(fd, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
     }
 
     /// The bytes after the last newline, when they are the next event whole with only its
@@ -148,8 +177,15 @@ public final class Journal: @unchecked Sendable {
     /// The incident a journal replays to, read only: no lock, no repair (a torn last line is
     /// left out). For `status` and `export`, which work while the full screen is open.
     public static func readIncident(path: String, id: String) throws(JournalError) -> Result<Incident, IncidentError> {
-        let events = try read(path: path)
-        return Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
+        try readIncidentNotingTear(path: path, id: id).incident
+    }
+
+    /// `readIncident`, and what to tell the person of a torn last line left out, if any.
+    public static func readIncidentNotingTear(path: String, id: String) throws(JournalError)
+        -> (incident: Result<Incident, IncidentError>, tear: JournalReadNotice?) {
+        let (events, torn) = try readNotingTear(path: path)
+        let incident = Result { () throws(IncidentError) -> Incident in try Incident.replay(events, id: id) }
+        return (incident, torn > 0 ? .tornLineLeftOut(path: path, bytes: torn) : nil)
     }
 
     /// Opens an incident's journal for appending, as `open`, and replays it. The whole file is

@@ -38,6 +38,10 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
     case dueTooFar(Timestamp, opened: Timestamp)
     /// A note closing something that is not a follow-up's key.
     case notAFollowUp(String)
+    /// Un-marking a provider that has something recorded (a state other than to do, a note):
+    /// it stays the person's, or the screen and `status` would hide what every report shows.
+    /// `state` is its state (`pending` when only notes are recorded).
+    case stillRecorded(step: StepID, provider: ProviderID, state: StepState)
 
     /// What is wrong and what to do about it, in `w`'s language; step ids are named by their
     /// titles in `playbook` where it has them.
@@ -95,6 +99,18 @@ public enum RecordingRefusal: Error, Sendable, Hashable {
         case .dueHasPassed(let t): return w[.recording(.dueHasPassed(display(t)))]
         case .dueTooFar(let t, let opened): return w[.recording(.dueTooFar(display(t), opened: display(opened)))]
         case .notAFollowUp(let key): return w[.recording(.notAFollowUp(Sanitize.brief(key, limit: 64)))]
+        case .stillRecorded(let step, let provider, let state):
+            let shown = playbook?.step(step)?.provider(provider)
+            let notes = state == .pending
+            switch surface {
+            case .screen:
+                let name = shown?.shortName(w.language) ?? provider.rawValue
+                return w[notes ? .noteKeepsItYours(provider: name) : .reopenToUnmark(provider: name, state: w.name(state))]
+            case .commandLine:
+                let name = shown?.name[w.language] ?? provider.rawValue
+                let said = w[.stillYours(provider: name, step: title(step), state: notes ? nil : w.name(state))]
+                return notes ? said : w.sentences(said, w[.unmarkAfterReopening(command: "lostphone record \(step) pending --provider \(provider)")])
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ public struct Note: Hashable, Sendable {
 /// providers: the fold of its events.
 public struct ProviderRecord: Hashable, Sendable {
     public var state: StepState = .pending
-    /// One the person uses: acted on, or marked with `m`.
+    /// One the person uses: acted on, or marked with `m`; one with something recorded
+    /// (`holdsRecord`) stays so.
     public var mine = false
     /// When its state last changed; nil while none was recorded.
     public var updatedAt: Timestamp?
@@ -20,6 +21,10 @@ public struct ProviderRecord: Hashable, Sendable {
     public var notes: [Note] = []
 
     public init() {}
+
+    /// Whether something is recorded for it that every view shows: a state other than to do,
+    /// or a note. It cannot be un-marked then.
+    public var holdsRecord: Bool { state != .pending || !notes.isEmpty }
 
     /// The time to show and report for the last change: the happened time when given.
     public var effectiveAt: Timestamp? { happenedAt ?? updatedAt }
@@ -38,6 +43,8 @@ public struct StepRecord: Hashable, Sendable {
     public internal(set) var prepared = false
     /// Whether the person said they have none (or no other) of the step's providers.
     public internal(set) var noneOfMine = false
+    /// When they last said so (recorded): the step's time while none of its providers is theirs.
+    public internal(set) var noneOfMineAt: Timestamp?
     /// The `to` of the step's last move, whatever the provider: the step's state as journals
     /// before provider tracking (no `journalVersion`) recorded it, checked only for them.
     var legacyState: StepState = .pending
@@ -110,9 +117,10 @@ public struct StepRecord: Hashable, Sendable {
         return .pending
     }
 
-    /// When anything of the step last changed: a state or a note.
+    /// When anything of the step last changed: a state, a note, or "none (no other) of mine".
     public var updatedAt: Timestamp? {
-        order.compactMap { id in records[id].flatMap { r in ([r.updatedAt] + [r.notes.last?.at]).compactMap { $0 }.max() } }.max()
+        let providers = order.compactMap { id in records[id].flatMap { r in ([r.updatedAt] + [r.notes.last?.at]).compactMap { $0 }.max() } }.max()
+        return [providers, noneOfMineAt].compactMap { $0 }.max()
     }
 
     /// When the step's last change happened, as the person stated it: the latest happened-at
@@ -127,7 +135,7 @@ public struct StepRecord: Hashable, Sendable {
     }
 
     /// The step's time as shown: its last change (`lastChange`), else, for a step with only
-    /// notes, when the last note was recorded.
+    /// notes, when the last note was recorded, or when the person said none is theirs.
     public var shownChange: (happened: Timestamp, recorded: Timestamp)? {
         lastChange ?? updatedAt.map { ($0, $0) }
     }

@@ -30,6 +30,10 @@ public struct Report: Sendable {
         public var own: ProviderRecord?
         /// The providers the person uses, in the order first acted on.
         public var providers: [ProviderRow]
+        /// The person has none of its providers (`StepRecord.isNoneOfMine`).
+        public var isNoneOfMine = false
+        /// The person said they have no other than their own (`StepRecord.saidNoOther`).
+        public var saidNoOther = false
 
         /// Every note of the step, its providers' included, oldest first, with the provider's name.
         public var notes: [(provider: String?, note: Note)] {
@@ -104,7 +108,8 @@ public struct Report: Sendable {
                 if pane.kind == .tips && rec.state != .done { continue }
                 rows.append(StepRow(pane: pane.id, paneTitle: pane.title[l], paneKind: pane.kind, id: step.id,
                                     title: step.title[l], priority: step.priority, group: step.group, state: rec.state,
-                                    updatedAt: rec.updatedAt, lastChange: rec.lastChange, own: own, providers: providers))
+                                    updatedAt: rec.updatedAt, lastChange: rec.lastChange, own: own, providers: providers,
+                                    isNoneOfMine: rec.isNoneOfMine, saidNoOther: rec.saidNoOther))
             }
         }
         steps = rows
@@ -149,6 +154,11 @@ public struct Report: Sendable {
         let before = incident.lostAt ?? incident.startedAt
         guard let change = row.lastChange else { return w.name(row.state) }
         return (change.happened <= before ? w[.doneBeforeLoss] : w.name(row.state)) + " " + String(change.happened.readable.prefix(10))
+    }
+
+    /// A step's state in its table, as `status` says it (`Words.stepState`).
+    func stateText(_ row: StepRow) -> String {
+        words.stepState(row.state, noneOfMine: row.isNoneOfMine, noOther: row.saidNoOther, group: row.group)
     }
 
     /// A step's time: when its last change happened, with when it was recorded; else when

@@ -88,8 +88,8 @@ extension Report {
         func notesText(_ notes: [Note]) -> String? {
             notes.isEmpty ? nil : notes.map { noteText($0) }.joined(separator: "\n")
         }
-        func stateCell(_ state: StepState) -> Node<HTML.TableRowContext> {
-            .td(.class("state-\(state.rawValue)"), .text(w.name(state)))
+        func stateCell(_ state: StepState, _ said: String? = nil) -> Node<HTML.TableRowContext> {
+            .td(.class("state-\(state.rawValue)"), .text(said ?? w.name(state)))
         }
 
         let facts: Node<HTML.BodyContext> = .table(
@@ -139,7 +139,7 @@ extension Report {
                     // provider the person uses.
                     .tbody(.forEach(rows) { row in
                         .group(
-                            .tr(.td(text(row.title)), stateCell(row.state),
+                            .tr(.td(text(row.title)), stateCell(row.state, stateText(row)),
                                 .td(.class("num"), text(stepTime(row))),
                                 .td(text(nil)), .td(.class("note"), text(notesText(row.own?.notes ?? [])))),
                             .forEach(row.providers) { p in

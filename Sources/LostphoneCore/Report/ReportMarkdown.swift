@@ -115,7 +115,7 @@ extension Report {
             // The step, with its own record where it has no providers; then one row per provider.
             let own = row.own
             let ownNotes = (own?.notes ?? []).map { noteText($0) }
-            o.append("| \(Report.cell(row.title)) | \(w.name(row.state)) | \(Report.cell(stepTime(row) ?? dash)) | \(dash) | \(ownNotes.isEmpty ? dash : Report.cell(ownNotes.joined(separator: "\n"))) |")
+            o.append("| \(Report.cell(row.title)) | \(Report.cell(stateText(row))) | \(Report.cell(stepTime(row) ?? dash)) | \(dash) | \(ownNotes.isEmpty ? dash : Report.cell(ownNotes.joined(separator: "\n"))) |")
             for p in row.providers {
                 let notes = p.record.notes.map { noteText($0) }
                 o.append("| ↳ | \(w.name(p.record.state)) | \(Report.cell(when(recorded: p.record.updatedAt, happened: p.record.happenedAt) ?? dash)) | \(Report.cell(p.name)) | \(notes.isEmpty ? dash : Report.cell(notes.joined(separator: "\n"))) |")

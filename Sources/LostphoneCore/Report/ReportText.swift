@@ -87,7 +87,9 @@ extension Report {
         var pane: PaneID? = nil
         for row in actionSteps {
             if row.pane != pane { pane = row.pane; heading(row.paneTitle) }
-            put("[\(w.name(row.state))] \(row.title)", indent: 2, hanging: 4)
+            put("[\(stateText(row))] \(row.title)", indent: 2, hanging: 4)
+            // None of its providers is the person's: when they said so.
+            if row.own == nil && row.providers.isEmpty, let t = stepTime(row) { put(t, indent: 6, hanging: 2) }
             if let own = row.own {
                 if let t = when(recorded: own.updatedAt, happened: own.happenedAt) { put(t, indent: 6, hanging: 2) }
                 for n in own.notes { put(w.label(.note) + noteText(n), indent: 6, hanging: 2) }

@@ -156,6 +156,22 @@ public enum JournalRepair: Hashable, Sendable {
     }
 }
 
+/// What a command that only reads (`status`, `export`, `next`, `due`, `details`) says of a
+/// journal it may not repair, in both languages.
+public enum JournalReadNotice: Hashable, Sendable {
+    /// A last line cut off by a crash (never shown as recorded) was left out; the file is as it was.
+    case tornLineLeftOut(path: String, bytes: Int)
+
+    public func text(in language: Language) -> String {
+        switch self {
+        case .tornLineLeftOut(let path, let bytes):
+            return language.pick(
+                zh: "\(path)：日志最后一行在崩溃时被截断（\(bytes) 字节，从未显示为已记录），这里没有算进去，文件也没有改动。打开 lostphone，或用 lostphone record、note 记录一次，就会修复它，并保留原文件的副本。",
+                en: "\(path): the journal's last line was cut off by a crash (\(bytes) bytes, never shown as recorded); it is left out here, and the file was not changed. Opening lostphone, or recording with `lostphone record` or `note`, repairs it and keeps a copy of the original.")
+        }
+    }
+}
+
 /// Why the profile was not saved, in both languages; the file is never left half-written.
 public enum ProfileSaveProblem: Hashable, Sendable {
     /// Changed by another window or `lostphone prepare` since the form read it.

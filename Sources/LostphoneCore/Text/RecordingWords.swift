@@ -22,6 +22,12 @@ public enum RecordingWord: Hashable, Sendable {
     case retryOnlyWhenBlocked, dueHasPassed(String), dueTooFar(String, opened: String), notAFollowUp(String)
     /// What to do about a refusal on the command line.
     case reopenWith(command: String), correctLostAtWith(command: String), anywayHint
+    /// Un-marking a provider with something recorded for it: it stays the person's. On the
+    /// screen, what to do first and then why, so that a cut line keeps what to do.
+    case reopenToUnmark(provider: String, state: String), noteKeepsItYours(provider: String)
+    /// On the command line: the step named; `state` nil when only notes are recorded; then
+    /// the command that reopens it.
+    case stillYours(provider: String, step: String, state: String?), unmarkAfterReopening(command: String)
 
     // `lostphone record` and `note`.
     case noSuchStep(String, list: String)
@@ -133,6 +139,21 @@ public enum RecordingWord: Hashable, Sendable {
             return pair(zh: "请给出更晚的时间，或修改丢失时间：\(command)", en: "give a later time, or correct the lost-at time: \(command)")
         case .anywayHint:
             return pair(zh: "仍要现在记录，请加上 --anyway。", en: "To record it now all the same, add --anyway.")
+        case .reopenToUnmark(let provider, let state):
+            return pair(zh: "要取消\(provider)，请先按 r 重新打开：它已记为“\(state)”",
+                        en: "To un-mark \(provider), press r to reopen it first: it is recorded as \(state)")
+        case .noteKeepsItYours(let provider):
+            return pair(zh: "\(provider)有备注，所以仍算你的（备注会一直保留；u 可撤销最近一次操作）",
+                        en: "\(provider) has a note, so it stays yours (notes are kept; u takes back the last action)")
+        case .stillYours(let provider, let step, let state):
+            guard let state else {
+                return pair(zh: "\(provider)在「\(step)」中有备注，所以仍算你的，备注会一直保留。",
+                            en: "\(provider) has a note in “\(step)”, so it stays yours; notes are kept.")
+            }
+            return pair(zh: "\(provider)在「\(step)」中已记为“\(state)”，所以仍算你的。",
+                        en: "\(provider) is recorded as \(state) in “\(step)”, so it stays yours.")
+        case .unmarkAfterReopening(let command):
+            return pair(zh: "要取消，请先重新打开：\(command)", en: "To un-mark it, reopen it first: \(command)")
 
         case .noSuchStep(let id, let list):
             return pair(zh: "没有步骤 \(id)。步骤有：\(list)（lostphone guide --ids 列出全部编号）。",

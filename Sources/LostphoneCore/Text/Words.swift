@@ -382,4 +382,13 @@ public struct Words: Sendable, Hashable {
 
     /// A state's one name.
     public func name(_ state: StepState) -> String { state.name(in: language) }
+
+    /// A step's state as the screen's details and the reports' step tables give it, saying what
+    /// `status` says beside it: "none of mine" where the person has none of the step's
+    /// providers (the state is skipped), and "no other bank of mine" after the state where they
+    /// said so after their own.
+    public func stepState(_ state: StepState, noneOfMine: Bool, noOther: Bool, group: String?) -> String {
+        if noneOfMine { return self[.noneOfMine] }
+        return name(state) + (noOther ? " · " + self[.prompt(.noOtherOfMine(group: group))] : "")
+    }
 }

@@ -120,6 +120,21 @@ struct PureGuide {
         #expect(g.selected != "lending", "settled: on to the next")
     }
 
+    /// Back on the step, its details say what `status` and the reports say: "none of mine"
+    /// (not "skipped"), with when it was said.
+    @Test(arguments: Language.allCases)
+    func theDetailsOfAStepWithNoneOfMineSaySoWithItsTime(language: Language) throws {
+        var g = PureGuide(language: language, width: 120)
+        g.press(.char("j"), .char("j"), .char("j"), .char("j"), .char("X"))
+        while g.selected != "lending" { g.press(.char("k")) }
+        if !g.state.nav.detailOpen { g.press(.enter) }
+        let screen = Screen.render(g.state).lines
+        let none = g.state.words[.noneOfMine]
+        let line = try #require(screen.first { $0.contains("– " + none) }, "\(screen.joined(separator: "\n"))")
+        #expect(line.contains(ShortTime.text(g.state.now, today: g.state.now)), "\(line)")
+        #expect(!screen.contains { $0.contains("– " + g.state.words.name(.skipped)) })
+    }
+
     @Test func theConfirmationNamesM() throws {
         var g = PureGuide()
         g.press(.char("j"), .char("s"))

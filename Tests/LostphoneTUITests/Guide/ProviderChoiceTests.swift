@@ -75,6 +75,33 @@ import Testing
         #expect(d.record("sim").mine.isEmpty)
     }
 
+    /// The tester's keys: ICBC done, CMB blocked, `h` back to ICBC, then `m` (beside `n`). The
+    /// freeze stays ICBC's and the person's: refused, saying why and what to do, in their
+    /// language; nothing is written, and the line, the details and the journal still hold it.
+    @Test(arguments: Language.allCases)
+    func mOnABankRecordedDoneIsRefusedAndTheBankStaysInEveryView(language: Language) throws {
+        let d = TestApp(width: 120, height: 30, language: language)
+        d.press(.char("j"), .char("d"), .char("d"))
+        d.press(.right, .right, .right, .char("b"), .enter, .escape)
+        #expect(d.record("bank").provider("icbc").state == .done && d.record("bank").provider("cmb").state == .blocked)
+        let bank = try #require(d.state.selectedStep)
+        for _ in 0..<bank.providers.count where d.state.provider(for: bank)?.id != "icbc" { d.press(.char("h")) }
+        #expect(d.state.provider(for: bank)?.id == "icbc")
+        let written = d.eventsOnDisk().count
+        d.press(.char("m"))
+        #expect(d.record("bank").mine.map(\.provider) == ["icbc", "cmb"], "ICBC stays one of the person's")
+        #expect(d.eventsOnDisk().count == written, "nothing was written")
+        let said = d.state.message?.text ?? ""
+        if language == .en {
+            #expect(said.contains("ICBC") && said.contains("done") && said.contains("press r"), "\(said)")
+        } else {
+            #expect(said.contains("工商银行") && said.contains("已完成") && said.contains("按 r"), "\(said)")
+        }
+        #expect(d.state.message?.kind == .error)
+        #expect(TextWidth.of(said) < 80, "what to do fits the bottom line at 80 columns: \(said)")
+        #expect(d.screen.contains("1/2"), "the step's line still counts ICBC:\n\(d.screen)")
+    }
+
     @Test func notesAreAddedOneAfterAnother() {
         let d = TestApp(playbook: Self.grouped)
         for note in ["ref 1", "agent Li"] {

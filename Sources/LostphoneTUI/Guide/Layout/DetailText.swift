@@ -29,7 +29,8 @@ enum DetailText {
         let rec = state.incident.record(step.id)
         var out: [StyledLine] = []
         out.append(StyledLine(step.title[lang], .heading))
-        var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + w.name(rec.state), StepGlyph.element(rec.state))]
+        let said = w.stepState(rec.state, noneOfMine: rec.isNoneOfMine, noOther: rec.saidNoOther, group: step.group)
+        var status: [Span] = [Span(StepGlyph.glyph(rec.state) + " " + said, StepGlyph.element(rec.state))]
         if let c = rec.shownChange {
             status += whenSpans(" · \(w[.lastChange]) ", happened: c.happened, recorded: c.recorded, state)
         }

@@ -45,7 +45,14 @@ public enum Update {
                 state.message = StatusMessage(text: state.words[.noProviders], kind: .info)
                 break
             }
-            effects.append(.record(.mine(step.id, provider.id, !state.incident.record(step.id).provider(provider.id).mine)))
+            // The rules in Core decide, as for every recording: one with a state or a note
+            // recorded stays the person's, and the message says why and what to do.
+            let command = IncidentCommand.mine(step.id, provider.id, !state.incident.record(step.id).provider(provider.id).mine)
+            switch state.recordingRules.event(for: command, in: state.incident, at: state.now) {
+            case .success: effects.append(.record(command))
+            case .failure(let refusal):
+                state.message = StatusMessage(text: refusal.text(state.words, playbook: state.playbook, surface: .screen), kind: .error)
+            }
         case .noneOfMine:
             guard writable(&state), let step = actionableStep(&state) else { break }
             guard !step.providers.isEmpty else {
