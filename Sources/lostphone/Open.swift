@@ -59,6 +59,7 @@ struct FullScreenArguments: Equatable {
                                          kind: session.profileRefused ? .error : .info)
         }
         if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error) }
+        if let n = session.readNotice { startMessage = StatusMessage(text: n.text(in: language), kind: .error) }
         if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0][language], kind: .error) }
         let terminal = try FullScreen.start(env, language: language)
         let baseConfig = AppConfiguration(

@@ -36,6 +36,25 @@ import Testing
         #expect(try Data(contentsOf: journal) == before)
     }
 
+    /// A read-only view of a journal whose last line a crash cut off: it cannot repair the
+    /// line, so it says it was left out (as status and export do), and changes nothing.
+    @Test(.enabled(if: geteuid() == 0)) func aReadOnlyViewSaysATornLastLineWasLeftOut() throws {
+        let home = try TmuxSession.makeTemporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let journal = try writeIncident(in: home)
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"at":"2026-11-24T21:09:00.000+08:00","kind":"mo"#.utf8))
+        try handle.close()
+        let before = try Data(contentsOf: journal)
+        let t = try TmuxSession(width: 400, height: 30, arguments: ["--lang", "en"], home: home, shellWrapper:
+            #"unshare --mount sh -c 'mount --bind -o ro "$XDG_STATE_HOME" "$XDG_STATE_HOME" && exec {bin}'; echo EXITED:$?; sleep 600"#)
+        try t.expectScreen(contains: "READ-ONLY", "the journal's last line was cut off by a crash", "never shown as recorded")
+        try t.press("q")
+        try t.expectScreen(contains: "EXITED:0")
+        #expect(try Data(contentsOf: journal) == before)
+    }
+
     /// Another user's state directory, open to all (0777): refused with a message, never
     /// chmod-ed, nothing written into it.
     @Test(.enabled(if: geteuid() == 0)) func someoneElsesStateDirectoryIsRefusedAndLeftAlone() throws {

@@ -47,6 +47,8 @@ public struct IncidentSession {
     public var profileNotes: [String] = []
     /// Whether the profile could not be read (the notes say why).
     public var profileRefused = false
+    /// A read-only view's word on a torn last line it left out (it cannot repair it).
+    public var readNotice: JournalReadNotice?
 
     /// The journal of `id`.
     public static func find(_ id: String, in store: IncidentStore) throws(SessionError) -> IncidentSummary {
@@ -156,8 +158,11 @@ public struct IncidentSession {
         let unwritable = (access(store.directory, F_OK) == 0 && access(store.directory, W_OK) != 0)
             || latest.map { access($0, W_OK) != 0 } == true
         guard unwritable else { return nil }
-        if let latest, let incident = try? Journal.readIncident(path: latest, id: id(of: latest)).get() {
-            return IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: latest, recovery: nil, isNew: false)
+        if let latest, let (read, tear) = try? Journal.readIncidentNotingTear(path: latest, id: id(of: latest)),
+           let incident = try? read.get() {
+            var session = IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: latest, recovery: nil, isNew: false)
+            session.readNotice = tear
+            return session
         }
         let (incident, _) = Incident.open(id: Incident.makeID(at: clock.now()), playbook: try playbook(), at: clock.now())
         return IncidentSession(incident: incident, recording: .readOnly(directory: store.directory), path: store.directory, recovery: nil, isNew: false)
