@@ -52,6 +52,11 @@ struct CommandLineRecorder {
                                                            playbook: { playbook }, startNew: false, clock: clock,
                                                            profile: profiles, language: w.language)
         guard case .journal(let journal) = session.recording else { fail(w[.stateDirectoryUnwritable]) }
+        if session.isNew {
+            // Said, not silent: after `resolve`, a record starting a new incident surprised a tester.
+            let earlier = common.store.list().map(\.id).filter { $0 != session.incident.id }.max()
+            printError("lostphone \(commandName): " + w[.startedNewIncident(id: session.incident.id, resolved: earlier)])
+        }
         for note in session.profileNotes { printError("lostphone: " + note) }
         if let repair = session.recovery { printError("lostphone: \(session.path): " + repair.text(w.language)) }
         defer { journal.close() }

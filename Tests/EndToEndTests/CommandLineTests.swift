@@ -115,5 +115,19 @@ import Testing
         #expect(try runBinary(["status", "--lang", "en"], environment: env).out.contains("Resolved 20"))
         let again = try runBinary(["resolve"], environment: env)
         #expect(again.status == 1 && again.err.contains("is resolved"))
+        // A record after it starts a new incident, and says so (the user test found it silent).
+        let record = try runBinary(["record", "wechat", "done", "--lang", "en"], environment: env)
+        #expect(record.status == 0, "\(record.err)")
+        #expect(record.err.contains("no incident is open here (the last one, 20261124-210000, is resolved), so this started a new incident, 20"),
+                "\(record.err)")
+        let next = try runBinary(["record", "alipay", "done", "--lang", "zh"], environment: env)
+        #expect(next.status == 0 && next.err.isEmpty, "the second record continues the new incident: \(next.err)")
+    }
+
+    @Test func aFirstRecordSaysItStartedAnIncident() throws {
+        let h = try home()
+        let r = try runBinary(["note", "police", "case 7", "--lang", "zh"], environment: homeEnvironment(h))
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("这里还没有事件，所以新开了事件 20"), "\(r.err)")
     }
 }

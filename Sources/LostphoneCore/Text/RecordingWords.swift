@@ -41,6 +41,9 @@ public enum RecordingWord: Hashable, Sendable {
     case recordedIn(incident: String, what: String, state: String)
     case stepNow(String)
     case notedIn(incident: String, what: String)
+    /// `record`, `note` or `due` found no incident open and started one; `resolved`: the last
+    /// one, when it was resolved (a new one then is not what everyone expects).
+    case startedNewIncident(id: String, resolved: String?)
     /// `due --add`: an item the person is to come back to, and by when.
     case dueAddedIn(incident: String, what: String, due: String)
     /// `due --done KEY`: the item closed.
@@ -176,6 +179,12 @@ public enum RecordingWord: Hashable, Sendable {
         case .stepNow(let state): return pair(zh: "；这一步现在是“\(state)”", en: "; the step is \(state)")
         case .notedIn(let incident, let what):
             return pair(zh: "已给 \(what) 添加备注（事件 \(incident)）", en: "Added a note to \(what) in incident \(incident)")
+        case .startedNewIncident(let id, let resolved):
+            if let resolved {
+                return pair(zh: "这里没有进行中的事件（上一个 \(resolved) 已结案），所以新开了事件 \(id)。要看已结案的，用 lostphone status --incident \(resolved)。",
+                            en: "no incident is open here (the last one, \(resolved), is resolved), so this started a new incident, \(id). For the resolved one: lostphone status --incident \(resolved).")
+            }
+            return pair(zh: "这里还没有事件，所以新开了事件 \(id)。", en: "no incident was open here, so this started one, \(id).")
         case .dueAddedIn(let incident, let what, let due):
             return pair(zh: "已给 \(what) 添加待办，\(due) 到期（事件 \(incident)）", en: "Added an item to \(what), due \(due), in incident \(incident)")
         case .dueClosedIn(let incident, let what, let key):
