@@ -54,6 +54,8 @@ public enum Word: Hashable, Sendable {
     case happenedAtPrompt
     /// A paste with no text field open: it never runs as keys.
     case pasteIgnored
+    /// A paste longer than the open field holds: what did not fit was left out.
+    case pasteCut(limit: Int)
     /// Copying and QR codes.
     case copied(String), copyAgain, nothingToCopy, qrHint
     /// `y` sent the text with OSC 52, which no terminal confirms; what to do if it did not arrive.
@@ -225,6 +227,8 @@ public enum Word: Hashable, Sendable {
             return pair(zh: "本次事件开始时被中断：按你的资料应写入 \(expected) 条准备记录，只写入了 \(present) 条，服务商、手机信息或防范措施可能缺失。请逐项核对，或运行 lostphone --new 重新开始。",
                         en: "This incident's start was cut short: it holds \(present) of the \(expected) events prepared from your profile, so providers, the phone or tips may be missing. Check them, or start afresh with lostphone --new")
         case .pasteIgnored: return pair(zh: "已忽略粘贴的文字：没有打开的输入框", en: "Paste ignored: no text field is open")
+        case .pasteCut(let limit):
+            return pair(zh: "粘贴的文字太长：这一栏最多 \(limit) 个字符，超出的部分没有放进去", en: "The paste was too long: this field holds \(limit) characters, and the rest was left out")
         case .copied(let what): return pair(zh: "已复制：\(what)", en: "Copied: \(what)")
         case .copyAgain: return pair(zh: " · 再按 y 复制下一个", en: " · y again for the next")
         case .sentToClipboard(let what): return pair(zh: "已将 \(what) 发送到终端的剪贴板", en: "Sent \(what) to the terminal's clipboard")

@@ -63,17 +63,21 @@ public struct TextInput: Hashable, Sendable {
     }
 
     /// Inserts pasted text as text: each run of line breaks and tabs becomes one space, other
-    /// control characters are dropped, and the field's limit cuts the rest.
-    public mutating func insert(pasted text: String) {
+    /// control characters are dropped, and the field's limit cuts the rest. Returns whether the
+    /// limit cut anything, so the person can be told.
+    @discardableResult
+    public mutating func insert(pasted text: String) -> Bool {
         if selected { replaceAll(); selected = false }
         var pendingSpace = false
+        var cut = false
         for c in text {
             if c == "\n" || c == "\r" || c == "\r\n" || c == "\t" { pendingSpace = true; continue }
             if TextInput.isControl(c) { continue }
-            if pendingSpace { insertCharacter(" "); pendingSpace = false }
-            insertCharacter(c)
+            if pendingSpace { cut = !insertCharacter(" ") || cut; pendingSpace = false }
+            cut = !insertCharacter(c) || cut
         }
-        if pendingSpace { insertCharacter(" ") }
+        if pendingSpace { cut = !insertCharacter(" ") || cut }
+        return cut
     }
 
     private static func isControl(_ c: Character) -> Bool {
@@ -83,13 +87,16 @@ public struct TextInput: Hashable, Sendable {
     /// Inserts at the cursor. A character that joins the one before it into one grapheme (a
     /// combining mark, a variation selector, a skin tone, a joiner: the terminal sends an emoji
     /// as several code points) is merged into it, so the field edits by what is drawn.
-    private mutating func insertCharacter(_ c: Character) {
+    /// Whether it went in (false: the field is full).
+    @discardableResult
+    private mutating func insertCharacter(_ c: Character) -> Bool {
         if cursor > 0 {
             let merged = String(characters[cursor - 1]) + String(c)
-            if merged.count == 1 { characters[cursor - 1] = Character(merged); return }
+            if merged.count == 1 { characters[cursor - 1] = Character(merged); return true }
         }
-        guard characters.count < limit else { return }
+        guard characters.count < limit else { return false }
         characters.insert(c, at: cursor)
         cursor += 1
+        return true
     }
 }

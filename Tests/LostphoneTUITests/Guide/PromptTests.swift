@@ -257,6 +257,23 @@ struct PureGuide {
         #expect(g.state.message?.kind == .error)
     }
 
+    /// A paste longer than the note holds is cut at 500 characters and the bottom line says so
+    /// (the user test found it cut without a word); a paste that fits says nothing.
+    @Test func aPasteTooLongForTheNoteIsCutAndSaysSo() throws {
+        var g = PureGuide(width: 140)
+        g.press(.char("j"), .char("j"), .char("n"))
+        _ = Update.apply(.paste("short"), to: &g.state)
+        #expect(g.state.message == nil)
+        _ = Update.apply(.paste(String(repeating: "Z", count: 5_000)), to: &g.state)
+        guard case .note(_, let field) = g.state.mode else { Issue.record("the note closed"); return }
+        #expect(field.text.count == 500 && field.text.hasPrefix("shortZ"))
+        #expect(g.bottomLine.contains("The paste was too long: this field holds 500 characters"), "\(g.bottomLine)")
+        var zh = PureGuide(language: .zh, width: 140)
+        zh.press(.char("j"), .char("j"), .char("n"))
+        _ = Update.apply(.paste(String(repeating: "字", count: 600)), to: &zh.state)
+        #expect(zh.bottomLine.contains("这一栏最多 500 个字符"), "\(zh.bottomLine)")
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

@@ -241,8 +241,8 @@ extension Update {
     static func paste(_ text: String, _ state: inout AppState) {
         switch state.mode {
         case .note(let step, var field):
-            field.insert(pasted: text)
-            state.message = nil
+            let cut = field.insert(pasted: text)
+            state.message = cut ? StatusMessage(text: state.words[.pasteCut(limit: field.limit)], kind: .error) : nil
             state.mode = .note(step, field)
         case .search(var field, let origin, let choices):
             field.insert(pasted: text)
