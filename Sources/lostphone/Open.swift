@@ -58,8 +58,8 @@ struct FullScreenArguments: Equatable {
             startMessage = StatusMessage(text: session.profileNotes.joined(separator: Words(language).semicolon),
                                          kind: session.profileRefused ? .error : .info)
         }
-        if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error) }
-        if let n = session.readNotice { startMessage = StatusMessage(text: n.text(in: language), kind: .error) }
+        if let r = session.recovery { startMessage = StatusMessage(text: r.text(language), kind: .error, path: r.backupPath) }
+        if let n = session.readNotice { startMessage = StatusMessage(text: n.text(in: language), kind: .error, path: session.path) }
         if !themes.problems.isEmpty { startMessage = StatusMessage(text: themes.problems[0][language], kind: .error) }
         let terminal = try FullScreen.start(env, language: language)
         let baseConfig = AppConfiguration(

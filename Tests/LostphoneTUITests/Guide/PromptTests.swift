@@ -274,6 +274,26 @@ struct PureGuide {
         #expect(zh.bottomLine.contains("这一栏最多 500 个字符"), "\(zh.bottomLine)")
     }
 
+    /// At 80 columns the report's path no longer loses its end (the user test saw two exports
+    /// that looked the same): its start is said as "…/" and the file's name is whole. Where it
+    /// fits, the whole path is shown.
+    @Test func aReportPathTooLongForTheLineKeepsItsEnd() throws {
+        let path = "/home/someone/.local/state/lostphone/reports/lostphone-report-20261205-080301.md"
+        var g = PureGuide(width: 80)
+        _ = Update.apply(.exported(path: path), to: &g.state)
+        #expect(g.bottomLine.contains("Report written to …/state/lostphone/reports/lostphone-report-20261205-080301.md"), "\(g.bottomLine)")
+        #expect(TextWidth.of(g.bottomLine) <= 80)
+        var wide = PureGuide(width: 140)
+        _ = Update.apply(.exported(path: path), to: &wide.state)
+        #expect(wide.bottomLine.contains("Report written to \(path)"), "\(wide.bottomLine)")
+        // Too narrow even for the folders: the file's name alone behind "…/".
+        let tight = StatusLine.fitted(StatusMessage(text: "Report written to \(path)", kind: .success, path: path), width: 40)
+        #expect(tight.text == "Report written to …/lostphone-report-20261205-080301.md")
+        // Without a path, or fitting, as it is.
+        let plain = StatusMessage(text: String(repeating: "x", count: 100), kind: .info)
+        #expect(StatusLine.fitted(plain, width: 40) == plain)
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

@@ -28,8 +28,26 @@ enum StatusLine {
             return .question(anotherLine(question, width: width - 1, state))
         default: break
         }
-        if let m = state.message { return .message(m) }
+        if let m = state.message { return .message(fitted(m, width: width - 1)) }
         return .hints(KeyBindings.hints(state), rightEnd: KeyBindings.rightEndHint(state))
+    }
+
+    /// The message with its path shortened from the start ("…/reports/lostphone-report-….md")
+    /// until the whole fits `width`; a message without a path, or one that fits, as it is. A
+    /// path cut at the end lost the very part that tells two files apart.
+    static func fitted(_ m: StatusMessage, width: Int) -> StatusMessage {
+        guard let path = m.path, TextWidth.of(m.text) > width, let range = m.text.range(of: path) else { return m }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let room = TextWidth.of(path) - (TextWidth.of(m.text) - width)
+        var short = "…/" + (parts.last ?? "")
+        for kept in stride(from: parts.count - 2, through: 1, by: -1) {
+            let trial = "…/" + parts.suffix(kept).joined(separator: "/")
+            if TextWidth.of(trial) <= room { short = trial; break }
+        }
+        var fitted = m
+        fitted.text.replaceSubrange(range, with: short)
+        fitted.path = nil
+        return fitted
     }
 
     /// "ICBC done. Another bank of yours? →/← pick · m marks it yours · Enter: no more", in

@@ -138,7 +138,7 @@ public enum Update {
             state.message = StatusMessage(text: why, kind: .error)
         case .exported(let path):
             state.clipboard.reportPath = path
-            state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success)
+            state.message = StatusMessage(text: "\(state.words[.reportWrittenTo]) \(path)", kind: .success, path: path)
         case .exportFailed(let why):
             state.message = StatusMessage(text: state.words.label(.exportFailed) + why, kind: .error)
         case .themeChanged(let name, let theme, let problems):
