@@ -20,6 +20,8 @@ public enum PromptWord: Hashable, Sendable {
     case badRetry(String)
     /// The field's short label once an error takes the room of the long one.
     case happenedAtShort, retryShort
+    /// The bottom line's first hint while a time given with `@` waits for the next action.
+    case pendingTime
     /// The note's field: whose note it is (the provider, the step).
     case noteFor(String)
     case noteKeys
@@ -67,6 +69,7 @@ public enum PromptWord: Hashable, Sendable {
             return pair(zh: "看不懂“\(typed)”：请写成 15:00、+30m、+2h、12-20 18:00 或 2026-12-20",
                         en: "Could not read “\(typed)”: use 15:00, +30m, +2h, 12-20 18:00 or 2026-12-20")
         case .happenedAtShort: return pair(zh: "实际发生时间：", en: "Happened at: ")
+        case .pendingTime: return pair(zh: "用于下一项记录（@ 回车取消）", en: "for the next action (@ Enter cancels)")
         case .retryShort: return pair(zh: "什么时候再试：", en: "Retry when: ")
         case .noteFor(let whose): return pair(zh: "备注 → \(whose)", en: "Note for \(whose)")
         case .noteKeys: return pair(zh: "回车保存，Esc 取消：", en: "Enter saves, Esc cancels: ")

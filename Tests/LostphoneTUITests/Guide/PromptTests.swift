@@ -294,6 +294,27 @@ struct PureGuide {
         #expect(StatusLine.fitted(plain, width: 40) == plain)
     }
 
+    /// A time given with `@` waits for the next action wherever it is taken, so the bottom line
+    /// says so first, on every step and tab, until an action takes it (the user test saw it
+    /// shown only in the details of the step it was given on).
+    @Test func aPendingTimeIsOnTheBottomLineUntilAnActionTakesIt() throws {
+        var g = PureGuide(width: 100)
+        g.press(.char("@"))
+        g.type("-30m")
+        g.press(.enter, .escape)
+        g.state.message = nil
+        let pending = try #require(g.state.choices.happenedAt)
+        let shown = "@ " + TimeInput.display(pending) + " for the next action (@ Enter cancels)"
+        #expect(g.bottomLine.hasPrefix(" " + shown) || g.bottomLine.contains(shown), "\(g.bottomLine)")
+        g.press(.char("j"), .char("2"))
+        g.state.message = nil
+        #expect(g.bottomLine.contains(shown), "on another tab: \(g.bottomLine)")
+        g.press(.char("1"), .char("s"), .char("s"))   // the second s confirms the provider
+        g.state.message = nil
+        #expect(g.state.choices.happenedAt == nil)
+        #expect(!g.bottomLine.contains("for the next action"), "\(g.bottomLine)")
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

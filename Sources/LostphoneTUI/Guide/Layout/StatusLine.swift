@@ -29,7 +29,11 @@ enum StatusLine {
         default: break
         }
         if let m = state.message { return .message(fitted(m, width: width - 1)) }
-        return .hints(KeyBindings.hints(state), rightEnd: KeyBindings.rightEndHint(state))
+        var hints = KeyBindings.hints(state)
+        // A time given with `@` applies to the next action wherever it is taken: said first on
+        // the line, not only in the details of the step it was given on.
+        if let t = state.choices.happenedAt { hints.insert((keys: "@ " + TimeInput.display(t), text: w[.prompt(.pendingTime)]), at: 0) }
+        return .hints(hints, rightEnd: KeyBindings.rightEndHint(state))
     }
 
     /// The message with its path shortened from the start ("…/reports/lostphone-report-….md")
