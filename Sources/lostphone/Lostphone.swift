@@ -17,8 +17,9 @@ struct Lostphone: ParsableCommand {
 
         The full-screen program (lostphone [options], or lostphone open [options]) takes:
           --new                   Start a new incident; earlier ones are kept.
-          --lang <zh|en>          Language for this run: zh (Chinese) or en. Not remembered: L on the
-                                  full screen remembers one. Default: the one L chose, else the locale.
+          --lang <zh|en>          Language for this run: zh (Chinese) or en. Not
+                                  remembered: L on the full screen remembers one.
+                                  Default: the one L chose, else the locale.
           --theme <name|file>     Theme name or file (see `lostphone themes`).
           --state-dir <dir>       Where incidents are kept.
           --playbook <file>       Use this playbook (YAML) instead of the built-in one.

@@ -15,6 +15,12 @@ import Testing
         for option in ["--new", "--lang", "--theme", "--state-dir", "--playbook", "--incident"] {
             #expect(r.out.contains(option), "lostphone --help names \(option)")
         }
+        // Each option's words stay in their column at 80 columns: a line the parser had to wrap
+        // starts at the left edge, under no option (the user test saw --lang's do so).
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(r.out)")
+        let block = lines.drop { !$0.hasPrefix("  --new ") }.prefix { !$0.isEmpty }
+        #expect(block.count >= 7 && block.allSatisfy { $0.hasPrefix("  ") }, "\(block.joined(separator: "\n"))")
     }
 
     /// An incident journal written as the program writes it: opened, then the SIM step done with a note.
