@@ -71,7 +71,7 @@ public enum Word: Hashable, Sendable {
     /// How many urgent freezes are still open, in the header; the step to do now, in the list.
     case urgentLeft(Int), doNow
     /// Something is below the visible part of the list or the details.
-    case moreBelow(lines: Int), moreRows(Int)
+    case moreBelow(lines: Int), moreRows(Int), moreRowsAbove(Int)
     /// The too-small screen: the minimum and the current size.
     case tooSmallNow(width: Int, height: Int)
     /// The timeline's detail of one event.
@@ -256,6 +256,7 @@ public enum Word: Hashable, Sendable {
         case .doNow: return pair(zh: "← 先办这项", en: "← now")
         case .moreBelow(let n): return pair(zh: "↓ 下面还有 \(n) 行", en: "↓ more below (\(n) line\(n == 1 ? "" : "s"))")
         case .moreRows(let n): return pair(zh: "↓ 下面还有 \(n) 项", en: "↓ more below (\(n))")
+        case .moreRowsAbove(let n): return pair(zh: "↑ 上面还有 \(n) 项", en: "↑ more above (\(n))")
         case .tooSmallNow(let width, let height):
             return pair(zh: "现在是 \(width)×\(height)。", en: "It is \(width)×\(height) now.")
         case .recordedAt: return pair(zh: "记录于", en: "recorded at")

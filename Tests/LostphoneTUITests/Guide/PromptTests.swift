@@ -315,6 +315,22 @@ struct PureGuide {
         #expect(!g.bottomLine.contains("for the next action"), "\(g.bottomLine)")
     }
 
+    /// The timeline opens at its end, so its first events are above: the divider says how many
+    /// (the user test found nothing saying rows were hidden above), in both languages.
+    @Test func rowsScrolledAwayAboveAreSaidOnTheDivider() throws {
+        for (language, said) in [(Language.en, "↑ more above ("), (.zh, "↑ 上面还有 ")] {
+            var g = PureGuide(language: language, width: 80)
+            g.press(.char("4"))
+            for _ in 0..<10 { g.press(.char("d"), .char("j")) }
+            g.press(.char("5"))
+            let lines = Screen.render(g.state).lines
+            let divider = try #require(lines.first { $0.hasPrefix("──") }, "no divider:\n\(lines.joined(separator: "\n"))")
+            #expect(divider.contains(said), "\(divider)")
+            g.press(.char("g"))
+            #expect(!Screen.render(g.state).lines.contains { $0.contains(said) }, "at the top nothing is above")
+        }
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

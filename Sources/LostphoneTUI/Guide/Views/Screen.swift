@@ -49,7 +49,14 @@ public enum Screen {
     /// there is one, else at the end of the list's last row.
     static func moreBelow(_ canvas: inout Canvas, _ layout: Layout, _ state: AppState) {
         let shown = state.isDue ? DueLayout.visibleItems(layout.list) : layout.list.height
-        let hidden = state.rowCount(state.nav.focus) - state.nav.scroll[state.nav.focus] - shown
+        let above = state.nav.scroll[state.nav.focus]
+        // Rows scrolled away above are said at the divider's left end, where there is one (the
+        // timeline opens at its end, so its first events are above).
+        if above > 0, !state.isDue, let divider = layout.divider, !layout.sideBySide {
+            canvas.put(" " + state.words[.moreRowsAbove(above)] + " ", x: divider.x + 2, y: divider.y,
+                       style: state.display.theme[.muted], limit: max(0, divider.width / 2 - 2))
+        }
+        let hidden = state.rowCount(state.nav.focus) - above - shown
         guard hidden > 0 else { return }
         let text = " " + state.words[.moreRows(hidden)] + " "
         let width = TextWidth.of(text)
