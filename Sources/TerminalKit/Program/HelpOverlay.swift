@@ -105,6 +105,9 @@ extension HelpPage {
         case .up, .char("k"): (max(0, scroll - 1), false)
         case .pageDown: (min(scroll + 5, maxScroll), false)
         case .pageUp: (max(0, scroll - 5), false)
+        // As in the lists (and less, and vim): g and Home to the top, G and End to the end.
+        case .home, .char("g"): (0, false)
+        case .end, .char("G"): (maxScroll, false)
         case .ctrl("l"): (scroll, true)
         default: (scroll, false)
         }

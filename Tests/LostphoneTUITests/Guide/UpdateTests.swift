@@ -141,6 +141,21 @@ import Testing
         #expect(d.state.mode == .normal)
     }
 
+    /// G and End go to the help's end, g and Home back to its top, as in the lists (the user
+    /// test found G and End doing nothing there).
+    @Test func helpGoesToItsEndWithGAndEndAndBackWithGAndHome() {
+        let d = TestApp(width: 80, height: 24)
+        d.press(.char("?"), .char("G"))
+        guard case .help(let end) = d.state.mode else { Issue.record("help closed"); return }
+        #expect(end > 0)
+        d.press(.char("g"))
+        #expect(d.state.mode == .help(scroll: 0))
+        d.press(.end)
+        #expect(d.state.mode == .help(scroll: end))
+        d.press(.home)
+        #expect(d.state.mode == .help(scroll: 0))
+    }
+
     @Test func quitSetsTheFlag() {
         let d = TestApp()
         d.press(.char("q"))
