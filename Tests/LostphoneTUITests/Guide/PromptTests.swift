@@ -331,6 +331,24 @@ struct PureGuide {
         }
     }
 
+    /// `← now` stays whole after a title cut to the list's width (at 100 columns the user test
+    /// saw "Debit cards lost too: report them by …" without it); on a list too narrow to keep 20
+    /// columns of the title beside it, the title comes first, as before.
+    @Test func theNowMarkerStaysWholeAfterACutTitle() throws {
+        func drawn(width: Int) -> String {
+            let row = StepListRow(state: .pending, number: "7", bareTitle: "Debit cards lost too: report them by phone",
+                                  marker: "← now", summary: "", glyphSummary: "", time: "", selected: false)
+            var canvas = Canvas(width: width, height: 1)
+            StepListView.draw(&canvas, Rect(x: 0, y: 0, width: width, height: 1), rows: [row], theme: Theme.fallback)
+            return canvas.lines[0]
+        }
+        let wide = drawn(width: 48)
+        #expect(wide.contains("Debit cards lost too: report them…  ← now"), "\(wide)")
+        #expect(drawn(width: 60).contains("Debit cards lost too: report them by phone  ← now"))
+        let narrow = drawn(width: 26)
+        #expect(!narrow.contains("← now") && narrow.contains("Debit cards lost t"), "\(narrow)")
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

@@ -231,7 +231,8 @@ import Testing
     func at40x12TheFirstNumberIsOnTheFirstScreen(language: Language) {
         let d = TestApp(width: 40, height: 12, language: language)
         #expect(d.screen.contains("10086"), "the SIM step's first number needs no PgDn:\n\(d.screen)")
-        #expect(d.screen.contains(language == .en ? "Report the loss and freeze" : "挂失并冻结 SIM 卡"), "the list still names the step")
+        #expect(d.screen.contains(language == .en ? "Report the loss and" : "挂失并冻结 SIM 卡"), "the list still names the step")
+        #expect(d.screen.contains(language == .en ? "← now" : "← 先办这项"), "and says it is the one to do now:\n\(d.screen)")
     }
 
     @Test func at40ColumnsTheFocusedTabKeepsItsTitleAndTheOthersTheirNumbers() {

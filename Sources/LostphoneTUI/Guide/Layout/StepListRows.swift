@@ -7,7 +7,10 @@ import TerminalKit
 struct StepListRow: Hashable {
     var state: StepState
     var number: String
-    var title: String
+    /// The title with `← now` on the step to do now (`marker`, kept whole when the title is cut).
+    var title: String { marker.isEmpty ? bareTitle : bareTitle + "  " + marker }
+    var bareTitle: String
+    var marker: String
     /// `1/2 ✓ ICBC · ✗ CMB`, and `1/2 ✓ ✗` where the names do not fit; empty without providers.
     var summary: String
     var glyphSummary: String
@@ -28,7 +31,8 @@ enum StepListRows {
             return StepListRow(
                 state: rec.state,
                 number: step.priority.map { "\($0)" } ?? "\(i + 1)",
-                title: step.title[state.display.language] + (i == nowRow ? "  " + state.words[.doNow] : ""),
+                bareTitle: step.title[state.display.language],
+                marker: i == nowRow ? state.words[.doNow] : "",
                 summary: providerSummary(step, rec, state.display.language, names: true),
                 glyphSummary: providerSummary(step, rec, state.display.language, names: false),
                 time: rec.shownChange.map { ShortTime.text($0.happened, today: state.now) } ?? "",

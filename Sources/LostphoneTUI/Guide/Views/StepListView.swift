@@ -18,8 +18,13 @@ enum StepListView {
             // Where the names do not fit beside the title, the glyphs alone: `1/2 ✗ ✓`.
             let summary = TextWidth.of(step.title) + TextWidth.of(step.summary) + 2 > room ? step.glyphSummary : step.summary
             let titleRoom = summary.isEmpty ? room : min(TextWidth.of(step.title), max(room / 2, room - TextWidth.of(summary) - 2))
-            // A cut title says so (…) rather than ending mid-word.
-            let titleWidth = canvas.put(TextWidth.truncate(step.title, to: titleRoom), x: x, y: y, style: titleStyle, limit: titleRoom)
+            // A cut title says so (…) rather than ending mid-word, and keeps `← now` whole after
+            // it while the title keeps 20 columns (narrower, the step's name matters more).
+            let marker = "  " + step.marker
+            let shownTitle = step.marker.isEmpty || TextWidth.of(step.title) <= titleRoom || titleRoom - TextWidth.of(marker) < 20
+                ? TextWidth.truncate(step.title, to: titleRoom)
+                : TextWidth.truncate(step.bareTitle, to: titleRoom - TextWidth.of(marker)) + marker
+            let titleWidth = canvas.put(shownTitle, x: x, y: y, style: titleStyle, limit: titleRoom)
             if !summary.isEmpty && room - titleWidth > 4 {
                 canvas.put(TextWidth.truncate(summary, to: room - titleWidth - 2), x: x + titleWidth + 2, y: y,
                            style: theme[.muted], limit: room - titleWidth - 2)
