@@ -240,3 +240,24 @@ func sampleIncident(note: String = "case A-123, agent Wang") throws -> Incident 
         try ReportSchema.check(ReportFormat.json.render(bare), "uninsured")
     }
 }
+
+/// An undone note (or mark) is said in the report's timeline as what it was, not as a state it
+/// went back to (the user test read "Undone: Freeze WeChat → to do" for a note taken back, as if
+/// the note still stood and a state was reversed).
+@Suite struct UndoneNoteInReportTests {
+    @Test func anUndoneNoteIsSaidAsTheNote() throws {
+        let playbook = PlaybookLoader.builtin()
+        var (i, _) = Incident.open(id: "20261124-210000", playbook: playbook, at: t0)
+        for (command, second) in [(IncidentCommand.note("wechat", "case 42", provider: nil), 60), (.undo, 90),
+                                  (.move("police", to: .done, provider: nil), 120), (.undo, 150)] {
+            try i.apply(try i.event(for: command, at: at(second)))
+        }
+        for (language, note, move) in [(Language.en, "Undone: Freeze WeChat: note", "Undone: Report to the police → to do"),
+                                       (.zh, "已撤销：冻结微信：备注", "已撤销：报警 → 待办")] {
+            let md = Report(incident: i, playbook: playbook, language: language, generatedAt: at(200)).markdown()
+            let said = md.split(separator: "\n").filter { $0.contains("WeChat") || $0.contains("微信") || $0.contains("police") || $0.contains("报警") }
+            #expect(md.contains(note), "\(language):\n\(said.joined(separator: "\n"))")
+            #expect(md.contains(move), "a state taken back is still said as the state: \(language)")
+        }
+    }
+}

@@ -349,6 +349,18 @@ struct PureGuide {
         #expect(!narrow.contains("← now") && narrow.contains("Debit cards lost t"), "\(narrow)")
     }
 
+    /// `u` after a note says the note was taken back, with its words, not a bare step name or a
+    /// state (the user test read "Undone Freeze WeChat"); a state taken back still names the state.
+    @Test func undoingANoteSaysTheNoteWasTakenBack() throws {
+        var g = PureGuide(width: 140)
+        g.press(.char("j"), .char("j"), .char("n"))
+        g.type("case 42")
+        g.press(.enter, .char("u"))
+        #expect(g.state.message?.text.contains("Undone Freeze WeChat Note: case 42") == true, "\(g.state.message?.text ?? "")")
+        g.press(.char("d"), .char("k"), .char("k"), .char("u"))
+        #expect(g.state.message?.text.contains("Undone Freeze WeChat ○ to do") == true, "\(g.state.message?.text ?? "")")
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

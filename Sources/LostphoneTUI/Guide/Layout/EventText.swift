@@ -13,6 +13,11 @@ enum EventText {
             guard let id = e.step, let p = e.provider, let step = state.step(id) else { return e.provider?.rawValue }
             return step.provider(p)?.name[state.display.language] ?? p.rawValue
         }
+        // An undone note, mark or "none of mine" is said as what it was ("Undone Freeze WeChat
+        // Note: case 42"), not as a state it went back to.
+        if e.kind == .undo, let seq = e.undoes, let undone = state.incident.events.first(where: { $0.seq == seq }), undone.kind != .move {
+            return [Span(w[.undone] + " ", .warning)] + describe(undone, state)
+        }
         var spans: [Span] = []
         switch e.kind {
         case .opened:
