@@ -114,12 +114,14 @@ import Testing
     }
 
     @Test(arguments: [(2 * 86_400 + 86_399, "in 3 days"), (86_400 * 2, "in 2 days"), (36 * 3600, "in 2 days"), (35 * 3600, "in 35 h"),
-                      (90 * 60, "in 2 h"), (89 * 60, "in 89 min"), (60, "in 1 min"), (-7200, "overdue by 2 h")])
+                      (90 * 60, "in 2 h"), (89 * 60, "in 89 min"), (60, "in 1 min"), (-7200, "overdue by 2 h"),
+                      // Under half a minute is now, not "in 0 min" or "overdue by 0 min" (the user test saw both).
+                      (0, "due now"), (29, "due now"), (-29, "due now"), (31, "in 1 min"), (-31, "overdue by 1 min")])
     func timeLeftIsSaidInTheUnitAPersonWouldUse(seconds: Int, expected: String) {
         #expect(DueWords.relative(Timestamp(t0.date.addingTimeInterval(TimeInterval(seconds))), now: t0, .en) == expected)
     }
 
-    @Test(arguments: [(3 * 86_400, "还有 3 天"), (-7200, "已逾期 2 小时"), (25 * 60, "还有 25 分钟")])
+    @Test(arguments: [(3 * 86_400, "还有 3 天"), (-7200, "已逾期 2 小时"), (25 * 60, "还有 25 分钟"), (10, "现在到期")])
     func timeLeftIsSaidInChineseWithTheNumberSetApart(seconds: Int, expected: String) {
         #expect(DueWords.relative(Timestamp(t0.date.addingTimeInterval(TimeInterval(seconds))), now: t0, .zh) == expected)
     }

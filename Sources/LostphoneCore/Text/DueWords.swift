@@ -20,6 +20,8 @@ public enum DueWords {
     /// how late, in words.
     public static func relative(_ due: Timestamp, now: Timestamp, _ language: Language) -> String {
         let seconds = due.date.timeIntervalSince(now.date)
+        // Under half a minute either way rounds to no minutes: said as now, not "in 0 min".
+        if abs(seconds) < 30 { return language.pick(zh: "现在到期", en: "due now") }
         let span = amount(abs(seconds), language)
         switch language {
         case .zh: return seconds >= 0 ? "还有 \(span)" : "已逾期 \(span)"
