@@ -101,6 +101,8 @@ import Testing
             (["record", "sim", "done", "--provider", "china-mobile", "--at", "23:59:59 2099"], "cannot read the time"),
             (["note", "police", String(repeating: "x", count: 5000)], "more than the 4096 allowed"),
             (["note", "police", "ref \u{202E}42"], "invisible or control character"),
+            // Only spaces is no note (the user test saw one kept).
+            (["note", "police", "   "], "the note is empty"),
             (["record", "wechat", "pending", "--incident", "../etc"], "no incident ../etc"),
         ]
         for (args, message) in cases {

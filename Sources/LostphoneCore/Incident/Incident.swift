@@ -120,7 +120,7 @@ public struct Incident: Hashable, Sendable {
                          .move(.init(step: step, from: current, to: target, provider: provider, due: retry)))
         case let .note(step, text, provider, happenedAt, due, closes):
             let happened = try check(happenedAt, recordedAt: time)
-            if text.isEmpty { throw IncidentError(.noteEmpty) }
+            if text.trimmingWhitespace().isEmpty { throw IncidentError(.noteEmpty) }
             if text.utf8.count > EventLimits.maxNoteBytes { throw IncidentError(.noteTooLong(bytes: text.utf8.count)) }
             if let bad = text.unicodeScalars.first(where: EventLimits.isRefusedInNote) { throw IncidentError(.invisibleCharacter(bad.value)) }
             if let due { try checkDue(due, after: happened ?? time) }
