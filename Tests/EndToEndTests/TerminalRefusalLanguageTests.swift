@@ -16,6 +16,9 @@ import Testing
             #expect(r.status == 2, "\(arguments)")
             #expect(r.err.contains("lostphone：无法打开全屏界面：标准输入不是终端。"), "\(arguments): \(r.err)")
             #expect(r.err.contains("不用全屏，也可以") && r.err.contains("lostphone export    导出给警方、银行或保险公司的报告"), "\(r.err)")
+            // Recording works without the full screen too, and the refusal says how (the user
+            // test found only the reading commands named).
+            #expect(r.err.contains("lostphone record    记下一项的状态") && r.err.contains("lostphone note ") && r.err.contains("lostphone next "), "\(r.err)")
             #expect(!r.err.contains("cannot open"), "\(r.err)")
             #expect(!FileManager.default.fileExists(atPath: scratch + "/state"), "nothing is created without a terminal")
         }

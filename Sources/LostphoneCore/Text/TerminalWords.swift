@@ -32,6 +32,9 @@ public enum TerminalProblem: Error, Hashable, Sendable, CustomStringConvertible 
             lostphone：无法打开全屏界面：\(reason(in: .zh))。
             不用全屏，也可以：
               lostphone guide     以纯文本查看完整指南
+              lostphone next      现在该办的一项：电话和怎么说
+              lostphone record    记下一项的状态（lostphone record sim done）
+              lostphone note      给一项添加备注（受理号、客服姓名）
               lostphone status    查看目前记录了什么
               lostphone export    导出给警方、银行或保险公司的报告
             """,
@@ -39,6 +42,9 @@ public enum TerminalProblem: Error, Hashable, Sendable, CustomStringConvertible 
             lostphone: cannot open the full screen: \(reason(in: .en)).
             Without it you can still use:
               lostphone guide     the whole guide as plain text
+              lostphone next      the step to do now, its number and what to say
+              lostphone record    record a step's state (lostphone record sim done)
+              lostphone note      add a note to a step (a reference number, an agent's name)
               lostphone status    what has been recorded so far
               lostphone export    a report for the police, the bank or the insurer
             """)
