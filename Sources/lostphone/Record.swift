@@ -125,8 +125,10 @@ struct CommandLineRecorder {
             }
             return w[said] + (w.language == .zh ? "。" : ".")
         }
+        // The retry time with its date: `--retry 08:00` typed after 08:00 is tomorrow's.
+        let retry = events.lazy.filter { $0.kind == .move }.compactMap(\.due).first.map { w[.retryAt($0.readable)] } ?? ""
         return w[.recordedIn(incident: incident.id, what: target, state: w.name(record.provider(provider).state))] + when
-            + (step.providers.isEmpty ? "" : w[.stepNow(w.name(record.state))]) + (w.language == .zh ? "。" : ".")
+            + (step.providers.isEmpty ? "" : w[.stepNow(w.name(record.state))]) + retry + (w.language == .zh ? "。" : ".")
     }
 
     /// Without `--provider` on a step with providers, the person's own when the incident knows

@@ -44,6 +44,9 @@ public enum RecordingWord: Hashable, Sendable {
     /// `record`, `note` or `due` found no incident open and started one; `resolved`: the last
     /// one, when it was resolved (a new one then is not what everyone expects).
     case startedNewIncident(id: String, resolved: String?)
+    /// After `record … blocked --retry`: when to try again, with its date (a clock time past
+    /// today's is tomorrow's).
+    case retryAt(String)
     /// `due --add`: an item the person is to come back to, and by when.
     case dueAddedIn(incident: String, what: String, due: String)
     /// `due --done KEY`: the item closed.
@@ -185,6 +188,7 @@ public enum RecordingWord: Hashable, Sendable {
                             en: "no incident is open here (the last one, \(resolved), is resolved), so this started a new incident, \(id). For the resolved one: lostphone status --incident \(resolved).")
             }
             return pair(zh: "这里还没有事件，所以新开了事件 \(id)。", en: "no incident was open here, so this started one, \(id).")
+        case .retryAt(let t): return pair(zh: "；再试时间 \(t)", en: "; try again at \(t)")
         case .dueAddedIn(let incident, let what, let due):
             return pair(zh: "已给 \(what) 添加待办，\(due) 到期（事件 \(incident)）", en: "Added an item to \(what), due \(due), in incident \(incident)")
         case .dueClosedIn(let incident, let what, let key):
