@@ -361,6 +361,18 @@ struct PureGuide {
         #expect(g.state.message?.text.contains("Undone Freeze WeChat ○ to do") == true, "\(g.state.message?.text ?? "")")
     }
 
+    /// A read-only view does not offer the keys that would only be refused (the user test saw
+    /// d, s and n offered there); they still say why when pressed, and the others stay offered.
+    @Test func aReadOnlyViewOffersNoRecordingKeys() throws {
+        var g = PureGuide(width: 140)
+        #expect(g.bottomLine.contains("d done") && g.bottomLine.contains("n note") && g.bottomLine.contains("u undo"), "\(g.bottomLine)")
+        g.state.session.readOnlyDirectory = "/srv/ro"
+        for hint in ["d done", "s start", "b blocked", "n note", "u undo", "x skip"] {
+            #expect(!g.bottomLine.contains(hint), "\(hint) offered read-only: \(g.bottomLine)")
+        }
+        #expect(g.bottomLine.contains("? help") && g.bottomLine.contains("q quit") && g.bottomLine.contains("provider"), "\(g.bottomLine)")
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

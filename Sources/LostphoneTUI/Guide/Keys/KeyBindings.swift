@@ -11,6 +11,9 @@ public enum BindingContext: Hashable, Sendable {
     case onStepWithProviders
     /// Something is due soon or overdue (the header counts it), and the Due tab is not focused.
     case somethingDue
+    /// Where `inner` holds and something can be recorded: a read-only view (the state folder
+    /// cannot be written) does not offer the keys that would only be refused.
+    indirect case writable(BindingContext)
 
     func holds(in state: AppState) -> Bool {
         switch self {
@@ -18,6 +21,7 @@ public enum BindingContext: Hashable, Sendable {
         case .onStep: !state.isTimeline && state.selectedStep != nil
         case .onStepWithProviders: !state.isTimeline && !(state.selectedStep?.providers.isEmpty ?? true)
         case .somethingDue: !state.isDue && state.dueNeedsAttention
+        case .writable(let inner): state.session.readOnlyDirectory == nil && inner.holds(in: state)
         }
     }
 }
@@ -71,42 +75,42 @@ public enum KeyBindings {
         KeyBinding("s", [(.char("s"), .record(.inProgress))],
                    help: LocalizedText(zh: "开始办理（进行中）", en: "start (in progress)"),
                    hint: KeyHint(keys: "s", text: LocalizedText(zh: "开始", en: "start"), rank: 4),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("d  Space", [(.char("d"), .record(.done)), (.char(" "), .record(.done))],
                    help: LocalizedText(zh: "已完成", en: "done"),
                    hint: KeyHint(keys: "d", text: LocalizedText(zh: "完成", en: "done"), rank: 1),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("b", [(.char("b"), .record(.blocked))],
                    help: LocalizedText(zh: "受阻（打不通）；问什么时候再试（15:00、+30m，回车：不定）",
                                        en: "blocked (could not get through); asks when to retry (15:00, +30m; Enter: no time)"),
                    hint: KeyHint(keys: "b", text: LocalizedText(zh: "受阻", en: "blocked"), rank: 5),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("x", [(.char("x"), .record(.skipped))],
                    help: LocalizedText(zh: "跳过（不适用）", en: "skip (does not apply)"),
                    hint: KeyHint(keys: "x", text: LocalizedText(zh: "跳过", en: "skip"), rank: 9),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("r", [(.char("r"), .record(.pending))],
                    help: LocalizedText(zh: "重新打开（回到待办）", en: "reopen (back to to do)"),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("@", [(.char("@"), .startHappenedAt)],
                    help: LocalizedText(zh: "下一项记录的实际发生时间（如 14:35、-20m）", en: "the next action happened earlier (14:35, -20m)"),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("m", [(.char("m"), .toggleMine)],
                    help: LocalizedText(zh: "标记 / 取消标记为我在用的服务商", en: "mark the shown provider as one of mine (or not)"),
                    hint: KeyHint(keys: "m", text: LocalizedText(zh: "我的", en: "mine"), rank: 13),
-                   when: .onStepWithProviders),
+                   when: .writable(.onStepWithProviders)),
         KeyBinding("X", [(.char("X"), .noneOfMine)],
                    help: LocalizedText(zh: "这一步的服务商我都没有（或没有别的了），如没有借贷平台",
                                        en: "none (or no other) of the step's providers is mine: no lending platform"),
                    hint: KeyHint(keys: "X", text: LocalizedText(zh: "都没有", en: "none mine"), rank: 14),
-                   when: .onStepWithProviders),
+                   when: .writable(.onStepWithProviders)),
         KeyBinding("n", [(.char("n"), .startNote)],
                    help: LocalizedText(zh: "添加备注（受理号、客服工号）", en: "add a note (reference number, agent's name)"),
                    hint: KeyHint(keys: "n", text: LocalizedText(zh: "备注", en: "note"), rank: 6),
-                   when: .onStep),
+                   when: .writable(.onStep)),
         KeyBinding("u", [(.char("u"), .undo)],
                    help: LocalizedText(zh: "撤销上一次记录", en: "undo the last recorded action"),
-                   hint: KeyHint(keys: "u", text: LocalizedText(zh: "撤销", en: "undo"), rank: 7)),
+                   hint: KeyHint(keys: "u", text: LocalizedText(zh: "撤销", en: "undo"), rank: 7), when: .writable(.always)),
         KeyBinding("y", [(.char("y"), .copyContact)],
                    help: LocalizedText(zh: "把号码或网址发送到剪贴板（导出后：报告路径）", en: "send the number or address to the clipboard"),
                    hint: KeyHint(keys: "y", text: LocalizedText(zh: "复制", en: "copy"), rank: 13),
