@@ -42,7 +42,7 @@ public enum Word: Hashable, Sendable {
     case timeToFreeze, noFreezeYet, doneAt, stillOpen, allSettled, timeline, time, event
 
     // Messages on the screen.
-    case saved, notSaved, undone, nothingToUndo, pickAStepFirst, reportWrittenTo, exportFailed
+    case saved, notSaved, undone, nothingToUndo, pickAStepFirst, pickADueItemsStep, reportWrittenTo, exportFailed
     case theme, languageNow, noMatch, noEvents, notePrompt, searchPrompt, tooSmall, quitKey
     case keysTitle, keysFooter
     /// Provider choice and happened-at times.
@@ -195,6 +195,7 @@ public enum Word: Hashable, Sendable {
         case .undone: return pair(zh: "已撤销", en: "Undone")
         case .nothingToUndo: return pair(zh: "没有可撤销的记录", en: "Nothing to undo")
         case .pickAStepFirst: return pair(zh: "请先在 1–4 面板中选择一个步骤", en: "Pick a step in panes 1–4 first")
+        case .pickADueItemsStep: return pair(zh: "在待办里按回车跳到那一项的步骤，再在那里记录", en: "Enter takes you to the item's step; record it there")
         case .reportWrittenTo: return pair(zh: "报告已写入", en: "Report written to")
         case .exportFailed: return pair(zh: "导出失败", en: "Export failed")
         case .theme: return pair(zh: "主题", en: "Theme")

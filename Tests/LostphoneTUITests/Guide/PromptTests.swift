@@ -373,6 +373,20 @@ struct PureGuide {
         #expect(g.bottomLine.contains("? help") && g.bottomLine.contains("q quit") && g.bottomLine.contains("provider"), "\(g.bottomLine)")
     }
 
+    /// On the Due tab a recording key says where to record instead of doing nothing (the user
+    /// test found d silent there), and records nothing.
+    @Test func aRecordingKeyOnTheDueTabSaysWhereToRecord() throws {
+        var g = PureGuide(width: 140)
+        g.press(.char("D"))
+        #expect(g.state.isDue)
+        for key in ["d", "s", "n"] {
+            g.state.message = nil
+            g.press(.char(Character(key)))
+            #expect(g.state.message?.text == "Enter takes you to the item's step; record it there", "\(key)")
+        }
+        #expect(g.recorded.isEmpty)
+    }
+
     @Test func searchEnterWithNothingFoundStaysOpen() throws {
         var g = PureGuide()
         g.press(.char("/"))

@@ -9,6 +9,11 @@ extension Update {
             state.message = StatusMessage(text: state.words[.pickAStepFirst], kind: .info)
             return nil
         }
+        // The Due tab lists items, not steps: said, not silent (the user test found d doing nothing).
+        if state.isDue {
+            state.message = StatusMessage(text: state.words[.pickADueItemsStep], kind: .info)
+            return nil
+        }
         return state.selectedStep
     }
 
