@@ -82,12 +82,19 @@ public struct Incident: Hashable, Sendable {
     /// Where `step` stands.
     public func record(_ step: StepID) -> StepRecord { records[step] ?? .initial }
 
-    /// The step event an undo would take back, if any.
     /// Whether `event` (a `noneOfMine`) said "no other of mine": the step had one of the
     /// person's providers when it was recorded.
     public func saidNoOther(_ event: Event) -> Bool { noOtherEvents.contains(event.seq) }
 
+    /// The step event an undo would take back, if any.
     public var lastUndoableEvent: Event? { undoStack.last.map { events[$0.seq - 1] } }
+
+    /// The event `undo` took back (events are kept in `seq` order from 1), or nil when `undo`
+    /// is no undo.
+    public func undone(by undo: Event) -> Event? {
+        guard let seq = undo.undoes, events.indices.contains(seq - 1) else { return nil }
+        return events[seq - 1]
+    }
 
     /// The event recording `command` at `time`, or the reason it is refused (`error.refusal`).
     /// Nothing changes. This builds the event under the state machine's and the times' rules;

@@ -217,7 +217,7 @@ public struct Report: Sendable {
             return step + w.colon + w[.noneOfMine]
         case .undo:
             // An undone note, mark or "none of mine" is said as what it was, not as a state.
-            if let seq = e.undoes, let undone = incident.events.first(where: { $0.seq == seq }), undone.kind != .move {
+            if let undone = incident.undone(by: e), undone.kind != .move {
                 var was = row
                 was.event = undone
                 return w.label(.undone) + eventSummary(was)

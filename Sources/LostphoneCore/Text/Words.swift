@@ -360,9 +360,9 @@ public struct Words: Sendable, Hashable {
         }
     }
 
-    /// Two sentences one after the other: a space between them in English, none in Chinese.
-    /// Two sentences in a row; the first ends with a full stop if it has no ending of its own
-    /// (a refusal is written for the status line, as a phrase: "“Freeze WeChat” is already done").
+    /// Two sentences one after the other: a space between them in English, none in Chinese. The
+    /// first ends with a full stop if it has no ending of its own (a refusal is written for the
+    /// status line, as a phrase: "“Freeze WeChat” is already done").
     public func sentences(_ first: String, _ second: String) -> String {
         switch language {
         case .zh: (first.last.map { "。！？；：.!?".contains($0) } ?? true ? first : first + "。") + second

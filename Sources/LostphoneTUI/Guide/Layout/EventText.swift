@@ -15,7 +15,7 @@ enum EventText {
         }
         // An undone note, mark or "none of mine" is said as what it was ("Undone Freeze WeChat
         // Note: case 42"), not as a state it went back to.
-        if e.kind == .undo, let seq = e.undoes, let undone = state.incident.events.first(where: { $0.seq == seq }), undone.kind != .move {
+        if let undone = state.incident.undone(by: e), undone.kind != .move {
             return [Span(w[.undone] + " ", .warning)] + describe(undone, state)
         }
         var spans: [Span] = []
